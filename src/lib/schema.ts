@@ -1,0 +1,159 @@
+/**
+ * The data contract: the JSON that `plan parse` prints and the site publishes as open data.
+ * One Zod schema per concept, with the TypeScript type derived from it.
+ */
+import { z } from 'zod';
+
+/** 牵头 = lead, 配合 = support, 责任单位 with no split = responsible. */
+export const RoleSchema = z.enum(['lead', 'support', 'responsible']);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const PointSchema = z.object({
+  line: z.number().int().min(1),
+  column: z.number().int().min(1),
+  offset: z.number().int().min(0),
+});
+export type Point = z.infer<typeof PointSchema>;
+
+export const PositionSchema = z.object({ start: PointSchema, end: PointSchema });
+export type Position = z.infer<typeof PositionSchema>;
+
+export const AssignmentSchema = z.object({
+  /** Unit id (URL-safe slug). */
+  unit: z.string().min(1),
+  /** Canonical unit name from the registry. */
+  name: z.string().min(1),
+  /** As the plan names it, completed where the text elides; no role words. */
+  mention: z.string().min(1),
+  role: RoleSchema,
+});
+export type Assignment = z.infer<typeof AssignmentSchema>;
+
+export const DeadlineSchema = z.object({
+  text: z.string().min(1),
+  /** ISO 8601 (YYYY-MM-DD, or YYYY-MM) where the text determines it. */
+  date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).optional(),
+});
+export type Deadline = z.infer<typeof DeadlineSchema>;
+
+export const NodeKindSchema = z.enum(['part', 'section', 'task']);
+export type NodeKind = z.infer<typeof NodeKindSchema>;
+
+export interface OutlineNode {
+  id: string;
+  kind: NodeKind;
+  marker: string;
+  number: string;
+  title?: string;
+  text: string;
+  assignments: Assignment[];
+  deadlines: Deadline[];
+  references: string[];
+  children: OutlineNode[];
+  position: Position;
+}
+
+const outlineNodeShape = {
+  id: z.string().regex(/^[A-Za-z0-9_-]+$/),
+  kind: NodeKindSchema,
+  marker: z.string(),
+  number: z.string(),
+  title: z.string().optional(),
+  text: z.string(),
+  assignments: z.array(AssignmentSchema),
+  deadlines: z.array(DeadlineSchema),
+  references: z.array(z.string()),
+  position: PositionSchema,
+};
+
+export const OutlineNodeSchema: z.ZodType<OutlineNode> = z.lazy(() =>
+  z.object({ ...outlineNodeShape, children: z.array(OutlineNodeSchema) }),
+);
+
+export interface Task extends OutlineNode {
+  /** Ids of the ancestors, outermost first. */
+  path: string[];
+  /** Own assignments, else those inherited from the nearest ancestor that has any. */
+  effectiveAssignments: Assignment[];
+}
+
+export const TaskSchema: z.ZodType<Task> = z.lazy(() =>
+  z.object({
+    ...outlineNodeShape,
+    children: z.array(OutlineNodeSchema),
+    path: z.array(z.string()),
+    effectiveAssignments: z.array(AssignmentSchema),
+  }),
+);
+
+export const UnitKindSchema = z.enum(['党委部门', '政府部门', '垂直管理', '镇/街道', '议事协调机构', '群体', '其他']);
+export type UnitKind = z.infer<typeof UnitKindSchema>;
+
+export const UnitSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  kind: z.string().min(1),
+  aliases: z.array(z.string()),
+  members: z.array(z.string()).optional(),
+});
+export type Unit = z.infer<typeof UnitSchema>;
+
+/** Every problem the pipeline can report. Errors stop a build; the rest are listed. */
+export const RuleIdSchema = z.enum([
+  'undecodable',
+  'empty-file',
+  'no-tasks',
+  'unsupported-format',
+  'duplicate-number',
+  'number-gap',
+  'task-without-units',
+  'unknown-unit',
+  'unclosed-clause',
+  'unlabeled-units',
+  'person-not-unit',
+  'unassigned-text',
+  'bad-metadata',
+  'bad-registry',
+]);
+export type RuleId = z.infer<typeof RuleIdSchema>;
+
+export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+export const DiagnosticSchema = z.object({
+  severity: SeveritySchema,
+  ruleId: z.string(),
+  message: z.string(),
+  line: z.number().int().min(1),
+  column: z.number().int().min(1),
+  endLine: z.number().int().min(1).optional(),
+  endColumn: z.number().int().min(1).optional(),
+});
+export type Diagnostic = z.infer<typeof DiagnosticSchema>;
+
+export const PlanDocumentSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]+$/),
+  title: z.string(),
+  year: z.number().int().optional(),
+  issuer: z.string().optional(),
+  source: z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), encoding: z.string() }),
+  preamble: z.string(),
+  outline: z.array(OutlineNodeSchema),
+  tasks: z.array(TaskSchema),
+  units: z.array(UnitSchema),
+  diagnostics: z.array(DiagnosticSchema),
+});
+export type PlanDocument = z.infer<typeof PlanDocumentSchema>;
+
+/** Optional `content/plans/<id>.yaml`. */
+export const PlanMetadataSchema = z
+  .object({
+    title: z.string().optional(),
+    year: z.number().int().min(1949).max(2200).optional(),
+    issuer: z.string().optional(),
+    date: z.union([z.string(), z.date()]).optional(),
+    source: z.string().optional(),
+    asOf: z.union([z.string(), z.date()]).optional(),
+  })
+  .strict();
+export type PlanMetadata = z.infer<typeof PlanMetadataSchema>;
