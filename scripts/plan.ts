@@ -1,0 +1,79 @@
+/**
+ * The `plan` command:
+ *   npm run --silent plan -- parse <file> [--units <units.yaml>]   → PlanDocument JSON on stdout
+ *   npm run --silent plan -- check <file…> [--units <units.yaml>]  → path:line:column: severity message [ruleId]
+ * `check` exits 1 when any file has an error, 0 otherwise. Bad input never shows a stack trace.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { codeFrame, formatDiagnostic, HINTS, type FileDiagnostic } from '../src/lib/diagnostics.ts';
+import { parsePlanFile } from '../src/lib/pipeline.ts';
+
+const USAGE = `Usage:
+  npm run --silent plan -- parse <file> [--units <units.yaml>]
+  npm run --silent plan -- check <file…> [--units <units.yaml>] [--frame]`;
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const files: string[] = [];
+  let unitsPath: string | undefined;
+  let frame = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--units') {
+      unitsPath = rest[++i];
+      if (!unitsPath) fail(`Missing path after --units\n${USAGE}`);
+      if (!existsSync(unitsPath)) fail(`${unitsPath}:1:1: error Cannot read the unit registry: no such file [bad-registry]`, 1);
+    } else if (arg === '--frame') frame = true;
+    else if (arg === '--help' || arg === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    } else if (arg.startsWith('--')) fail(`Unknown option ${arg}\n${USAGE}`);
+    else files.push(arg);
+  }
+  if (command !== 'parse' && command !== 'check') fail(USAGE);
+  if (files.length === 0) fail(`Missing <file>\n${USAGE}`);
+  if (command === 'parse' && files.length > 1) fail(`parse takes one file\n${USAGE}`);
+
+  let failed = false;
+  for (const path of files) {
+    if (!existsSync(path)) {
+      process.stdout.write(`${path}:1:1: error Cannot read the file: no such file [unreadable]\n`);
+      failed = true;
+      continue;
+    }
+    const parsed = await parsePlanFile(path, unitsPath ? { unitsPath } : {});
+    const diagnostics: FileDiagnostic[] = [...parsed.problems, ...parsed.document.diagnostics.map((d) => ({ ...d, path }))];
+    if (command === 'parse') {
+      for (const problem of parsed.problems) process.stderr.write(`${formatDiagnostic(problem)}\n`);
+      process.stdout.write(`${JSON.stringify(parsed.document, null, 2)}\n`);
+      return parsed.document.diagnostics.some((d) => d.severity === 'error') || parsed.problems.some((p) => p.severity === 'error') ? 1 : 0;
+    }
+    for (const d of diagnostics) {
+      process.stdout.write(`${formatDiagnostic(d)}\n`);
+      if (frame) {
+        const source = d.path === path ? parsed.sourceText : existsSync(d.path) ? readFileSync(d.path, 'utf8') : '';
+        const shown = codeFrame(source, d.line, d.column);
+        if (shown) process.stdout.write(`${shown}\n`);
+        if (HINTS[d.ruleId]) process.stdout.write(`  hint: ${HINTS[d.ruleId]}\n`);
+      }
+      if (d.severity === 'error') failed = true;
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // A failure of the tool itself, not of the input: say so in one line.
+    process.stderr.write(`plan: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

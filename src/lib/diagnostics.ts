@@ -1,0 +1,48 @@
+/**
+ * Reporting: `path:line:column: severity message [ruleId]`, as editors and CI read it, plus a
+ * code frame (the line, and a `^` under the column) and a hint for each rule.
+ */
+import type { Diagnostic } from './schema.ts';
+
+export interface FileDiagnostic extends Diagnostic {
+  path: string;
+}
+
+export const HINTS: Record<string, string> = {
+  undecodable: 'Save the plan as UTF-8 text (in WPS/Word: 另存为 → 纯文本 → UTF-8).',
+  'empty-file': 'The file holds no text: check that the right file was saved.',
+  'unsupported-format': 'Save the plan as plain text (.txt).',
+  'no-tasks': 'Number the tasks as the plan does (1. / 1、 / (一)) or paste the 任务分工 table with its header row.',
+  'duplicate-number': 'Two tasks share a number: renumber one of them, or check for a missing line break.',
+  'number-gap': 'A number is skipped or out of order: check for a missing task or a typo in the number.',
+  'task-without-units': 'Add the responsible units after the task, e.g. (责任单位:县住建局).',
+  'unknown-unit': 'Add the unit to content/units.yaml (name, short, slug, kind) so it gets its canonical name.',
+  'unclosed-clause': 'Close the parenthesis of the responsibility clause.',
+  'unlabeled-units': 'Write the label (责任单位:…) if these are the responsible units.',
+  'person-not-unit': 'People (分管领导) are not listed as units; name the department instead.',
+  'bad-metadata': 'Fix the plan metadata file (title, year, issuer, date, source, asOf).',
+  'bad-registry': 'Fix content/units.yaml at this place.',
+};
+
+export function formatDiagnostic(d: FileDiagnostic): string {
+  return `${d.path}:${d.line}:${d.column}: ${d.severity} ${d.message} [${d.ruleId}]`;
+}
+
+/** The line of the source with a `^` under the column (columns count UTF-16 code units; CJK is wide). */
+export function codeFrame(source: string, line: number, column: number): string {
+  const lines = source.split(/\r\n|\r|\n/);
+  const text = lines[line - 1];
+  if (text === undefined) return '';
+  const gutter = String(line).length;
+  const before = text.slice(0, Math.max(0, column - 1));
+  // East Asian wide characters take two terminal cells.
+  let width = 0;
+  for (const char of before) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
+  const shown = text.length > 160 ? text.slice(Math.max(0, column - 60), column + 60) : text;
+  const offset = text.length > 160 ? Math.max(0, column - 60) : 0;
+  if (offset > 0) {
+    width = 0;
+    for (const char of text.slice(offset, column - 1)) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
+  }
+  return `${' '.repeat(gutter)} |\n${line} | ${shown}\n${' '.repeat(gutter)} | ${' '.repeat(width)}^`;
+}

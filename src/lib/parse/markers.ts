@@ -1,0 +1,60 @@
+/**
+ * Hierarchy markers at the start of a line, read on the match view (full-width already folded):
+ * 一、 (part) · (一) (section) · 1. 1、 2 . (item) · (1) (sub-item) · ① ⑴ 1) (sub-sub-item), each
+ * optionally after ★. A serial number alone on its line starts a row of a flattened table.
+ */
+import { chineseToNumber, enclosedToNumber } from './numerals.ts';
+
+export type MarkerLevel = 1 | 2 | 3 | 4 | 5;
+
+export interface Marker {
+  level: MarkerLevel;
+  /** Offset (in the line) where the marker starts, after indentation. */
+  start: number;
+  /** Offset (in the line) after the marker and the space that follows it. */
+  end: number;
+  /** As written, trimmed: "一、", "(一)", "1.", "★3.". */
+  text: string;
+  /** As written: "一", "十一", "1". */
+  number: string;
+  value: number;
+  /** The line holds only the number (a flattened table row). */
+  bare: boolean;
+}
+
+const CN = '[一二三四五六七八九十百〇零两]{1,4}';
+const PART = new RegExp(`^(\\s*)(★\\s*)?(?:第(${CN})部分|(${CN})\\s*[、.,])\\s*`);
+const SECTION = new RegExp(`^(\\s*)(★\\s*)?\\(\\s*(${CN})\\s*\\)\\s*`);
+const ITEM = /^(\s*)(★\s*)?(\d{1,4})\s*(?:[、,](?!\d)|\.(?!\d))\s*/;
+const SUB = /^(\s*)(★\s*)?\(\s*(\d{1,3})\s*\)\s*/;
+const SUBSUB = /^(\s*)(★\s*)?(?:([①-⑳⑴-⒇])|(\d{1,2})\)(?!\)))\s*/;
+const BARE = /^(\s*)(\d{1,4})\s*$/;
+
+/** `view` is the match view of a line; `text` its source (for `text` and `number` as written). */
+export function readMarker(view: string, text: string): Marker | undefined {
+  let m: RegExpExecArray | null;
+  const make = (level: MarkerLevel, match: RegExpExecArray, numberIndex: number, value: number | undefined, bare = false): Marker | undefined => {
+    if (value === undefined) return undefined;
+    const start = match[1]!.length;
+    const end = match[0].length;
+    // A marker must be followed by text (or be a bare serial number).
+    if (!bare && end >= view.length) return undefined;
+    const numberStart = view.indexOf(match[numberIndex]!, start);
+    return {
+      level,
+      start,
+      end,
+      text: text.slice(start, end).trim(),
+      number: text.slice(numberStart, numberStart + match[numberIndex]!.length),
+      value,
+      bare,
+    };
+  };
+  if ((m = PART.exec(view))) return make(1, m, m[3] ? 3 : 4, chineseToNumber((m[3] ?? m[4])!));
+  if ((m = SECTION.exec(view))) return make(2, m, 3, chineseToNumber(m[3]!));
+  if ((m = SUB.exec(view))) return make(4, m, 3, Number(m[3]));
+  if ((m = ITEM.exec(view))) return make(3, m, 3, Number(m[3]));
+  if ((m = SUBSUB.exec(view))) return make(5, m, m[3] ? 3 : 4, m[3] ? enclosedToNumber(m[3]) : Number(m[4]));
+  if ((m = BARE.exec(view))) return make(3, m, 2, Number(m[2]), true);
+  return undefined;
+}

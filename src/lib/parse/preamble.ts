@@ -1,0 +1,86 @@
+/**
+ * Where the plan itself starts. Published files often open with page chrome and a covering notice
+ * (通知) that has its own 一、二、三 points, a signature, a date, (此件公开发布) and a contact line,
+ * then the plan's title. All of that is preamble; the plan's body starts at the first hierarchy
+ * marker after it.
+ */
+import type { LineInfo } from './classify.ts';
+import type { Line } from './lines.ts';
+
+const DOC_NUMBER = /[〔\[(]\s*(19|20)\d{2}\s*[〕\])]\s*\d+\s*号/;
+const ADDRESSEE = /^[^。]{2,80}[:]\s*$/;
+const ADDRESSEE_WORDS = /(各|有关|人民政府|单位|部门|委员会|办公室|局)/;
+const ISSUING = /(印发给你们|现印发|现将.{0,60}印发|现予印发|印发你们|请认真(贯彻|组织|抓好)|请结合实际|经.{0,20}同意)/;
+const CN_DIGIT = '[〇零一二三四五六七八九十○Ｏ0-9]';
+const DATE_LINE = new RegExp(`^\\s*(\\d{4}|${CN_DIGIT}{4})\\s*年\\s*(\\d{1,2}|${CN_DIGIT}{1,3})\\s*月\\s*(\\d{1,2}|${CN_DIGIT}{1,3})\\s*日\\s*$`);
+const CLOSING = /^\s*[(\[]\s*(此件|本件|联系人|此文件|本文)|^\s*(联系人|联系电话|抄送|印发|附件)\s*[::]/;
+const SIGNATURE = /^\s*[^\s。,;:]{2,30}(人民政府|办公室|委员会|办|局|委|厅|指挥部|领导小组)\s*$/;
+const TITLE = /(方案|计划|要点|清单|安排|措施|任务|意见|分工|细则|规划|台账)/;
+
+/** Index of the first line of the plan's body (lines before it are preamble). */
+export function findBodyStart(lines: Line[], infos: LineInfo[]): number {
+  const limit = Math.max(1, Math.floor(lines.length * 0.8));
+  let noticeStart = -1;
+  for (let i = 0; i < limit; i++) {
+    const view = lines[i]!.view.trim();
+    if (infos[i]!.kind === 'chrome' || infos[i]!.kind === 'blank') continue;
+    if (DOC_NUMBER.test(view) && view.length < 60) { noticeStart = i; break; }
+    if (ADDRESSEE.test(view) && ADDRESSEE_WORDS.test(view) && !infos[i]!.marker && view.length < 80) { noticeStart = i; break; }
+    if (ISSUING.test(view) && !infos[i]!.marker) { noticeStart = i; break; }
+    // Past the first structural marker with no notice in sight: there is none.
+    if (infos[i]!.marker && !infos[i]!.marker!.bare && infos[i]!.marker!.level >= 2) break;
+  }
+
+  let bodyFrom = 0;
+  if (noticeStart >= 0) {
+    let closing = -1;
+    for (let i = noticeStart + 1; i < limit; i++) {
+      const view = lines[i]!.view;
+      if (DATE_LINE.test(view) || CLOSING.test(view)) {
+        closing = i;
+        // The signature block runs on: more dates, (此件公开发布), contact lines, blanks, signatures.
+        let j = i + 1;
+        while (j < lines.length && (infos[j]!.kind === 'blank' || infos[j]!.kind === 'chrome' || DATE_LINE.test(lines[j]!.view) || CLOSING.test(lines[j]!.view) || SIGNATURE.test(lines[j]!.view))) {
+          if (infos[j]!.kind !== 'blank') closing = j;
+          j++;
+        }
+        break;
+      }
+    }
+    if (closing < 0) {
+      // No signature: the notice ends before the plan's title.
+      for (let i = noticeStart + 1; i < limit; i++) {
+        const view = lines[i]!.view.trim();
+        if (!infos[i]!.marker && TITLE.test(view) && !/通知|印发/.test(view) && view.length <= 60 && !/[。;]$/.test(view)) {
+          closing = i - 1;
+          break;
+        }
+      }
+    }
+    if (closing >= 0) bodyFrom = closing + 1;
+  }
+
+  for (let i = bodyFrom; i < lines.length; i++) {
+    const info = infos[i]!;
+    if (info.marker || isTableHeader(lines[i]!.view)) return i;
+    if (info.kind === 'label' && i > bodyFrom) return i;
+  }
+  return lines.length;
+}
+
+const HEADER_WORD = /^(序号|编号|序|重点任务|工作任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|主要内容|任务|目标任务|工作目标|工作事项|事项|项目|牵头单位|牵头部门|配合单位|配合部门|协办单位|参与单位|责任单位|责任部门|承办单位|主办单位|完成时限|完成时间|时间节点|时限要求|时限|进度安排|责任领导|牵头领导|分管领导|县级领导|责任人|备注)$/;
+
+export function isHeaderWord(cell: string): boolean {
+  return HEADER_WORD.test(cell.replace(/\s+/g, ''));
+}
+
+/** A table's header row written on one line: with pipes, or run together. */
+export function isTableHeader(view: string): boolean {
+  if (view.includes('|')) {
+    const cells = view.split('|').map((c) => c.trim()).filter(Boolean);
+    return cells.length >= 3 && cells.filter(isHeaderWord).length >= 3;
+  }
+  const compact = view.replace(/\s+/g, '');
+  const words = compact.match(/序号|重点任务|工作任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|牵头单位|牵头部门|配合单位|配合部门|责任单位|责任部门|完成时限|完成时间|时间节点|时限要求|备注|责任领导/g);
+  return !!words && words.length >= 3 && words.join('').length >= compact.length - 2;
+}

@@ -1,0 +1,249 @@
+/**
+ * Where a plan says who answers for a task, and in which role:
+ * - a parenthetical, labelled or not: (责任单位:A、B) (牵头单位:A;配合单位:B) (A牵头,B配合) (A,B);
+ * - a line of its own: 牵头单位:A / 责任单位:B / 部门分工:A牵头,各地配合。 (a 分管领导 line is a person);
+ * - the start of a sentence: 由A负责,B、C配合 / 由A承办,B协办.
+ * Roles: 牵头/主办/承办 → lead; 配合/协办/参与 → support; 责任单位 or no word → responsible; 负责 is
+ * lead when the same clause names a support group, else responsible.
+ */
+import type { Role } from '../schema.ts';
+import { isUnitLike, splitUnitList, type Span } from './unit-list.ts';
+
+export interface Mention extends Span {
+  role: Role;
+}
+
+export interface Clause {
+  kind: 'parenthetical' | 'line' | 'inline';
+  /** Offsets in the source of the whole clause (parentheses included). */
+  start: number;
+  end: number;
+  labeled: boolean;
+  mentions: Mention[];
+  persons: Span[];
+  /** The closing parenthesis is missing. */
+  unclosed: boolean;
+}
+
+const LABEL_WORDS =
+  '牵头单位|牵头部门|主办单位|主责单位|主体责任单位|责任单位|责任部门|责任主体|配合单位|配合部门|协办单位|协助单位|参与单位|承办单位|实施单位|部门分工|职责分工|任务分工|责任分工|完成单位|落实单位';
+const LABEL = new RegExp(`(${LABEL_WORDS})\\s*[::]?\\s*`, 'g');
+const LABEL_AT_START = new RegExp(`^\\s*[(\\[【]?\\s*(${LABEL_WORDS})\\s*[::]`);
+
+/** Lines naming a person (分管区领导:张三) — never units. */
+export const PERSON_LINE = /^\s*[(\[【]?\s*(分管|牵头|责任|包抓|联系|主管|挂帅|督导|协调)?(县|区|市|省|州|镇|乡|旗)?(级)?(领导|负责人|责任人)(同志)?\s*[::]/;
+
+function labelRole(label: string): Role | undefined {
+  if (/^(牵头|主办|主责|承办)/.test(label)) return 'lead';
+  if (/^(配合|协办|协助|参与)/.test(label)) return 'support';
+  return undefined;
+}
+
+/** Role words end a group when a separator or the end follows. */
+const ROLE_WORD =
+  /(牵头负责|牵头抓总|牵头|主办|承办|配合|协办|协助|参与|按职责分工负责|按职责分工落实|按职责负责|按职能分工负责|分别负责|共同负责|负责落实|负责)(?=\s*(?:[,;。.、]|$))/g;
+
+function wordRole(word: string, hasSupport: boolean): Role {
+  if (/^(牵头|主办|承办)/.test(word)) return 'lead';
+  if (/^(配合|协办|协助|参与)/.test(word)) return 'support';
+  if (/^(负责|负责落实)$/.test(word)) return hasSupport ? 'lead' : 'responsible';
+  return 'responsible';
+}
+
+interface Group {
+  start: number;
+  end: number;
+  role: Role | undefined;
+}
+
+/**
+ * Read the units of a clause body `[start, end)` of the source (view = match view of the whole
+ * source). `defaultRole` applies to groups that no label or role word qualifies.
+ */
+export function readClauseBody(
+  view: string,
+  text: string,
+  start: number,
+  end: number,
+  defaultRole: Role = 'responsible',
+): { mentions: Mention[]; persons: Span[]; labeled: boolean; rejected: Span[] } {
+  const body = view.slice(start, end);
+  // 1. Labels cut the body into segments.
+  const segments: { start: number; end: number; role: Role | undefined }[] = [];
+  let labeled = false;
+  let cursor = 0;
+  let currentRole: Role | undefined = undefined;
+  LABEL.lastIndex = 0;
+  for (let m = LABEL.exec(body); m; m = LABEL.exec(body)) {
+    // A label word inside a list (…,配合单位:B) only counts where a separator or the start precedes it.
+    const before = body.slice(0, m.index).trimEnd();
+    if (before.length > 0 && !/[,;。.、:(]$/.test(before)) continue;
+    if (!/[::]/.test(m[0]) && before.length > 0) continue;
+    if (m.index > cursor) segments.push({ start: start + cursor, end: start + m.index, role: currentRole });
+    currentRole = labelRole(m[1]!);
+    labeled = true;
+    cursor = m.index + m[0].length;
+  }
+  segments.push({ start: start + cursor, end, role: currentRole });
+
+  // 2. Role words cut segments into groups.
+  const groups: Group[] = [];
+  const hasSupportWord = /(配合|协办|协助|参与)(?=\s*(?:[,;。.、]|$))|(配合|协办|协助|参与)(单位|部门)/.test(body);
+  for (const segment of segments) {
+    const segText = view.slice(segment.start, segment.end);
+    let from = 0;
+    let sawLead = false;
+    ROLE_WORD.lastIndex = 0;
+    for (let m = ROLE_WORD.exec(segText); m; m = ROLE_WORD.exec(segText)) {
+      const role = wordRole(m[1]!, hasSupportWord);
+      if (role === 'lead') sawLead = true;
+      groups.push({ start: segment.start + from, end: segment.start + m.index, role });
+      from = m.index + m[0].length;
+    }
+    if (from < segText.length) {
+      // Units after a lead group with no word of their own support it (A牵头,B).
+      const role = segment.role ?? (sawLead ? 'support' : undefined);
+      groups.push({ start: segment.start + from, end: segment.end, role });
+    }
+  }
+
+  const mentions: Mention[] = [];
+  const persons: Span[] = [];
+  const rejected: Span[] = [];
+  for (const group of groups) {
+    const list = splitUnitList(view, text, group.start, group.end);
+    for (const unit of list.units) mentions.push({ ...unit, role: group.role ?? defaultRole });
+    persons.push(...list.persons);
+    rejected.push(...list.rejected);
+  }
+  return { mentions, persons, labeled, rejected };
+}
+
+/** Index of the parenthesis closing the one at `open`, or -1 when the line ends first. */
+function closingParen(view: string, open: number, limit: number): number {
+  let depth = 0;
+  for (let i = open; i < limit; i++) {
+    const c = view[i];
+    if (c === '(') depth++;
+    else if (c === ')') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Clauses in one line `[start, end)` of the source. `allowUnlabeled` admits a trailing `(A,B)`;
+ * headings admit only labelled ones.
+ */
+export function findClausesInLine(view: string, text: string, start: number, end: number, allowUnlabeled: boolean): Clause[] {
+  const clauses: Clause[] = [];
+  const line = view.slice(start, end);
+
+  // A line of its own: 牵头单位:A / (责任单位:A) / 部门分工:A牵头,B配合。
+  const own = LABEL_AT_START.exec(line);
+  if (own) {
+    const leading = line.search(/\S/);
+    const wrapped = /^[(\[【]/.test(line.slice(leading));
+    let clauseEnd = end;
+    let unclosed = false;
+    let bodyEnd = end;
+    if (wrapped) {
+      const close = closingParen(view, start + leading, end);
+      if (close < 0) unclosed = line.slice(leading, leading + 1) === '(';
+      else {
+        bodyEnd = close;
+        clauseEnd = close + 1;
+      }
+    }
+    const read = readClauseBody(view, text, start + leading + (wrapped ? 1 : 0), bodyEnd);
+    clauses.push({ kind: 'line', start: start + leading, end: trimEndPunct(view, start, clauseEnd), labeled: true, mentions: read.mentions, persons: read.persons, unclosed });
+    return clauses;
+  }
+
+  // Parentheticals: labelled anywhere, unlabelled only at the end of the line.
+  let searchFrom = 0;
+  for (;;) {
+    const open = line.indexOf('(', searchFrom);
+    if (open < 0) break;
+    const inner = line.slice(open + 1);
+    const isLabeled = new RegExp(`^\\s*(${LABEL_WORDS})\\s*[::]`).test(inner);
+    const close = closingParen(view, start + open, end);
+    if (close < 0) {
+      if (isLabeled) {
+        const read = readClauseBody(view, text, start + open + 1, end);
+        clauses.push({ kind: 'parenthetical', start: start + open, end, labeled: true, mentions: read.mentions, persons: read.persons, unclosed: true });
+      }
+      break;
+    }
+    const closeInLine = close - start;
+    const after = line.slice(closeInLine + 1);
+    const atEnd = /^[\s。.;,]*$/.test(after);
+    if (isLabeled) {
+      const read = readClauseBody(view, text, start + open + 1, close);
+      clauses.push({ kind: 'parenthetical', start: start + open, end: close + 1, labeled: true, mentions: read.mentions, persons: read.persons, unclosed: false });
+    } else if (allowUnlabeled && atEnd) {
+      const unlabeled = readUnlabeledParenthetical(view, text, start, start + open, close);
+      if (unlabeled) clauses.push(unlabeled);
+    }
+    searchFrom = closeInLine + 1;
+  }
+  return clauses;
+}
+
+function trimEndPunct(view: string, lineStart: number, end: number): number {
+  while (end > lineStart && /[\s]/.test(view[end - 1]!)) end--;
+  return end;
+}
+
+/** `(A,B)` `(A、B等负责)` `(A牵头)` at the end of a line: units only if every piece is one. */
+function readUnlabeledParenthetical(view: string, text: string, lineStart: number, open: number, close: number): Clause | undefined {
+  const inner = view.slice(open + 1, close);
+  if (/^(以下简称|下称|简称|含|包括|其中|不含|即|如|试行|暂行|草案|征求意见稿)/.test(inner.trim())) return undefined;
+  const hasRoleWord = /(牵头|配合|负责|协办|承办|主办|参与)/.test(inner);
+  const before = view.slice(lineStart, open).trimEnd();
+  // 各乡镇(街道) or 餐饮企业(门店): a parenthesis glued to a word qualifies that word.
+  const afterSentence = before.length === 0 || /[。.;!?:,]$/.test(before);
+  if (!hasRoleWord && !afterSentence) return undefined;
+  const read = readClauseBody(view, text, open + 1, close);
+  if (read.mentions.length === 0 || read.rejected.length > 0) return undefined;
+  if (!hasRoleWord && !read.mentions.every((mention) => isUnitLike(view.slice(mention.start, mention.end)))) return undefined;
+  return { kind: 'parenthetical', start: open, end: close + 1, labeled: false, mentions: read.mentions, persons: read.persons, unclosed: false };
+}
+
+const START_LEAD = /(^|[。;!])\s*由([^。;,]{2,80}?)(牵头负责|牵头|负责|承办|主办)\s*[,]?/g;
+const START_SUPPORT = /^\s*([^。;]{2,120}?)(配合|协办|协助|参与)/;
+
+/**
+ * `由A负责,B、C配合,加强…` / `由A承办,B、C协办。` anywhere a sentence starts in a task's body
+ * `[start, end)`; two groups in one paragraph give two clauses.
+ */
+export function findStartForms(view: string, text: string, start: number, end: number): Clause[] {
+  const body = view.slice(start, end);
+  const clauses: Clause[] = [];
+  START_LEAD.lastIndex = 0;
+  for (let m = START_LEAD.exec(body); m; m = START_LEAD.exec(body)) {
+    const leadStart = start + m.index + m[0].indexOf('由') + 1;
+    const leadEnd = leadStart + m[2]!.length;
+    const afterLead = m.index + m[0].length;
+    const support = START_SUPPORT.exec(body.slice(afterLead));
+    let clauseEnd = start + afterLead;
+    const mentions: Mention[] = [];
+    const persons: Span[] = [];
+    const supportList = support && !/由/.test(support[1]!) ? splitUnitList(view, text, start + afterLead, start + afterLead + support[1]!.length) : undefined;
+    const supportOk = supportList && supportList.units.length > 0 && supportList.rejected.length === 0;
+    const leadList = splitUnitList(view, text, leadStart, leadEnd);
+    if (leadList.units.length === 0 || leadList.rejected.length > 0) continue;
+    const leadRole: Role = supportOk || m[3] !== '负责' ? (m[3] === '负责' && !supportOk ? 'responsible' : 'lead') : 'responsible';
+    for (const unit of leadList.units) mentions.push({ ...unit, role: leadRole });
+    persons.push(...leadList.persons);
+    if (supportOk) {
+      for (const unit of supportList.units) mentions.push({ ...unit, role: 'support' });
+      clauseEnd = start + afterLead + support![0].length;
+    }
+    clauses.push({ kind: 'inline', start: leadStart - 1, end: clauseEnd, labeled: true, mentions, persons, unclosed: false });
+    START_LEAD.lastIndex = Math.max(START_LEAD.lastIndex, clauseEnd - start);
+  }
+  return clauses;
+}

@@ -1,0 +1,544 @@
+/**
+ * Source text → plan tree (unist). Lossless: every character of the source lies in exactly one
+ * leaf, in order, so that concatenating the leaves' values gives the source back.
+ *
+ *   root ─ preamble (covering notice, chrome, title, introduction)
+ *        ─ part ─ section ─ task ─ task (sub-items)
+ *   leaves: marker · heading · text · clause · cell · person · deadline · chrome · blank · break
+ */
+import type { Literal, Parent, Position } from 'unist';
+import { matchView } from '../normalize.ts';
+import { classifyLine, type LineInfo } from './classify.ts';
+import { findDeadlines, findReferences, type FoundDeadline } from './deadlines.ts';
+import { Locator, splitLines, type Line } from './lines.ts';
+import type { Marker } from './markers.ts';
+import { findBodyStart } from './preamble.ts';
+import { findClausesInLine, findStartForms, type Clause, type Mention } from './responsibility.ts';
+import { findTables, type ColumnRole, type Table, type TableRow } from './table.ts';
+import { splitUnitList, type Span } from './unit-list.ts';
+
+export type LeafType = 'marker' | 'heading' | 'text' | 'clause' | 'cell' | 'person' | 'deadline' | 'chrome' | 'blank' | 'break';
+
+export interface PlanLeaf extends Literal {
+  type: LeafType;
+  value: string;
+  position: Position;
+  data?: { clause?: Clause; role?: ColumnRole };
+}
+
+export type BlockType = 'part' | 'section' | 'task';
+
+export interface BlockData {
+  level: number;
+  marker: string;
+  number: string;
+  value: number;
+  table: boolean;
+  id: string;
+  title?: string;
+  text: string;
+  mentions: Mention[];
+  /** How the units were written: for diagnostics and for the group rule. */
+  mentionSource?: 'parenthetical' | 'line' | 'inline' | 'cell' | 'unlabeled';
+  persons: Span[];
+  deadlines: FoundDeadline[];
+  references: string[];
+}
+
+export interface PlanBlock extends Parent {
+  type: BlockType;
+  children: (PlanBlock | PlanLeaf)[];
+  position: Position;
+  data: BlockData;
+}
+
+export interface PlanPreamble extends Parent {
+  type: 'preamble';
+  children: PlanLeaf[];
+  position: Position;
+}
+
+export interface PlanRoot extends Parent {
+  type: 'root';
+  children: (PlanPreamble | PlanBlock | PlanLeaf)[];
+  position: Position;
+  data: { taskLevel: number; year?: number };
+}
+
+export type ProblemRuleId = 'no-tasks' | 'duplicate-number' | 'number-gap' | 'unclosed-clause' | 'unlabeled-units' | 'person-not-unit';
+
+export interface Problem {
+  ruleId: ProblemRuleId;
+  severity: 'error' | 'warning' | 'info';
+  reason: string;
+  start: number;
+  end: number;
+  /** Offset of an earlier related place (the first use of a duplicated number). */
+  cause?: number;
+  /** Filled in by buildTree from the offsets. */
+  place?: Position;
+}
+
+interface Segment {
+  start: number;
+  end: number;
+  type: LeafType;
+  data?: PlanLeaf['data'];
+}
+
+export interface BuildOptions {
+  /** The plan's year, for deadlines that give only month and day. */
+  year?: number;
+}
+
+export function buildTree(source: string, options: BuildOptions = {}): { tree: PlanRoot; problems: Problem[] } {
+  const view = matchView(source);
+  const lines = splitLines(source, view);
+  const locator = new Locator(lines);
+  const infos = lines.map(classifyLine);
+  const problems: Problem[] = [];
+  const year = options.year;
+
+  const bodyStart = findBodyStart(lines, infos);
+  const tables = findTables(source, view, lines, infos, bodyStart);
+  const rowAt = new Map<number, { table: Table; row: TableRow }>();
+  const inTable = new Set<number>();
+  for (const table of tables) {
+    for (let i = table.headerFirst; i <= table.lastLine; i++) inTable.add(i);
+    for (const row of table.rows) rowAt.set(row.firstLine, { table, row });
+  }
+
+  const taskLevel = chooseTaskLevel(lines, infos, bodyStart, inTable, tables);
+  const kindOf = (level: number): BlockType => (level >= taskLevel ? 'task' : level === 1 ? 'part' : 'section');
+
+  const position = (start: number, end: number): Position => ({ start: locator.point(start), end: locator.point(end) });
+  const leaf = (seg: Segment): PlanLeaf => {
+    const node: PlanLeaf = { type: seg.type, value: source.slice(seg.start, seg.end), position: position(seg.start, seg.end) };
+    if (seg.data) node.data = seg.data;
+    return node;
+  };
+  /** Fill the gaps between segments of `[from, to)` with `fill` leaves. */
+  const leavesOf = (from: number, to: number, segments: Segment[], fill: LeafType): PlanLeaf[] => {
+    const out: PlanLeaf[] = [];
+    let at = from;
+    for (const seg of segments.sort((a, b) => a.start - b.start)) {
+      if (seg.start < at || seg.end <= seg.start) continue;
+      if (seg.start > at) out.push(leaf({ start: at, end: seg.start, type: fill }));
+      out.push(leaf(seg));
+      at = seg.end;
+    }
+    if (to > at) out.push(leaf({ start: at, end: to, type: fill }));
+    return out;
+  };
+  const lineBreak = (line: Line): PlanLeaf[] => (line.next > line.end ? [leaf({ start: line.end, end: line.next, type: 'break' })] : []);
+
+  const root: PlanRoot = { type: 'root', children: [], position: position(0, source.length), data: { taskLevel, ...(year ? { year } : {}) } };
+
+  if (bodyStart > 0) {
+    const children: PlanLeaf[] = [];
+    for (let i = 0; i < bodyStart; i++) {
+      const line = lines[i]!;
+      const type: LeafType = infos[i]!.kind === 'chrome' ? 'chrome' : infos[i]!.kind === 'blank' ? 'blank' : 'text';
+      if (line.end > line.start) children.push(leaf({ start: line.start, end: line.end, type }));
+      children.push(...lineBreak(line));
+    }
+    root.children.push({ type: 'preamble', children, position: position(0, lines[bodyStart - 1]!.next) });
+  }
+
+  const stack: PlanBlock[] = [];
+  const container = (): PlanRoot | PlanBlock => stack.at(-1) ?? root;
+  const open = (level: number, marker: Pick<Marker, 'text' | 'number' | 'value'>, table: boolean): PlanBlock => {
+    while (stack.length > 0 && stack.at(-1)!.data.level >= level) stack.pop();
+    const block: PlanBlock = {
+      type: kindOf(level),
+      children: [],
+      position: position(0, 0),
+      data: { level, marker: marker.text, number: marker.number, value: marker.value, table, id: '', text: '', mentions: [], persons: [], deadlines: [], references: [] },
+    };
+    (container().children as (PlanBlock | PlanLeaf)[]).push(block);
+    stack.push(block);
+    return block;
+  };
+
+  for (let i = bodyStart; i < lines.length; i++) {
+    const line = lines[i]!;
+    const info = infos[i]!;
+    const row = rowAt.get(i);
+    if (row) {
+      const { table, row: r } = row;
+      if (r.marker) {
+        const block = open(r.marker.level, r.marker, true);
+        const cell = r.cells[0]!;
+        const markerEnd = cell.start + r.marker.end;
+        block.children.push(...leavesOf(line.start, line.end, [{ start: cell.start, end: markerEnd, type: 'marker' }, { start: markerEnd, end: cell.end, type: 'heading' }], 'text'), ...lineBreak(line));
+      } else {
+        const marker = r.serial ? { text: r.serial.text.trim(), number: String(r.serial.value), value: r.serial.value } : { text: '', number: String(table.rows.indexOf(r) + 1), value: table.rows.indexOf(r) + 1 };
+        const block = open(taskLevel, marker, true);
+        for (let j = r.firstLine; j <= r.lastLine; j++) {
+          const l = lines[j]!;
+          const segments: Segment[] = [];
+          if (r.serial && r.serial.start >= l.start && r.serial.end <= l.end) segments.push({ start: r.serial.start, end: r.serial.end, type: 'marker' });
+          for (const cell of r.cells) if (cell.start >= l.start && cell.end <= l.end) segments.push({ start: cell.start, end: cell.end, type: 'cell', data: { role: cell.role } });
+          block.children.push(...leavesOf(l.start, l.end, segments, infos[j]!.kind === 'blank' ? 'blank' : 'text'), ...lineBreak(l));
+        }
+      }
+      i = r.lastLine;
+      continue;
+    }
+    if (!inTable.has(i) && info.marker && (info.kind === 'marker' || info.kind === 'pipe')) {
+      const marker = info.marker;
+      const block = open(marker.bare ? taskLevel : marker.level, marker, false);
+      const markerEnd = line.start + marker.end;
+      const isHeading = block.type !== 'task';
+      const segments: Segment[] = [{ start: line.start, end: markerEnd, type: 'marker' }];
+      const clauses = findClausesInLine(view, source, markerEnd, line.end, !isHeading);
+      for (const clause of clauses) segments.push({ start: clause.start, end: clause.end, type: 'clause', data: { clause } });
+      if (isHeading) {
+        // The heading runs to the first full stop when a body follows on the same line.
+        const rest = view.slice(markerEnd, line.end);
+        const stop = rest.search(/[。.](?=.{8,})/);
+        const headingEnd = stop >= 0 && stop < 60 ? markerEnd + stop + 1 : clauses[0]?.start ?? line.end;
+        segments.push({ start: markerEnd, end: Math.min(headingEnd, clauses[0]?.start ?? line.end), type: 'heading' });
+      }
+      block.children.push(...leavesOf(line.start, line.end, segments, 'text'), ...lineBreak(line));
+      continue;
+    }
+    // Any other line belongs to the innermost open block (or, before any, to the root).
+    const target = container();
+    const segments: Segment[] = [];
+    let fill: LeafType = 'text';
+    const [s, e] = trimLine(view, line);
+    if (info.kind === 'blank') fill = 'blank';
+    else if (info.kind === 'chrome') fill = 'chrome';
+    else if (inTable.has(i)) fill = 'text';
+    else if (info.kind === 'person') segments.push({ start: s, end: e, type: 'person' });
+    else if (info.kind === 'deadline') segments.push({ start: s, end: e, type: 'deadline' });
+    else {
+      const allowUnlabeled = target.type === 'task' || target.type === 'section' || target.type === 'part';
+      for (const clause of findClausesInLine(view, source, line.start, line.end, allowUnlabeled)) segments.push({ start: clause.start, end: clause.end, type: 'clause', data: { clause } });
+    }
+    (target.children as (PlanBlock | PlanLeaf)[]).push(...leavesOf(line.start, line.end, segments, fill), ...lineBreak(line));
+  }
+
+  // Trailing chrome and blank lines after the last block belong to the document, not the last task.
+  hoistTrailing(root);
+
+  const blocks: PlanBlock[] = [];
+  const collect = (parent: PlanRoot | PlanBlock) => {
+    for (const child of parent.children) if (child.type === 'part' || child.type === 'section' || child.type === 'task') { blocks.push(child as PlanBlock); collect(child as PlanBlock); }
+  };
+  collect(root);
+
+  for (const block of blocks) describeBlock(block, source, view, year, problems);
+  for (const block of blocks) groupClauseToParent(block);
+  for (const block of blocks) setPosition(block);
+  checkNumbers(root, taskLevel, problems);
+  assignIds(root);
+
+  if (!blocks.some((b) => b.type === 'task')) {
+    problems.push({ ruleId: 'no-tasks', severity: 'error', reason: 'Unexpected plan without tasks, expected numbered items (1. / (一) / 一、) or a 任务分工 table', start: 0, end: 0 });
+  }
+  for (const problem of problems) problem.place = position(problem.start, problem.end);
+  return { tree: root, problems };
+}
+
+function trimLine(view: string, line: Line): [number, number] {
+  let s = line.start;
+  let e = line.end;
+  while (s < e && /\s/.test(view[s]!)) s++;
+  while (e > s && /\s/.test(view[e - 1]!)) e--;
+  return [s, e];
+}
+
+function chooseTaskLevel(lines: Line[], infos: LineInfo[], bodyStart: number, inTable: Set<number>, tables: Table[]): number {
+  const present = new Set<number>();
+  for (let i = bodyStart; i < lines.length; i++) {
+    const info = infos[i]!;
+    if (inTable.has(i) || !info.marker) continue;
+    present.add(info.marker.bare ? 3 : info.marker.level);
+  }
+  if (tables.some((t) => t.rows.some((r) => !r.marker))) present.add(3);
+  for (const level of [3, 4, 5]) if (present.has(level)) return level;
+  if (present.has(2)) return 2;
+  return 1;
+}
+
+function hoistTrailing(root: PlanRoot): void {
+  let last: PlanRoot | PlanBlock = root;
+  const chain: PlanBlock[] = [];
+  for (;;) {
+    const tail: PlanBlock | PlanLeaf | PlanPreamble | undefined = last.children.at(-1);
+    if (!tail || (tail.type !== 'part' && tail.type !== 'section' && tail.type !== 'task')) break;
+    last = tail as PlanBlock;
+    chain.push(last);
+  }
+  const moved: PlanLeaf[] = [];
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const block = chain[k]!;
+    // Only a run of chrome (with blank lines and breaks) at the very end moves.
+    let cut = block.children.length;
+    while (cut > 0) {
+      const child = block.children[cut - 1]!;
+      if (child.type === 'chrome' || child.type === 'blank' || child.type === 'break') cut--;
+      else break;
+    }
+    const tail = block.children.slice(cut) as PlanLeaf[];
+    if (!tail.some((leaf) => leaf.type === 'chrome')) break;
+    // Keep the line break that ends the block's last line of content.
+    const keep = tail[0]?.type === 'break' ? 1 : 0;
+    moved.unshift(...(tail.slice(keep) as PlanLeaf[]));
+    block.children.length = cut + keep;
+    if (block.children.some((c) => c.type !== 'break' && c.type !== 'blank')) break;
+  }
+  root.children.push(...moved);
+}
+
+function lineJoin(values: string[]): string {
+  return values
+    .join('')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+function describeBlock(block: PlanBlock, source: string, view: string, year: number | undefined, problems: Problem[]): void {
+  const data = block.data;
+  const textParts: string[] = [];
+  const headingParts: string[] = [];
+  const textRanges: [number, number][] = [];
+  for (const child of block.children) {
+    if (!('value' in child)) continue;
+    const leaf = child as PlanLeaf;
+    const start = leaf.position.start.offset!;
+    const end = leaf.position.end.offset!;
+    switch (leaf.type) {
+      case 'heading':
+        headingParts.push(leaf.value);
+        break;
+      case 'text':
+        if (!/^\s*\|?\s*$/.test(leaf.value)) {
+          textParts.push(leaf.value.replace(/^\s*\|\s*|\s*\|\s*$/g, ''));
+          textRanges.push([start, end]);
+        }
+        break;
+      case 'break':
+        textParts.push('\n');
+        break;
+      case 'clause': {
+        const clause = leaf.data!.clause!;
+        data.mentions.push(...clause.mentions);
+        data.persons.push(...clause.persons);
+        if (clause.mentions.length > 0) data.mentionSource ??= clause.labeled ? clause.kind : 'unlabeled';
+        if (clause.unclosed) problems.push({ ruleId: 'unclosed-clause', severity: 'warning', reason: 'Unexpected end of line in a responsibility clause, expected `)`', start, end });
+        if (!clause.labeled && clause.mentions.length > 0) problems.push({ ruleId: 'unlabeled-units', severity: 'info', reason: `Units without a label (责任单位/牵头单位) read as responsible: ${clause.mentions.map((m) => m.text).join('、')}`, start, end });
+        for (const person of clause.persons) problems.push({ ruleId: 'person-not-unit', severity: 'info', reason: `\`${person.text}\` names a person, not a unit: left out of the units`, start: person.start, end: person.end });
+        break;
+      }
+      case 'cell': {
+        const role = leaf.data!.role!;
+        if (role === 'text') {
+          textParts.push(leaf.value);
+          textRanges.push([start, end]);
+        } else if (role === 'lead' || role === 'support' || role === 'responsible') {
+          const list = splitUnitList(view, source, start, end);
+          for (const unit of list.units) data.mentions.push({ ...unit, role });
+          data.persons.push(...list.persons);
+          if (list.units.length > 0) data.mentionSource ??= 'cell';
+        } else if (role === 'deadline') {
+          data.deadlines.push(...findDeadlines(view, source, start, end, year, true));
+        }
+        break;
+      }
+      case 'deadline': {
+        const colon = view.slice(start, end).search(/[::]/);
+        data.deadlines.push(...findDeadlines(view, source, colon >= 0 ? start + colon + 1 : start, end, year, true));
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  data.text = lineJoin(textParts);
+  const heading = lineJoin(headingParts).replace(/[。.]$/, '');
+  if (block.type === 'task') {
+    if (data.mentions.length === 0) {
+      for (const [s, e] of textRanges) {
+        for (const clause of findStartForms(view, source, s, e)) {
+          data.mentions.push(...clause.mentions);
+          data.mentionSource ??= 'inline';
+        }
+      }
+    }
+    // A task's lead phrase: the short first sentence, where there is one.
+    const stop = data.text.search(/[。]/);
+    if (stop > 0 && stop <= 30 && !/[,;,;:]/.test(data.text.slice(0, stop)) && data.text.length > stop + 1) data.title = data.text.slice(0, stop);
+    if (heading) data.title = heading;
+  } else {
+    if (heading) data.title = heading;
+  }
+  for (const [s, e] of textRanges) data.deadlines.push(...findDeadlines(view, source, s, e, year));
+  data.references = findReferences([heading, data.text].join('\n'));
+}
+
+/** One clause written once after sub-items (1)…(n) belongs to their parent. */
+function groupClauseToParent(block: PlanBlock): void {
+  if (block.type !== 'task' || block.data.mentions.length > 0) return;
+  const subs = block.children.filter((c): c is PlanBlock => c.type === 'task');
+  if (subs.length < 2) return;
+  const last = subs.at(-1)!;
+  if (last.data.mentions.length === 0 || subs.slice(0, -1).some((s) => s.data.mentions.length > 0)) return;
+  if (last.data.mentionSource !== 'line' && last.data.mentionSource !== 'parenthetical') return;
+  // The clause must stand on its own line(s) at the end of the last sub-item.
+  const children = last.children;
+  let cut = children.length;
+  while (cut > 0 && (children[cut - 1]!.type === 'break' || children[cut - 1]!.type === 'blank')) cut--;
+  let first = cut;
+  while (first > 0 && children[first - 1]!.type !== 'break') first--;
+  const lineLeaves = children.slice(first, cut);
+  if (!lineLeaves.some((c) => c.type === 'clause') || lineLeaves.some((c) => c.type === 'marker' || (c.type === 'text' && (c as PlanLeaf).value.trim().length > 1))) return;
+  if (first === 0) return;
+  const moved = children.splice(first);
+  block.children.push(...moved);
+  block.data.mentions = last.data.mentions;
+  block.data.mentionSource = last.data.mentionSource;
+  block.data.persons = last.data.persons;
+  last.data.mentions = [];
+  last.data.persons = [];
+  delete last.data.mentionSource;
+}
+
+function setPosition(block: PlanBlock): void {
+  const first = firstLeaf(block);
+  const last = lastLeaf(block);
+  if (first && last) block.position = { start: first.position.start, end: last.position.end };
+}
+
+function firstLeaf(node: PlanBlock | PlanLeaf): PlanLeaf | undefined {
+  if ('value' in node) return node as PlanLeaf;
+  for (const child of (node as PlanBlock).children) {
+    const found = firstLeaf(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function lastLeaf(node: PlanBlock | PlanLeaf): PlanLeaf | undefined {
+  if ('value' in node) return node as PlanLeaf;
+  const children = (node as PlanBlock).children;
+  for (let i = children.length - 1; i >= 0; i--) {
+    // The line break after a block's last line is part of it, but a trailing blank line is not.
+    const found = lastLeaf(children[i]!);
+    if (found && found.type !== 'blank' && found.type !== 'break') return found;
+  }
+  return undefined;
+}
+
+function markerOffset(block: PlanBlock): [number, number] {
+  const marker = block.children.find((c) => c.type === 'marker') as PlanLeaf | undefined;
+  const leaf = marker ?? firstLeaf(block);
+  return leaf ? [leaf.position.start.offset!, leaf.position.end.offset!] : [0, 0];
+}
+
+function checkNumbers(root: PlanRoot, taskLevel: number, problems: Problem[]): void {
+  // Top-level tasks: one run through the document that may restart at 1 in each part or section.
+  const top: { block: PlanBlock; parent: PlanRoot | PlanBlock }[] = [];
+  const visit = (parent: PlanRoot | PlanBlock) => {
+    const children = parent.children.filter((c): c is PlanBlock => c.type === 'part' || c.type === 'section' || c.type === 'task');
+    // Sub-items: numbered within their parent.
+    if (parent.type === 'task') checkRun(children.filter((c) => c.type === 'task'), problems, false);
+    for (const child of children) {
+      if (child.type === 'task' && child.data.level === taskLevel && parent.type !== 'task') top.push({ block: child, parent });
+      visit(child);
+    }
+  };
+  visit(root);
+  checkRun(top.map((t) => t.block), problems, true, top.map((t) => t.parent));
+  // Parts and sections read in order too.
+}
+
+function checkRun(blocks: PlanBlock[], problems: Problem[], mayRestart: boolean, parents?: (PlanRoot | PlanBlock)[]): void {
+  let expected = 1;
+  let seen = new Map<number, PlanBlock>();
+  blocks.forEach((block, i) => {
+    const n = block.data.value;
+    if (block.data.table && block.data.marker === '') return;
+    if (mayRestart && n === 1 && i > 0 && parents && parents[i] !== parents[i - 1]) {
+      expected = 1;
+      seen = new Map();
+    }
+    const [start, end] = markerOffset(block);
+    const earlier = seen.get(n);
+    if (earlier) {
+      problems.push({
+        ruleId: 'duplicate-number',
+        severity: 'warning',
+        reason: `Unexpected duplicate task number ${block.data.number} (first at line ${earlier.position.start.line}), expected ${expected}`,
+        start,
+        end,
+        cause: earlier.position.start.offset,
+      });
+    } else if (n !== expected) {
+      problems.push({ ruleId: 'number-gap', severity: 'warning', reason: `Unexpected task number ${block.data.number}, expected ${expected}`, start, end });
+    }
+    if (!earlier) seen.set(n, block);
+    expected = Math.max(expected, n + 1);
+  });
+}
+
+function assignIds(root: PlanRoot): void {
+  const used = new Set<string>();
+  const unique = (id: string): string => {
+    let candidate = id;
+    for (let k = 2; used.has(candidate); k++) candidate = `${id}-${k}`;
+    used.add(candidate);
+    return candidate;
+  };
+  const all: PlanBlock[] = [];
+  const walk = (parent: PlanRoot | PlanBlock) => {
+    for (const c of parent.children) if (c.type === 'part' || c.type === 'section' || c.type === 'task') { all.push(c as PlanBlock); walk(c as PlanBlock); }
+  };
+  walk(root);
+  const topTasks = all.filter((b) => b.type === 'task' && !isSubTask(b, all));
+  const topNumbers = new Map<number, number>();
+  for (const t of topTasks) topNumbers.set(t.data.value, (topNumbers.get(t.data.value) ?? 0) + 1);
+  const restarted = topTasks.length > 1 && [...topNumbers.values()].filter((count) => count > 1).length > 1;
+  const sectionNumbers = new Map<number, number>();
+  for (const s of all.filter((b) => b.type === 'section')) sectionNumbers.set(s.data.value, (sectionNumbers.get(s.data.value) ?? 0) + 1);
+
+  let part = 0;
+  let partOrdinal = 0;
+  const visit = (parent: PlanRoot | PlanBlock, parentTaskId: string | undefined) => {
+    for (const c of parent.children) {
+      if (c.type !== 'part' && c.type !== 'section' && c.type !== 'task') continue;
+      const block = c as PlanBlock;
+      if (block.type === 'part') {
+        partOrdinal++;
+        part = block.data.value || partOrdinal;
+        block.data.id = unique(`part-${part}`);
+        visit(block, undefined);
+      } else if (block.type === 'section') {
+        const n = block.data.value;
+        block.data.id = unique((sectionNumbers.get(n) ?? 0) > 1 ? `section-${part}-${n}` : `section-${n}`);
+        visit(block, undefined);
+      } else {
+        const n = block.data.value;
+        let id: string;
+        if (parentTaskId) id = `${parentTaskId}-${n}`;
+        else if (restarted) id = `task-p${part}-${n}`;
+        else id = `task-${n}`;
+        if (used.has(id)) {
+          // A duplicated number: task-7, then task-7b.
+          for (const suffix of 'bcdefghijklmnopqrstuvwxyz') if (!used.has(`${id}${suffix}`)) { id = `${id}${suffix}`; break; }
+        }
+        block.data.id = unique(id);
+        visit(block, block.data.id);
+      }
+    }
+  };
+  visit(root, undefined);
+}
+
+function isSubTask(block: PlanBlock, all: PlanBlock[]): boolean {
+  return all.some((b) => b.type === 'task' && b.children.includes(block));
+}

@@ -1,0 +1,177 @@
+/**
+ * The whole pipeline for one plan file or a content folder:
+ * bytes → decode → parse (unified + planParse) → resolve units → PlanDocument (Zod-validated).
+ * Nothing here imports Astro: the site, the CLI and the tests share it.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { LineCounter, parseDocument } from 'yaml';
+import { decode } from './decode.ts';
+import { formatDiagnostic, type FileDiagnostic } from './diagnostics.ts';
+import { buildDocument, diagnosticsOf, titleFromPreamble } from './model.ts';
+import { planParse, type PlanRoot } from './parse/index.ts';
+import { yearFromText } from './parse/classify.ts';
+import { UnitRegistry } from './registry.ts';
+import { PlanDocumentSchema, PlanMetadataSchema, type PlanDocument, type PlanMetadata, type Unit } from './schema.ts';
+
+export interface ParsedPlan {
+  document: PlanDocument;
+  /** The decoded text ('' when it could not be decoded). */
+  sourceText: string;
+  tree?: PlanRoot;
+}
+
+export interface ParseOptions {
+  /** Shown in diagnostics and kept in `source.path`. */
+  path: string;
+  id?: string;
+  registry?: UnitRegistry;
+  metadata?: PlanMetadata;
+}
+
+export function planIdFromPath(path: string): string {
+  const id = basename(path).replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  return id || 'plan';
+}
+
+export function parsePlan(bytes: Uint8Array, options: ParseOptions): ParsedPlan {
+  const id = options.id ?? planIdFromPath(options.path);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const registry = options.registry ?? UnitRegistry.empty();
+  const metadata = options.metadata ?? {};
+  const decoded = decode(bytes);
+  if (!decoded.ok) {
+    const file = new VFile({ path: options.path });
+    const message = file.message(decoded.reason, { place: { line: 1, column: 1 }, ruleId: decoded.ruleId, source: 'plan' });
+    message.fatal = true;
+    const document: PlanDocument = {
+      id,
+      title: metadata.title ?? id,
+      ...(metadata.year !== undefined ? { year: metadata.year } : {}),
+      ...(metadata.issuer ? { issuer: metadata.issuer } : {}),
+      source: { path: options.path, sha256, encoding: 'unknown' },
+      preamble: '',
+      outline: [],
+      tasks: [],
+      units: [],
+      diagnostics: diagnosticsOf(file),
+    };
+    return { document, sourceText: '' };
+  }
+  const text = decoded.text;
+  const year = metadata.year ?? yearFromText(titleFromPreamble(text.slice(0, 3000)) ?? '') ?? undefined;
+  const file = new VFile({ path: options.path, value: text });
+  const processor = unified().use(planParse, year !== undefined ? { year } : {});
+  const tree = processor.parse(file) as PlanRoot;
+  const document = buildDocument({
+    id,
+    tree,
+    file,
+    registry,
+    source: { path: options.path, sha256, encoding: decoded.encoding },
+    ...(metadata.title ? { title: metadata.title } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(metadata.issuer ? { issuer: metadata.issuer } : {}),
+  });
+  return { document: PlanDocumentSchema.parse(document), sourceText: text, tree };
+}
+
+/** Read a YAML file with positions; problems come back as diagnostics of that file. */
+function readYaml(text: string, path: string, ruleId: string): { value: unknown; problems: FileDiagnostic[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const problems: FileDiagnostic[] = doc.errors.map((e) => {
+    const pos = lineCounter.linePos(e.pos[0]);
+    return { path, severity: 'error', ruleId, message: e.message.split('\n')[0]!, line: pos.line, column: pos.col };
+  });
+  return { value: problems.length ? undefined : doc.toJS(), problems };
+}
+
+export async function loadMetadata(path: string): Promise<{ metadata: PlanMetadata; problems: FileDiagnostic[] }> {
+  if (!existsSync(path)) return { metadata: {}, problems: [] };
+  const text = await readFile(path, 'utf8');
+  const { value, problems } = readYaml(text, path, 'bad-metadata');
+  if (problems.length) return { metadata: {}, problems };
+  const result = PlanMetadataSchema.safeParse(value ?? {});
+  if (result.success) return { metadata: result.data, problems: [] };
+  return {
+    metadata: {},
+    problems: result.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '');
+      const lineIndex = text.split(/\r?\n/).findIndex((l) => key && l.startsWith(`${key}:`));
+      return { path, severity: 'error' as const, ruleId: 'bad-metadata', message: `${key ? `\`${key}\`: ` : ''}${issue.message}`, line: lineIndex >= 0 ? lineIndex + 1 : 1, column: 1 };
+    }),
+  };
+}
+
+export async function loadRegistry(path: string | undefined): Promise<{ registry: UnitRegistry; problems: FileDiagnostic[] }> {
+  if (!path || !existsSync(path)) return { registry: UnitRegistry.empty(), problems: [] };
+  const { registry, problems } = UnitRegistry.fromYaml(await readFile(path, 'utf8'));
+  return { registry, problems: problems.map((p) => ({ path, severity: 'error' as const, ruleId: p.ruleId, message: p.message, line: p.line, column: p.column })) };
+}
+
+/** The registry a plan file uses when none is named: `units.yaml` of its content folder. */
+export function defaultUnitsPath(planPath: string): string | undefined {
+  const candidates = [join(dirname(planPath), '..', 'units.yaml'), join(dirname(planPath), 'units.yaml')];
+  return candidates.find((c) => existsSync(c));
+}
+
+export async function parsePlanFile(path: string, options: { unitsPath?: string; registry?: UnitRegistry } = {}): Promise<ParsedPlan & { problems: FileDiagnostic[]; metadata: PlanMetadata }> {
+  const bytes = new Uint8Array(await readFile(path));
+  const { metadata, problems } = await loadMetadata(path.replace(/\.[^./\\]+$/, '') + '.yaml');
+  let registry = options.registry;
+  if (!registry) {
+    const loaded = await loadRegistry(options.unitsPath ?? defaultUnitsPath(path));
+    registry = loaded.registry.fork();
+    problems.push(...loaded.problems);
+  }
+  const parsed = parsePlan(bytes, { path, registry, metadata });
+  return { ...parsed, problems, metadata };
+}
+
+export interface LoadedPlan {
+  id: string;
+  document: PlanDocument;
+  sourceText: string;
+  metadata: PlanMetadata;
+}
+
+export interface LoadedContent {
+  plans: LoadedPlan[];
+  /** Every unit of every plan (and the members of their groups), once. */
+  units: Unit[];
+  /** Formatted `path:line:column: error message [ruleId]` lines; empty when the content builds. */
+  errors: string[];
+  diagnostics: FileDiagnostic[];
+}
+
+/** Every plan of a content folder (`plans/*.txt` + optional `.yaml`, `units.yaml`), newest first. */
+export async function loadContent(contentDir: string): Promise<LoadedContent> {
+  const plansDir = join(contentDir, 'plans');
+  const { registry: known, problems } = await loadRegistry(join(contentDir, 'units.yaml'));
+  const diagnostics: FileDiagnostic[] = [...problems];
+  const registry = known.fork();
+  const names = existsSync(plansDir) ? (await readdir(plansDir)).filter((n) => /\.txt$/i.test(n)).sort() : [];
+  if (names.length === 0) {
+    diagnostics.push({ path: plansDir, severity: 'error', ruleId: 'no-tasks', message: 'Unexpected content folder without plans, expected plans/<id>.txt', line: 1, column: 1 });
+  }
+  const plans: LoadedPlan[] = [];
+  for (const name of names) {
+    const path = join(plansDir, name);
+    const shown = relative(process.cwd(), path) || path;
+    const { metadata, problems: metaProblems } = await loadMetadata(path.replace(/\.txt$/i, '.yaml'));
+    diagnostics.push(...metaProblems.map((p) => ({ ...p, path: relative(process.cwd(), p.path) || p.path })));
+    const bytes = new Uint8Array(await readFile(path));
+    const parsed = parsePlan(bytes, { path: shown, registry, metadata });
+    diagnostics.push(...parsed.document.diagnostics.map((d) => ({ ...d, path: shown })));
+    plans.push({ id: parsed.document.id, document: parsed.document, sourceText: parsed.sourceText, metadata });
+  }
+  plans.sort((a, b) => (b.document.year ?? 0) - (a.document.year ?? 0) || b.id.localeCompare(a.id));
+  const units = new Map<string, Unit>();
+  for (const plan of plans) for (const unit of plan.document.units) if (!units.has(unit.id)) units.set(unit.id, unit);
+  return { plans, units: [...units.values()], errors: diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic), diagnostics };
+}
