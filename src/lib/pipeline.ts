@@ -63,7 +63,7 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): ParsedPlan 
     return { document, sourceText: '' };
   }
   const text = decoded.text;
-  const year = metadata.year ?? yearFromText(titleFromPreamble(text.slice(0, 3000)) ?? '') ?? undefined;
+  const year = metadata.year ?? yearFromText(text);
   const file = new VFile({ path: options.path, value: text });
   const processor = unified().use(planParse, year !== undefined ? { year } : {});
   const tree = processor.parse(file) as PlanRoot;

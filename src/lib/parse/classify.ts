@@ -22,10 +22,13 @@ const LABEL_LINE =
 
 const DEADLINE_LINE = /^\s*[(\[【]?\s*(完成时限|完成时间|时间节点|时限要求|完成期限|办结时限|时间安排|进度安排|时限)\s*[::]/;
 
+/** A site's footer: 主办单位 here is the website's, not a task's. */
+const FOOTER = /网站标识码|ICP备|版权所有|技术支持[::]|网站地图|备案号|公网安备|Copyright/i;
+
 export function classifyLine(line: Line): LineInfo {
   const view = line.view;
   if (view.trim().length === 0) return { kind: 'blank' };
-  if (CHROME.test(view) && view.length < 120) return { kind: 'chrome' };
+  if ((CHROME.test(view) || FOOTER.test(view)) && view.length < 160) return { kind: 'chrome' };
   if (LABEL_LINE.test(view)) return { kind: 'label' };
   if (PERSON_LINE.test(view)) return { kind: 'person' };
   if (DEADLINE_LINE.test(view)) return { kind: 'deadline' };
@@ -35,8 +38,13 @@ export function classifyLine(line: Line): LineInfo {
   return { kind: 'text' };
 }
 
-/** A plan's year: from its metadata, else the first 20xx年 in its title lines. */
+/**
+ * A plan's year when its metadata gives none: the 20xx年 of its title (a short line near the top
+ * that names a 方案/要点/计划…), else the first 20xx年 in its first lines.
+ */
 export function yearFromText(text: string): number | undefined {
-  const m = /(20\d{2}|19\d{2})\s*年/.exec(text.slice(0, 2000));
+  const head = text.slice(0, 4000).split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean).slice(0, 25);
+  const title = head.find((l) => l.length <= 80 && /(19|20)\d{2}\s*年/.test(l) && /(方案|要点|计划|清单|安排|措施|分工|台账|任务)/.test(l));
+  const m = /((?:19|20)\d{2})\s*年/.exec(title ?? head.slice(0, 12).join('\n'));
   return m ? Number(m[1]) : undefined;
 }

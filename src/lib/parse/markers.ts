@@ -45,7 +45,8 @@ export function readMarker(view: string, text: string): Marker | undefined {
       start,
       end,
       text: text.slice(start, end).trim(),
-      number: text.slice(numberStart, numberStart + match[numberIndex]!.length),
+      // Arabic numbers are given in ASCII (１ → 1); Chinese ones as written (十一).
+      number: level >= 3 ? String(value) : text.slice(numberStart, numberStart + match[numberIndex]!.length),
       value,
       bare,
     };

@@ -6,6 +6,7 @@
  */
 import type { LineInfo } from './classify.ts';
 import type { Line } from './lines.ts';
+import { isTableHeader, stackedHeader } from './table.ts';
 
 const DOC_NUMBER = /[〔\[(]\s*(19|20)\d{2}\s*[〕\])]\s*\d+\s*号/;
 const ADDRESSEE = /^[^。]{2,80}[:]\s*$/;
@@ -62,25 +63,9 @@ export function findBodyStart(lines: Line[], infos: LineInfo[]): number {
 
   for (let i = bodyFrom; i < lines.length; i++) {
     const info = infos[i]!;
-    if (info.marker || isTableHeader(lines[i]!.view)) return i;
+    if (info.marker || isTableHeader(lines[i]!.view) || stackedHeader(lines, i)) return i;
     if (info.kind === 'label' && i > bodyFrom) return i;
   }
   return lines.length;
 }
 
-const HEADER_WORD = /^(序号|编号|序|重点任务|工作任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|主要内容|任务|目标任务|工作目标|工作事项|事项|项目|牵头单位|牵头部门|配合单位|配合部门|协办单位|参与单位|责任单位|责任部门|承办单位|主办单位|完成时限|完成时间|时间节点|时限要求|时限|进度安排|责任领导|牵头领导|分管领导|县级领导|责任人|备注)$/;
-
-export function isHeaderWord(cell: string): boolean {
-  return HEADER_WORD.test(cell.replace(/\s+/g, ''));
-}
-
-/** A table's header row written on one line: with pipes, or run together. */
-export function isTableHeader(view: string): boolean {
-  if (view.includes('|')) {
-    const cells = view.split('|').map((c) => c.trim()).filter(Boolean);
-    return cells.length >= 3 && cells.filter(isHeaderWord).length >= 3;
-  }
-  const compact = view.replace(/\s+/g, '');
-  const words = compact.match(/序号|重点任务|工作任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|牵头单位|牵头部门|配合单位|配合部门|责任单位|责任部门|完成时限|完成时间|时间节点|时限要求|备注|责任领导/g);
-  return !!words && words.length >= 3 && words.join('').length >= compact.length - 2;
-}

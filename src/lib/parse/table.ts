@@ -7,8 +7,24 @@
 import type { LineInfo } from './classify.ts';
 import type { Line } from './lines.ts';
 import { readMarker, type Marker } from './markers.ts';
-import { isHeaderWord, isTableHeader } from './preamble.ts';
 import { isUnitLike, splitUnitList } from './unit-list.ts';
+
+const HEADER_WORD = /^(序号|编号|序|重点任务|工作任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|主要内容|任务|目标任务|工作目标|工作事项|事项|项目|牵头单位|牵头部门|配合单位|配合部门|协办单位|参与单位|责任单位|责任部门|承办单位|主办单位|完成时限|完成时间|时间节点|时限要求|时限|进度安排|责任领导|牵头领导|分管领导|县级领导|责任人|备注)$/;
+
+export function isHeaderWord(cell: string): boolean {
+  return HEADER_WORD.test(cell.replace(/\s+/g, ''));
+}
+
+/** A table's header row written on one line: with pipes, or run together. */
+export function isTableHeader(view: string): boolean {
+  if (view.includes('|')) {
+    const cells = view.split('|').map((c) => c.trim()).filter(Boolean);
+    return cells.length >= 3 && cells.filter(isHeaderWord).length >= 3;
+  }
+  const compact = view.replace(/\s+/g, '');
+  const words = compact.match(/序号|重点任务|工作任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|牵头单位|牵头部门|配合单位|配合部门|责任单位|责任部门|完成时限|完成时间|时间节点|时限要求|备注|责任领导/g);
+  return !!words && words.length >= 3 && words.join('').length >= compact.length - 2;
+}
 
 export type ColumnRole = 'number' | 'text' | 'lead' | 'support' | 'responsible' | 'deadline' | 'person' | 'note';
 
@@ -146,6 +162,8 @@ function mapCells(source: string, view: string, spans: { start: number; end: num
 }
 
 const SERIAL = /^\s*(\d{1,4})\s*[.、]?\s*$/;
+/** A serial number glued to the first cell: `1开展…`. */
+const GLUED_SERIAL = /^\s*(\d{1,4})(?![年月日号时个万亿项家所座处条名人次天周批期级类])(?=[\u4e00-\u9fff“《])/;
 
 /** Find the tables of a plan, starting at `from`. */
 export function findTables(source: string, view: string, lines: Line[], infos: LineInfo[], from: number): Table[] {
@@ -180,7 +198,7 @@ export function findTables(source: string, view: string, lines: Line[], infos: L
   return tables;
 }
 
-function stackedHeader(lines: Line[], i: number): { cells: string[]; last: number; piped: boolean } | undefined {
+export function stackedHeader(lines: Line[], i: number): { cells: string[]; last: number; piped: boolean } | undefined {
   const cells: string[] = [];
   let j = i;
   let piped = false;
@@ -250,6 +268,7 @@ function readPipeRows(source: string, view: string, lines: Line[], i: number, ta
 /** Rows whose cells stand one per line, each row opened by its serial number. */
 function readCellStream(source: string, view: string, lines: Line[], infos: LineInfo[], i: number, table: Table, piped: boolean): number {
   let current: { row: TableRow; spans: { start: number; end: number }[] } | undefined;
+  let lastSerial = 0;
   const flush = () => {
     if (!current) return;
     if (!current.row.marker) current.row.cells = mapCells(source, view, current.spans, table.columns).filter((c) => c.end > c.start);
@@ -260,14 +279,22 @@ function readCellStream(source: string, view: string, lines: Line[], infos: Line
     const line = lines[i]!;
     const v = line.view;
     if (v.trim() === '') continue;
-    if (piped && !v.trim().endsWith('|')) break;
+    // A cell that lost its trailing | still belongs to the table when the table goes on after it.
+    if (piped && !v.trim().endsWith('|') && !SERIAL.test(v) && !lines.slice(i + 1, i + 3).some((l) => l.view.trim().endsWith('|'))) break;
     const [s, e] = trimmed(view, line.start, line.end);
     const cellView = view.slice(s, e);
     const serial = SERIAL.exec(cellView);
+    const glued = serial ? null : GLUED_SERIAL.exec(cellView);
     const marker = readMarker(cellView, source.slice(s, e));
     if (serial) {
       flush();
       current = { row: { firstLine: i, lastLine: i, serial: { start: s, end: e, value: Number(serial[1]), text: source.slice(s, e) }, cells: [] }, spans: [] };
+      lastSerial = Number(serial[1]);
+    } else if (glued && (lastSerial === 0 || Number(glued[1]) === lastSerial + 1 || Number(glued[1]) === 1)) {
+      flush();
+      const serialEnd = s + glued[0].length;
+      current = { row: { firstLine: i, lastLine: i, serial: { start: s, end: serialEnd, value: Number(glued[1]), text: source.slice(s, serialEnd) }, cells: [] }, spans: [{ start: serialEnd, end: e }] };
+      lastSerial = Number(glued[1]);
     } else if (marker && marker.level <= 2) {
       flush();
       // Outside the table once a part is followed by no row.
@@ -289,7 +316,7 @@ function nextIsRow(lines: Line[], i: number): boolean {
     const v = lines[i]!.view.trim();
     if (v === '') continue;
     n++;
-    if (SERIAL.test(v.replace(/\|$/, ''))) return true;
+    if (SERIAL.test(v.replace(/\|$/, '')) || GLUED_SERIAL.test(v)) return true;
   }
   return false;
 }

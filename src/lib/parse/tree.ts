@@ -250,15 +250,37 @@ function trimLine(view: string, line: Line): [number, number] {
   return [s, e];
 }
 
+/**
+ * Which level holds the tasks. Arabic-numbered items (1.) are tasks wherever they appear. Without
+ * them, the shallowest of 一、 / (一) whose items read like tasks (a sentence, or a responsibility
+ * clause) rather than short headings; failing that, (1) or ①, or the deepest level present.
+ */
 function chooseTaskLevel(lines: Line[], infos: LineInfo[], bodyStart: number, inTable: Set<number>, tables: Table[]): number {
   const present = new Set<number>();
+  const headings = new Map<number, { heading: number; total: number }>();
   for (let i = bodyStart; i < lines.length; i++) {
     const info = infos[i]!;
     if (inTable.has(i) || !info.marker) continue;
-    present.add(info.marker.bare ? 3 : info.marker.level);
+    const level = info.marker.bare ? 3 : info.marker.level;
+    present.add(level);
+    if (level > 2) continue;
+    const rest = lines[i]!.view.slice(info.marker.end).trim();
+    let next = i + 1;
+    while (next < lines.length && infos[next]!.kind === 'blank') next++;
+    const clauseFollows = next < lines.length && infos[next]!.kind === 'label';
+    const isHeading = rest.length <= 40 && !/[。;]./.test(rest) && !/(单位|部门)\s*[:]|牵头|配合/.test(rest) && !clauseFollows;
+    const stat = headings.get(level) ?? { heading: 0, total: 0 };
+    stat.total++;
+    if (isHeading) stat.heading++;
+    headings.set(level, stat);
   }
   if (tables.some((t) => t.rows.some((r) => !r.marker))) present.add(3);
-  for (const level of [3, 4, 5]) if (present.has(level)) return level;
+  if (present.has(3)) return 3;
+  for (const level of [1, 2]) {
+    const stat = headings.get(level);
+    if (stat && stat.heading / stat.total < 0.5) return level;
+  }
+  for (const level of [4, 5]) if (present.has(level)) return level;
   if (present.has(2)) return 2;
   return 1;
 }

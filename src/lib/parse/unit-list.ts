@@ -7,6 +7,7 @@
  * completed: 各镇党委、政府 → 各镇党委 + 各镇政府; 省财政厅、工业和信息化厅 → 省工业和信息化厅.
  * All matching runs on the match view; mentions are sliced from the source as written.
  */
+import { matchView } from '../normalize.ts';
 
 export interface Span {
   /** Offsets in the source. */
@@ -113,7 +114,9 @@ function splitGlued(view: string, item: RawItem): RawItem[] {
     // 县安委会各成员单位: a qualifier and a group word, not a second unit.
     if (/^(各|全体)?(有关|相关)?(成员)?(单位|部门)/.test(rest.replace(/^各/, '')) && /^(各|有关|相关|成员|全体)/.test(rest)) continue;
     const restHead = rest.match(/^[^,、;]*/)![0];
-    if (!ADMIN_START.test(rest) && !(/[局厅]$/.test(left) && restHead.length >= 3 && isUnitLike(restHead))) continue;
+    // Without a place name the second unit must be a peer (财政局审计局), not a part of the first
+    // (县公安局交警大队 is one unit).
+    if (!ADMIN_START.test(rest) && !(/[局厅]$/.test(left) && restHead.length >= 3 && /(局|厅|委|办)$/.test(restHead) && !/分局$/.test(restHead))) continue;
     if (!isUnitLike(left) || !isUnitLike(rest)) continue;
     out.push({ start: from, end: i });
     from = i;
@@ -149,6 +152,9 @@ function stripFiller(view: string, item: RawItem): RawItem {
     end = start + m.index;
     [start, end] = trimRange(view, start, end);
   }
+  // (含西岭新区管委会) after a name says what it covers; it is not part of the name.
+  const covers = /\((含|包括|不含)[^()]*\)$/.exec(view.slice(start, end));
+  if (covers && covers.index > 0) [start, end] = trimRange(view, start, start + covers.index);
   // Leading words that belong to the sentence, not the name.
   const lead = /^(由|请|经|会同|组织)/.exec(view.slice(start, end));
   if (lead && end - start - lead[0].length >= 2) start += lead[0].length;
@@ -157,9 +163,11 @@ function stripFiller(view: string, item: RawItem): RawItem {
 
 /** The administrative prefix a following elided item inherits. */
 function adminPrefix(name: string): string | undefined {
-  const m = /^(各(?:乡镇|镇|乡|街道|区|县|市|县区|县市区)?|省|市(?!场)|县|区|州|自治区|自治州)/.exec(name);
+  const m = /^(各(?:乡镇|镇|乡|街道|区|县|市|县区|县市区)?(?:\([^()]*\))?|省|市(?!场)|县|区|州|自治区|自治州)/.exec(matchView(name));
   if (!m) return undefined;
-  return m[0];
+  // 各区、县级市: the whole of 各区 is no prefix; its 各 is.
+  if (m[0] === name) return name.startsWith('各') ? name.slice(0, 1) : undefined;
+  return name.slice(0, m[0].length);
 }
 
 function completeElision(previous: Span | undefined, view: string, text: string): string {
