@@ -12,7 +12,7 @@ const args = process.argv.slice(2);
 const verbose = args.includes('-v');
 const roots = args.filter((a) => a !== '-v');
 const folders = roots.length ? roots : ['tests/fixtures/formats', 'tests/fixtures/holdout'];
-const units = 'tests/fixtures/units.yaml';
+const units = 'content/units.yaml';
 
 for (const folder of folders) {
   let tp = 0;

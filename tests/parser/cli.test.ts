@@ -1,0 +1,96 @@
+/** The `plan` command as editors and CI use it: exit codes, `path:line:column` lines, no stack traces. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../../src/lib/pipeline.ts';
+import { UnitRegistry } from '../../src/lib/registry.ts';
+import { PlanDocumentSchema } from '../../src/lib/schema.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'plan-cli-'));
+function file(name: string, bytes: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+}
+function plan(...args: string[]) {
+  const run = spawnSync(process.execPath, ['scripts/plan.ts', ...args], { encoding: 'utf8' });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('plan check', () => {
+  it.each([
+    ['empty', '', 'empty-file'],
+    ['binary', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), 'unsupported-format'],
+    ['random-bytes', new Uint8Array(Array.from({ length: 512 }, (_, i) => (i * 7919) % 256)), 'undecodable'],
+    ['no-tasks', '这是一段没有任何编号任务的说明文字。\n它只有两行。\n', 'no-tasks'],
+  ])('reports a %s file at 1:1 as an error and exits 1', (name, bytes, ruleId) => {
+    const path = file(`${name}.txt`, bytes);
+    const out = plan('check', path);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:1: error .+ \\[${ruleId}\\]$`, 'm'));
+    expect(out.stderr).not.toMatch(/at .+:\d+:\d+/);
+  });
+
+  it('warns about a duplicate task number at its own line and exits 0', () => {
+    const path = file('dup.txt', '一、总体任务\n1.甲任务。(责任单位:县住建局)\n2.乙任务。(责任单位:县水务局)\n2.丙任务。(责任单位:县财政局)\n3.丁任务。(责任单位:县财政局)\n');
+    const out = plan('check', path);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain(`${path}:4:1: warning`);
+    expect(out.stdout).toMatch(/:4:1: warning .*duplicate.* \[duplicate-number\]/);
+  });
+
+  it('checks several files and fails when one of them has an error', () => {
+    const good = file('good.txt', '1.甲任务。(责任单位:县住建局)\n');
+    const bad = file('bad.txt', '');
+    const out = plan('check', good, bad);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain(`${bad}:1:1: error`);
+  });
+
+  it('shows a code frame and a hint with --frame', () => {
+    const path = file('frame.txt', '1.甲任务。(责任单位:县住建局\n');
+    const out = plan('check', '--frame', path);
+    expect(out.stdout).toMatch(/\[unclosed-clause\]\n.*\n1 \| 1\.甲任务.*\n.*\^\n  hint: /);
+  });
+
+  it('says what is wrong with the command line without a stack trace', () => {
+    const out = plan('check', join(dir, 'missing.txt'));
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain('missing.txt:1:1: error');
+    expect(plan('frobnicate').code).toBe(2);
+    expect(plan('parse').stderr).toContain('Missing <file>');
+  });
+});
+
+describe('plan parse', () => {
+  it('prints a PlanDocument that the schema accepts, for the seed', () => {
+    const out = plan('parse', 'content/plans/2022-work-safety.txt');
+    expect(out.code).toBe(0);
+    const doc = PlanDocumentSchema.parse(JSON.parse(out.stdout));
+    expect(doc.tasks).toHaveLength(30);
+    expect(doc.year).toBe(2022);
+    expect(doc.units.length).toBeGreaterThanOrEqual(21);
+  });
+
+  it('reads the seed the same in GB18030, UTF-16 with BOM and UTF-8 with BOM and CRLF', async () => {
+    const { registry } = UnitRegistry.fromYaml(readFileSync('content/units.yaml', 'utf8'));
+    const seed = readFileSync('content/plans/2022-work-safety.txt', 'utf8');
+    const read = (bytes: Uint8Array) => parsePlan(bytes, { path: 'seed.txt', registry: registry.fork(), metadata: { year: 2022 } }).document;
+    const base = read(Buffer.from(seed));
+    const shape = (doc: typeof base) => doc.tasks.map((t) => ({ id: t.id, path: t.path, text: t.text, assignments: t.assignments, deadlines: t.deadlines }));
+    const variants = {
+      gb18030: iconv.encode(seed, 'gb18030'),
+      'utf-16le': Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(seed, 'utf-16le')]),
+      'utf-16be': Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(seed, 'utf-16be')]),
+      'utf-8-bom': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(seed.replace(/\n/g, '\r\n'))]),
+    };
+    for (const [encoding, bytes] of Object.entries(variants)) {
+      const doc = read(new Uint8Array(bytes));
+      expect(doc.source.encoding).toBe(encoding);
+      expect(shape(doc)).toEqual(shape(base));
+    }
+  });
+});
