@@ -25,7 +25,7 @@ export interface Marker {
 const CN = '[一二三四五六七八九十百〇零两]{1,4}';
 const PART = new RegExp(`^(\\s*)(★\\s*)?(?:第(${CN})部分|(${CN})\\s*[、.,])\\s*`);
 const SECTION = new RegExp(`^(\\s*)(★\\s*)?\\(\\s*(${CN})\\s*\\)\\s*`);
-const ITEM = /^(\s*)(★\s*)?(\d{1,4})\s*(?:[、,](?!\d)|\.(?!\d))\s*/;
+const ITEM = /^(\s*)(★\s*)?(\d{1,5})\s*(?:[、,](?!\d)|\.(?!\d))\s*/;
 const SUB = /^(\s*)(★\s*)?\(\s*(\d{1,3})\s*\)\s*/;
 const SUBSUB = /^(\s*)(★\s*)?(?:([①-⑳⑴-⒇])|(\d{1,2})\)(?!\)))\s*/;
 const BARE = /^(\s*)(\d{1,4})\s*$/;

@@ -517,11 +517,16 @@ function assignIds(root: PlanRoot): void {
     return candidate;
   };
   const all: PlanBlock[] = [];
+  const topTasks: PlanBlock[] = [];
   const walk = (parent: PlanRoot | PlanBlock) => {
-    for (const c of parent.children) if (c.type === 'part' || c.type === 'section' || c.type === 'task') { all.push(c as PlanBlock); walk(c as PlanBlock); }
+    for (const c of parent.children) {
+      if (c.type !== 'part' && c.type !== 'section' && c.type !== 'task') continue;
+      all.push(c as PlanBlock);
+      if (c.type === 'task' && parent.type !== 'task') topTasks.push(c as PlanBlock);
+      walk(c as PlanBlock);
+    }
   };
   walk(root);
-  const topTasks = all.filter((b) => b.type === 'task' && !isSubTask(b, all));
   const topNumbers = new Map<number, number>();
   for (const t of topTasks) topNumbers.set(t.data.value, (topNumbers.get(t.data.value) ?? 0) + 1);
   const restarted = topTasks.length > 1 && [...topNumbers.values()].filter((count) => count > 1).length > 1;
@@ -561,6 +566,3 @@ function assignIds(root: PlanRoot): void {
   visit(root, undefined);
 }
 
-function isSubTask(block: PlanBlock, all: PlanBlock[]): boolean {
-  return all.some((b) => b.type === 'task' && b.children.includes(block));
-}
