@@ -1,0 +1,55 @@
+/**
+ * Content collections: every plan, every unit, and the MDX pages, all from CONTENT_DIR
+ * (default `content`). The pipeline does the reading; any error it reports fails the build.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { type LoadedContent, type LoadedPlan, loadContent } from './lib/pipeline.ts';
+import type { Unit } from './lib/schema.ts';
+
+const contentDir = resolve(process.env.CONTENT_DIR ?? 'content');
+
+let loaded: Promise<LoadedContent> | undefined;
+
+/** Loads the content folder once for all collections; throws on any error. */
+async function content(): Promise<LoadedContent> {
+  loaded ??= loadContent(contentDir).then((result) => {
+    if (result.errors.length > 0) {
+      const report = result.errors.join('\n');
+      throw new Error(`The content in ${contentDir} has ${result.errors.length} error(s):\n${report}`);
+    }
+    return result;
+  });
+  return loaded;
+}
+
+const plans = defineCollection({
+  loader: async () => (await content()).plans.map((plan) => ({ ...plan, id: plan.id })),
+  schema: z.custom<LoadedPlan>(),
+});
+
+const units = defineCollection({
+  loader: async () => {
+    const seen = new Map<string, Unit>();
+    for (const unit of (await content()).units) if (!seen.has(unit.id)) seen.set(unit.id, unit);
+    return [...seen.values()];
+  },
+  schema: z.custom<Unit>(),
+});
+
+const pagesDir = join(contentDir, 'pages');
+const pages = defineCollection({
+  // A content folder without pages/ is fine.
+  loader: existsSync(pagesDir) ? glob({ pattern: '*.mdx', base: pagesDir }) : async () => [],
+  schema: z.object({
+    title: z.string(),
+    description: z.string(),
+    /** URL segment; defaults to the file name. */
+    slug: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  }),
+});
+
+export const collections = { plans, units, pages };

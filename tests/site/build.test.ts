@@ -1,0 +1,137 @@
+/** Build-output checks on the default content: structure of every page, links, search markers. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Page, attributeValues, buildSite, decodeEntities, readPages, removeBuilds, textOf } from './dist.ts';
+
+let outDir: string;
+let pages: Page[];
+let buildOutput: string;
+
+beforeAll(async () => {
+  const result = await buildSite();
+  buildOutput = result.stdout + result.stderr;
+  expect(result.code, buildOutput).toBe(0);
+  outDir = result.outDir;
+  pages = readPages(outDir);
+}, 120_000);
+
+afterAll(removeBuilds);
+
+/** Resolves an internal URL (no origin, base '/') to a file of the build, or undefined. */
+function resolveInternal(url: string): string | undefined {
+  const path = decodeURIComponent(url.split('#')[0]!.split('?')[0]!).replace(/^\//, '');
+  const candidates = path === '' || path.endsWith('/') ? [join(outDir, path, 'index.html')] : [join(outDir, path)];
+  return candidates.find((file) => existsSync(file));
+}
+
+const page = (url: string) => {
+  const found = pages.find((p) => p.url === url);
+  if (!found) throw new Error(`No page ${url}`);
+  return found;
+};
+
+describe('every page', () => {
+  it('builds every page kind', () => {
+    const urls = pages.map((p) => p.url);
+    for (const url of ['', 'about/', 'search/', 'units/', '2022-work-safety/', '2022-work-safety/matrix/', '2022-work-safety/source/', '2022-work-safety/diagnostics/', '2022-work-safety/tasks/24/']) {
+      expect(urls).toContain(url);
+    }
+    expect(urls.filter((u) => u.startsWith('units/') && u !== 'units/').length).toBeGreaterThan(5);
+  });
+
+  it('has lang="zh-CN", one h1, a title and a description', () => {
+    for (const { url, html } of pages) {
+      expect(html, url).toMatch(/<html lang="zh-CN"/);
+      expect(html.match(/<h1\b/g)?.length, url).toBe(1);
+      expect(textOf(html, 'title')[0], url).toBeTruthy();
+      expect(html, url).toMatch(/<meta name="description" content="[^"]+"/);
+      expect(html, url).toMatch(/<main id="main"/);
+      expect(html, url).toMatch(/href="#main"/);
+    }
+  });
+
+  it('has a unique title and description', () => {
+    const titles = pages.map((p) => textOf(p.html, 'title')[0]);
+    expect(new Set(titles).size).toBe(pages.length);
+    const descriptions = pages.map((p) => attributeValues(p.html.match(/<meta name="description"[^>]*>/)![0], 'content')[0]);
+    expect(new Set(descriptions).size).toBe(pages.length);
+  });
+
+  it('links only to pages and anchors that exist', () => {
+    const broken: string[] = [];
+    for (const { url, html } of pages) {
+      for (const target of [...attributeValues(html, 'href'), ...attributeValues(html, 'src'), ...attributeValues(html, 'action')]) {
+        if (target.startsWith('#')) {
+          if (target.length > 1 && !html.includes(`id="${target.slice(1)}"`)) broken.push(`${url} → ${target}`);
+          continue;
+        }
+        if (/^[a-z]+:/i.test(target) || target.startsWith('//')) continue; // checked below
+        const file = resolveInternal(target);
+        if (!file) {
+          broken.push(`${url} → ${target}`);
+          continue;
+        }
+        const fragment = target.split('#')[1];
+        if (fragment && file.endsWith('.html')) {
+          const linked = pages.find((p) => join(outDir, p.path) === file);
+          if (linked && !linked.html.includes(`id="${decodeURIComponent(fragment)}"`)) broken.push(`${url} → ${target}`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('loads nothing from another origin', () => {
+    for (const { url, html } of pages) {
+      for (const target of [...attributeValues(html, 'src'), ...attributeValues(html, 'href')]) {
+        expect(target, url).not.toMatch(/^(https?:)?\/\//);
+      }
+      expect(html, url).not.toMatch(/@import\s+url\(\s*["']?https?:/);
+    }
+  });
+
+  it('ships JavaScript only on the search page and the matrix', () => {
+    for (const { url, html } of pages) {
+      const hasScript = /<script\b/.test(html);
+      expect(hasScript, url).toBe(url === 'search/' || url.endsWith('/matrix/'));
+    }
+  });
+});
+
+describe('search index', () => {
+  it('marks plan, task and unit pages for indexing, not matrix, source or diagnostics', () => {
+    expect(page('2022-work-safety/tasks/24/').html).toContain('data-pagefind-body');
+    expect(page('2022-work-safety/').html).toContain('data-pagefind-body');
+    expect(pages.find((p) => p.url.startsWith('units/') && p.url !== 'units/')!.html).toContain('data-pagefind-body');
+    for (const url of ['2022-work-safety/matrix/', '2022-work-safety/source/', '2022-work-safety/diagnostics/', 'search/']) {
+      expect(page(url).html, url).not.toContain('data-pagefind-body');
+    }
+  });
+
+  it('writes the Pagefind bundle into the site', () => {
+    for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-ui.js', 'pagefind/pagefind-ui.css']) {
+      expect(existsSync(join(outDir, file)), file).toBe(true);
+    }
+  });
+
+  it('offers unit, part and role filters on task pages', () => {
+    const html = page('2022-work-safety/tasks/24/').html;
+    expect(html).toMatch(/data-pagefind-filter="单位"/);
+    expect(html).toMatch(/data-pagefind-filter="部分"/);
+    expect(decodeEntities(html)).toMatch(/data-pagefind-filter="角色:(牵头|配合|责任)"/);
+  });
+});
+
+describe('task pages', () => {
+  it('write every role as text and link to the source line', () => {
+    const html = page('2022-work-safety/tasks/24/').html;
+    expect(html).toMatch(/>牵头</);
+    expect(html).toMatch(/>配合</);
+    const source = attributeValues(html, 'href').find((h) => h.includes('/source/#L'));
+    expect(source).toBeDefined();
+    const line = Number(source!.split('#L')[1]);
+    expect(page('2022-work-safety/source/').html).toContain(`id="L${line}"`);
+    expect(textOf(page('2022-work-safety/source/').html.split(`id="L${line}"`)[1]!, 'span')[0]).toMatch(/^24\./);
+  });
+});

@@ -1,0 +1,82 @@
+/** Helpers for build-output tests: build the site into a temp folder and read its pages. */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const ASTRO = join(process.cwd(), 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+export interface BuildResult { outDir: string; stdout: string; stderr: string; code: number }
+
+// Inside the project on purpose: for an outDir outside the working directory Astro falls back to one
+// shared folder for its server chunks, and builds running side by side would overwrite each other's.
+const BUILDS = join(process.cwd(), 'node_modules', '.cache', 'site-tests');
+const made: string[] = [];
+
+/** Runs `astro build --outDir <tmp>` with the given environment; never throws on a failed build. */
+export async function buildSite(env: Record<string, string> = {}): Promise<BuildResult> {
+  mkdirSync(BUILDS, { recursive: true });
+  const outDir = mkdtempSync(join(BUILDS, 'build-'));
+  made.push(outDir);
+  try {
+    const { stdout, stderr } = await run(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
+      env: { ...buildEnvironment(), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { outDir, stdout, stderr, code: 0 };
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; code?: number };
+    return { outDir, stdout: e.stdout ?? '', stderr: e.stderr ?? '', code: typeof e.code === 'number' ? e.code : 1 };
+  }
+}
+
+/**
+ * The test runner's environment minus what it adds for itself (BASE_URL, MODE, NODE_ENV=test, …),
+ * which a child build would otherwise take for its own.
+ */
+function buildEnvironment(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (/^(VITEST|VITE_)/.test(key) || ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(key)) delete env[key];
+  }
+  return env;
+}
+
+/** Removes the builds this test file made. */
+export function removeBuilds(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+export interface Page { path: string; url: string; html: string }
+
+/** Every HTML page of a build, with the URL it is served at (relative to the base). */
+export function readPages(outDir: string): Page[] {
+  const pages: Page[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.html')) {
+        const path = relative(outDir, full).split(sep).join('/');
+        pages.push({ path, url: path.replace(/index\.html$/, ''), html: readFileSync(full, 'utf8') });
+      }
+    }
+  };
+  walk(outDir);
+  return pages.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** Values of an attribute on every tag, e.g. all `href`s. Our own output, so a regex reads it. */
+export function attributeValues(html: string, attribute: string): string[] {
+  const pattern = new RegExp(`\\s${attribute}="([^"]*)"`, 'g');
+  return [...html.matchAll(pattern)].map((m) => decodeEntities(m[1]!));
+}
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+}
+
+export function textOf(html: string, tag: string): string[] {
+  return [...html.matchAll(new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim());
+}
