@@ -57,6 +57,7 @@ export function summarizePlan(document: PlanDocument, metadata: PlanMetadata): P
     if (node.kind === 'section') sectionCount++;
   });
   const assigned = new Set(document.tasks.flatMap((t) => t.effectiveAssignments.map((a) => a.unit)));
+  const taskIds = new Set(document.tasks.map((t) => t.id));
   return {
     id: document.id,
     title: metadata.title ?? document.title,
@@ -65,7 +66,7 @@ export function summarizePlan(document: PlanDocument, metadata: PlanMetadata): P
     date: formatDate(metadata.date),
     sourceNote: metadata.source,
     taskCount: document.tasks.length,
-    topLevelTaskCount: document.tasks.filter((t) => !t.path.some((id) => isTaskId(document, id))).length,
+    topLevelTaskCount: document.tasks.filter((t) => !t.path.some((id) => taskIds.has(id))).length,
     partCount,
     sectionCount,
     unitCount: assigned.size,
@@ -79,10 +80,6 @@ export function walkOutline(nodes: OutlineNode[], visit: (node: OutlineNode, anc
     visit(node, ancestors);
     walkOutline(node.children, visit, [...ancestors, node]);
   }
-}
-
-function isTaskId(document: PlanDocument, id: string): boolean {
-  return document.tasks.some((t) => t.id === id);
 }
 
 export function outlineIndex(document: PlanDocument): Map<string, OutlineNode> {

@@ -42,21 +42,20 @@ function resolveMember(member: string, units: Unit[]): Unit | undefined {
   return units.find((u) => u.id === member || u.name === member || u.aliases.includes(member));
 }
 
-function directRefs(plans: PlanInput[], unitId: string): UnitTaskRef[] {
-  const refs: UnitTaskRef[] = [];
+/** Every unit's direct tasks, in one pass over the plans (plan order, then document order). */
+function directRefs(plans: PlanInput[]): Map<string, UnitTaskRef[]> {
+  const refs = new Map<string, UnitTaskRef[]>();
   for (const plan of plans) {
     const planTitle = plan.metadata.title ?? plan.document.title;
     for (const task of plan.document.tasks) {
+      let slug: string | undefined;
+      let label: string | undefined;
       for (const a of task.effectiveAssignments) {
-        if (a.unit !== unitId) continue;
-        refs.push({
-          planId: plan.id,
-          planTitle,
-          slug: taskSlug(task),
-          label: taskLabel(task),
-          role: a.role,
-          mention: a.mention !== a.name ? a.mention : undefined,
-        });
+        slug ??= taskSlug(task);
+        label ??= taskLabel(task);
+        let list = refs.get(a.unit);
+        if (!list) refs.set(a.unit, (list = []));
+        list.push({ planId: plan.id, planTitle, slug, label, role: a.role, mention: a.mention !== a.name ? a.mention : undefined });
       }
     }
   }
@@ -72,7 +71,7 @@ export function unitViews(plans: PlanInput[], allUnits: Unit[]): UnitView[] {
       if (unit) membersOf.set(unit.id, [...(membersOf.get(unit.id) ?? []), group]);
     }
   }
-  const direct = new Map(units.map((u) => [u.id, directRefs(plans, u.id)]));
+  const direct = directRefs(plans);
 
   return units.map((unit) => {
     const refs = direct.get(unit.id) ?? [];
