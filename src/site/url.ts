@@ -11,7 +11,14 @@ export function withBase(path: string, base: string = import.meta.env.BASE_URL):
 export const planHref = (planId: string) => withBase(`${planId}/`);
 export const taskHref = (planId: string, slug: string) => withBase(`${planId}/tasks/${slug}/`);
 export const unitHref = (unitId: string) => withBase(`units/${unitId}/`);
-export const sourceHref = (planId: string, line?: number) =>
-  withBase(`${planId}/source/`) + (line === undefined ? '' : `#L${line}`);
+/** Lines per page of the original text: a long plan's source is split so that no page grows with it. */
+export const SOURCE_PAGE_LINES = 1000;
+/** 1-based page of the source that holds a line. */
+export const sourcePageOf = (line: number) => Math.max(1, Math.ceil(line / SOURCE_PAGE_LINES));
+/** The source page (`/<plan>/source/`, `/<plan>/source/2/` …) with the line's anchor. */
+export const sourceHref = (planId: string, line?: number, page = line === undefined ? 1 : sourcePageOf(line)) =>
+  withBase(`${planId}/source/${page > 1 ? `${page}/` : ''}`) + (line === undefined ? '' : `#L${line}`);
 export const matrixHref = (planId: string) => withBase(`${planId}/matrix/`);
 export const diagnosticsHref = (planId: string) => withBase(`${planId}/diagnostics/`);
+/** A part page of a plan whose task list is split (see src/site/slices.ts). */
+export const partHref = (planId: string, slug: string) => withBase(`${planId}/parts/${slug}/`);
