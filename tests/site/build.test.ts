@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Page, attributeValues, buildSite, decodeEntities, readPages, removeBuilds, textOf } from './dist.ts';
+import { type Page, attributeValues, brokenLinks, buildSite, decodeEntities, invalidHtml, readPages, removeBuilds, textOf } from './dist.ts';
 
 let outDir: string;
 let pages: Page[];
@@ -17,13 +17,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(removeBuilds);
-
-/** Resolves an internal URL (no origin, base '/') to a file of the build, or undefined. */
-function resolveInternal(url: string): string | undefined {
-  const path = decodeURIComponent(url.split('#')[0]!.split('?')[0]!).replace(/^\//, '');
-  const candidates = path === '' || path.endsWith('/') ? [join(outDir, path, 'index.html')] : [join(outDir, path)];
-  return candidates.find((file) => existsSync(file));
-}
 
 const page = (url: string) => {
   const found = pages.find((p) => p.url === url);
@@ -59,27 +52,19 @@ describe('every page', () => {
   });
 
   it('links only to pages and anchors that exist', () => {
-    const broken: string[] = [];
+    expect(brokenLinks(outDir, pages)).toEqual([]);
+  });
+
+  it('is valid HTML (html-validate, recommended rules)', async () => {
+    expect(await invalidHtml(pages)).toEqual([]);
+  }, 60_000);
+
+  it('names its own URL as canonical, once', () => {
     for (const { url, html } of pages) {
-      for (const target of [...attributeValues(html, 'href'), ...attributeValues(html, 'src'), ...attributeValues(html, 'action')]) {
-        if (target.startsWith('#')) {
-          if (target.length > 1 && !html.includes(`id="${target.slice(1)}"`)) broken.push(`${url} → ${target}`);
-          continue;
-        }
-        if (/^[a-z]+:/i.test(target) || target.startsWith('//')) continue; // checked below
-        const file = resolveInternal(target);
-        if (!file) {
-          broken.push(`${url} → ${target}`);
-          continue;
-        }
-        const fragment = target.split('#')[1];
-        if (fragment && file.endsWith('.html')) {
-          const linked = pages.find((p) => join(outDir, p.path) === file);
-          if (linked && !linked.html.includes(`id="${decodeURIComponent(fragment)}"`)) broken.push(`${url} → ${target}`);
-        }
-      }
+      const links = html.match(/<link rel="canonical"[^>]*>/g) ?? [];
+      expect(links, url).toHaveLength(1);
+      expect(attributeValues(links[0]!, 'href')[0], url).toBe(`/${url}`);
     }
-    expect(broken).toEqual([]);
   });
 
   it('loads nothing from another origin', () => {
@@ -94,7 +79,7 @@ describe('every page', () => {
   it('ships JavaScript only on the search page and the matrix', () => {
     for (const { url, html } of pages) {
       const hasScript = /<script\b/.test(html);
-      expect(hasScript, url).toBe(url === 'search/' || url.endsWith('/matrix/'));
+      expect(hasScript, url).toBe(url === 'search/' || /\/matrix\/([^/]+\/)?$/.test(url));
     }
   });
 });

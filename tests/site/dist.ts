@@ -1,8 +1,9 @@
 /** Helpers for build-output tests: build the site into a temp folder and read its pages. */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
+import { HtmlValidate } from 'html-validate';
 
 const run = promisify(execFile);
 const ASTRO = join(process.cwd(), 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -79,4 +80,58 @@ export function decodeEntities(text: string): string {
 
 export function textOf(html: string, tag: string): string[] {
   return [...html.matchAll(new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim());
+}
+
+/** Resolves an internal URL (no origin) of a build at `base` to a file of it, or undefined. */
+export function resolveInternal(outDir: string, url: string, base = '/'): string | undefined {
+  let path = decodeURIComponent(url.split('#')[0]!.split('?')[0]!);
+  if (!path.startsWith(base)) return undefined;
+  path = path.slice(base.length);
+  const file = path === '' || path.endsWith('/') ? join(outDir, path, 'index.html') : join(outDir, path);
+  return existsSync(file) ? file : undefined;
+}
+
+/**
+ * Every internal link (href, src, action) that does not resolve to a file of the build, or whose
+ * `#fragment` names no element of the page it points to, as "page → target".
+ */
+export function brokenLinks(outDir: string, pages: Page[], base = '/'): string[] {
+  const broken: string[] = [];
+  const ids = new Map<string, Set<string>>();
+  const idsOf = (page: Page) => {
+    let set = ids.get(page.path);
+    if (!set) ids.set(page.path, (set = new Set(attributeValues(page.html, 'id'))));
+    return set;
+  };
+  const byFile = new Map(pages.map((p) => [join(outDir, p.path), p]));
+  for (const page of pages) {
+    for (const target of [...attributeValues(page.html, 'href'), ...attributeValues(page.html, 'src'), ...attributeValues(page.html, 'action')]) {
+      if (/^[a-z]+:/i.test(target) || target.startsWith('//')) continue; // another origin: a test of its own
+      const [path, fragment] = target.split('#') as [string, string | undefined];
+      let linked: Page | undefined = page;
+      if (path !== '') {
+        const file = resolveInternal(outDir, target, base);
+        if (!file) {
+          broken.push(`${page.url} → ${target}`);
+          continue;
+        }
+        linked = byFile.get(file);
+      }
+      if (fragment && linked && !idsOf(linked).has(decodeURIComponent(fragment))) broken.push(`${page.url} → ${target}`);
+    }
+  }
+  return broken;
+}
+
+/** html-validate's recommended rules over every page: "url:line:column rule message" per problem. */
+export async function invalidHtml(pages: Page[]): Promise<string[]> {
+  const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+  const problems: string[] = [];
+  for (const page of pages) {
+    const report = await validator.validateString(page.html, page.path);
+    for (const result of report.results) {
+      for (const m of result.messages) problems.push(`${page.url}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    }
+  }
+  return problems;
 }

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { attributeValues, buildSite, readPages, removeBuilds } from './dist.ts';
+import { attributeValues, brokenLinks, buildSite, readPages, removeBuilds } from './dist.ts';
 
 const folders: string[] = [];
 afterAll(() => {
@@ -54,5 +54,7 @@ describe('BASE_PATH=/plans/', () => {
       }
     }
     expect(outside).toEqual([]);
+    expect(brokenLinks(result.outDir, pages, '/plans/')).toEqual([]);
+    for (const { url, html } of pages) expect(html, url).toContain(`<link rel="canonical" href="/plans/${url}">`);
   }, 120_000);
 });
