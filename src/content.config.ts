@@ -40,10 +40,10 @@ const units = defineCollection({
   schema: z.custom<Unit>(),
 });
 
-const pagesDir = join(contentDir, 'pages');
+// A content folder without pages/ gets the bundled ones: the header and footer link to the about page.
+const pagesDir = [join(contentDir, 'pages'), resolve('content/pages')].find((dir) => existsSync(dir));
 const pages = defineCollection({
-  // A content folder without pages/ is fine.
-  loader: existsSync(pagesDir) ? glob({ pattern: '*.mdx', base: pagesDir }) : async () => [],
+  loader: pagesDir ? glob({ pattern: '*.mdx', base: pagesDir }) : async () => [],
   schema: z.object({
     title: z.string(),
     description: z.string(),

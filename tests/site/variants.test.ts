@@ -37,6 +37,9 @@ describe('a content folder without units.yaml or pages/', () => {
     const urls = readPages(result.outDir).map((p) => p.url);
     expect(urls).toEqual(expect.arrayContaining(['draft/', 'draft/matrix/', 'draft/source/', 'draft/diagnostics/', 'units/']));
     expect(urls.filter((u) => u.startsWith('draft/tasks/')).length).toBeGreaterThan(0);
+    // The bundled about page stands in, so that the header's link to it works.
+    expect(urls).toContain('about/');
+    expect(brokenLinks(result.outDir, readPages(result.outDir))).toEqual([]);
   }, 120_000);
 });
 
