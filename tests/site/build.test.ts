@@ -94,6 +94,12 @@ describe('search index', () => {
     }
   });
 
+  it('indexes every page marked for search', () => {
+    const marked = pages.filter((p) => p.html.includes('data-pagefind-body')).length;
+    expect(buildOutput).toMatch(/Pagefind indexed \d+ pages/);
+    expect(Number(buildOutput.match(/Pagefind indexed (\d+) pages/)![1])).toBe(marked);
+  });
+
   it('writes the Pagefind bundle into the site', () => {
     for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-ui.js', 'pagefind/pagefind-ui.css']) {
       expect(existsSync(join(outDir, file)), file).toBe(true);

@@ -16,6 +16,7 @@ const PLAN = 'long-plan';
 let content: string;
 let outDir: string;
 let pages: Page[];
+let buildOutput: string;
 
 beforeAll(async () => {
   content = mkdtempSync(join(tmpdir(), 'plan-scale-'));
@@ -24,6 +25,7 @@ beforeAll(async () => {
   const result = await buildSite({ CONTENT_DIR: content });
   expect(result.code, result.stdout + result.stderr).toBe(0);
   outDir = result.outDir;
+  buildOutput = result.stdout;
   pages = readPages(outDir);
 }, 240_000);
 
@@ -54,6 +56,13 @@ describe('a long plan', () => {
 
   it('has only links and anchors that resolve', () => {
     expect(brokenLinks(outDir, pages)).toEqual([]);
+  });
+
+  it('indexes every task and unit page for search, and no matrix, part or source page', () => {
+    const marked = pages.filter((p) => p.html.includes('data-pagefind-body'));
+    expect(marked.filter((p) => /\/(matrix|parts|source)\//.test(p.url))).toEqual([]);
+    expect(Number(buildOutput.match(/Pagefind indexed (\d+) pages/)?.[1])).toBe(marked.length);
+    expect(marked.length).toBeGreaterThan(TASKS + 300);
   });
 
   it('gives every page its own title', () => {
