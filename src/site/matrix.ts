@@ -69,8 +69,18 @@ function rolesOf(task: PlanDocument['tasks'][number]): Map<string, Role> {
   return roles;
 }
 
-/** Every unit the plan assigns, in the order of its kind, then of first appearance in the plan. */
+const unitOrders = new WeakMap<PlanDocument, WeakMap<Unit[], Pick<Unit, 'id' | 'name' | 'kind'>[]>>();
+
+/** Every unit the plan assigns, in the order of its kind, then of first appearance in the plan; once per document. */
 export function matrixUnits(document: PlanDocument, units: Unit[]): Pick<Unit, 'id' | 'name' | 'kind'>[] {
+  let byUnits = unitOrders.get(document);
+  if (!byUnits) unitOrders.set(document, (byUnits = new WeakMap()));
+  let ordered = byUnits.get(units);
+  if (!ordered) byUnits.set(units, (ordered = orderUnits(document, units)));
+  return ordered;
+}
+
+function orderUnits(document: PlanDocument, units: Unit[]): Pick<Unit, 'id' | 'name' | 'kind'>[] {
   const byId = new Map(units.map((u) => [u.id, u]));
   const seen = new Map<string, Pick<Unit, 'id' | 'name' | 'kind'>>();
   for (const task of document.tasks) {

@@ -82,9 +82,22 @@ export function walkOutline(nodes: OutlineNode[], visit: (node: OutlineNode, anc
   }
 }
 
+const indexes = new WeakMap<PlanDocument, Map<string, OutlineNode>>();
+
+/** Every outline node by id; built once per document (pages of a long plan each ask for it). */
 export function outlineIndex(document: PlanDocument): Map<string, OutlineNode> {
-  const index = new Map<string, OutlineNode>();
-  walkOutline(document.outline, (node) => index.set(node.id, node));
+  let index = indexes.get(document);
+  if (!index) {
+    index = new Map<string, OutlineNode>();
+    const add = (nodes: OutlineNode[]) => {
+      for (const node of nodes) {
+        index!.set(node.id, node);
+        add(node.children);
+      }
+    };
+    add(document.outline);
+    indexes.set(document, index);
+  }
   return index;
 }
 
