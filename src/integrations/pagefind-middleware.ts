@@ -6,6 +6,8 @@
 import { defineMiddleware } from 'astro:middleware';
 import { PAGEFIND_KEY, type WithPagefind } from './pagefind-shared.ts';
 
+const IN_FLIGHT = 100;
+
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
   const build = (globalThis as WithPagefind)[PAGEFIND_KEY];
@@ -22,5 +24,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
       ),
     );
   }
+  // At most IN_FLIGHT pages wait for Pagefind: rendering pauses rather than queueing a whole site in memory.
+  const behind = build.pending[build.pending.length - IN_FLIGHT];
+  if (behind) await behind;
   return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
 });
