@@ -230,7 +230,17 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
   collect(root);
 
   for (const block of blocks) describeBlock(block, source, view, year, problems);
-  for (const block of blocks) groupClauseToParent(block);
+  for (const block of blocks) {
+    const last = groupClauseToParent(block);
+    if (!last) continue;
+    // Both blocks read again; their problems were reported in the first pass.
+    for (const b of [block, last]) {
+      Object.assign(b.data, { text: '', mentions: [], persons: [], deadlines: [], references: [] });
+      delete b.data.mentionSource;
+      delete b.data.title;
+      describeBlock(b, source, view, year, []);
+    }
+  }
   for (const block of blocks) setPosition(block);
   checkNumbers(root, taskLevel, problems);
   assignIds(root);
@@ -350,6 +360,8 @@ function describeBlock(block: PlanBlock, source: string, view: string, year: num
       case 'clause': {
         const clause = leaf.data!.clause!;
         data.mentions.push(...clause.mentions);
+        // 【牵头单位:A;完成时限:6月底前】: a deadline written inside the clause.
+        data.deadlines.push(...findDeadlines(view, source, start, end, year));
         data.persons.push(...clause.persons);
         if (clause.mentions.length > 0) data.mentionSource ??= clause.labeled ? clause.kind : 'unlabeled';
         if (clause.unclosed) problems.push({ ruleId: 'unclosed-clause', severity: 'warning', reason: 'Unexpected end of line in a responsibility clause, expected `)`', start, end });
@@ -403,31 +415,37 @@ function describeBlock(block: PlanBlock, source: string, view: string, year: num
   data.references = findReferences([heading, data.text].join('\n'));
 }
 
-/** One clause written once after sub-items (1)…(n) belongs to their parent. */
-function groupClauseToParent(block: PlanBlock): void {
-  if (block.type !== 'task' || block.data.mentions.length > 0) return;
+/**
+ * One clause written once after sub-items (1)…(n) belongs to their parent: the lines of
+ * responsibility (and of persons and deadlines) that end the last sub-item move up to the parent.
+ * Returns whether anything moved, so that the caller describes both blocks again.
+ */
+function groupClauseToParent(block: PlanBlock): PlanBlock | undefined {
+  if (block.type !== 'task' || block.data.mentions.length > 0) return undefined;
   const subs = block.children.filter((c): c is PlanBlock => c.type === 'task');
-  if (subs.length < 2) return;
+  if (subs.length < 2) return undefined;
   const last = subs.at(-1)!;
-  if (last.data.mentions.length === 0 || subs.slice(0, -1).some((s) => s.data.mentions.length > 0)) return;
-  if (last.data.mentionSource !== 'line' && last.data.mentionSource !== 'parenthetical') return;
-  // The clause must stand on its own line(s) at the end of the last sub-item.
+  if (last.data.mentions.length === 0 || subs.slice(0, -1).some((s) => s.data.mentions.length > 0)) return undefined;
+  if (last.data.mentionSource !== 'line' && last.data.mentionSource !== 'parenthetical') return undefined;
+  // Walk back over whole lines made only of clauses, persons, deadlines and blanks.
   const children = last.children;
-  let cut = children.length;
-  while (cut > 0 && (children[cut - 1]!.type === 'break' || children[cut - 1]!.type === 'blank')) cut--;
-  let first = cut;
-  while (first > 0 && children[first - 1]!.type !== 'break') first--;
-  const lineLeaves = children.slice(first, cut);
-  if (!lineLeaves.some((c) => c.type === 'clause') || lineLeaves.some((c) => c.type === 'marker' || (c.type === 'text' && (c as PlanLeaf).value.trim().length > 1))) return;
-  if (first === 0) return;
-  const moved = children.splice(first);
-  block.children.push(...moved);
-  block.data.mentions = last.data.mentions;
-  block.data.mentionSource = last.data.mentionSource;
-  block.data.persons = last.data.persons;
-  last.data.mentions = [];
-  last.data.persons = [];
-  delete last.data.mentionSource;
+  const isRunLeaf = (c: PlanBlock | PlanLeaf) =>
+    c.type === 'clause' || c.type === 'person' || c.type === 'deadline' || c.type === 'blank' || c.type === 'break' || (c.type === 'text' && (c as PlanLeaf).value.trim().length <= 1);
+  let first = children.length;
+  let sawClause = false;
+  for (;;) {
+    let lineStart = first;
+    while (lineStart > 0 && children[lineStart - 1]!.type === 'break') lineStart--;
+    while (lineStart > 0 && children[lineStart - 1]!.type !== 'break') lineStart--;
+    if (lineStart === first || lineStart === 0) break;
+    const line = children.slice(lineStart, first);
+    if (!line.every(isRunLeaf)) break;
+    if (line.some((c) => c.type === 'clause')) sawClause = true;
+    first = lineStart;
+  }
+  if (!sawClause || first === 0 || first === children.length) return undefined;
+  block.children.push(...children.splice(first));
+  return last;
 }
 
 function setPosition(block: PlanBlock): void {

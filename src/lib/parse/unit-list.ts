@@ -19,7 +19,7 @@ export interface Span {
 
 /** Endings of unit names. */
 const UNIT_END =
-  /(局|厅|委|办|部|院|室|队|站|所|中心|政府|党委|党组|人大|政协|公司|集团|单位|部门|镇|乡|街道|社区|村|区|县|市|州|旗|盟|社|会|处|科|股|行|馆|署|团|联|协|组|庭|园|校|医院|银行|海关|企业|机构|指挥部|小组|园区|景区|分局|大队|支队|中队|总站|办公室|各地|各级|片区|工委|纪委|监委|武装部|台|报社|网|中学|小学|学校|场|馆|站)$/;
+  /(局|厅|委|办|部|院|室|队|站|所|中心|政府|党委|党组|人大|政协|公司|集团|单位|部门|镇|乡|街道|社区|村|区|县|市|州|旗|盟|社|会|处|科|股|行|馆|署|团|联|协|组|庭|园|校|医院|银行|海关|企业|机构|指挥部|小组|园区|景区|分局|大队|支队|中队|总站|办公室|各地|各级|片区|工委|纪委|监委|武装部|台|报社|网|中学|小学|学校|场|馆|站|段|林场|农场)$/;
 
 /** Titles that make a mention a person, not a unit. */
 const PERSON_END = /(县长|区长|市长|镇长|乡长|省长|州长|书记|主任|局长|厅长|部长|主席|同志|领导|秘书长|队长|组长|院长|所长|站长|委员(?!会))$/;
@@ -179,8 +179,8 @@ function completeElision(previous: Span | undefined, view: string, text: string)
   if (ADMIN_START.test(view) || /^[\u4e00-\u9fff]{1,6}?(省|市|县|区|州|镇|乡)/.test(view)) return text;
   // A department named without its place after one that has it: 省财政厅、工业和信息化厅.
   // Branches of higher offices (…分局, …大队) are named without the county, so they stay as written.
-  if (prefix === '各' || !/(厅|局|委|办)$/.test(view) || /(分局|大队|支队|中队|公司)$/.test(view)) return text;
-  return /(厅|局|委|办|部)$/.test(previous.text) ? prefix + text : text;
+  if (prefix === '各' || !/(厅|局|委|办|支队|大队)$/.test(view) || /(分局|公司)$/.test(view)) return text;
+  return /(厅|局|委|办|部|队)$/.test(previous.text) ? prefix + text : text;
 }
 
 export interface UnitListResult {
