@@ -15,3 +15,5 @@ export const sourceHref = (planId: string, line?: number) =>
   withBase(`${planId}/source/`) + (line === undefined ? '' : `#L${line}`);
 export const matrixHref = (planId: string) => withBase(`${planId}/matrix/`);
 export const diagnosticsHref = (planId: string) => withBase(`${planId}/diagnostics/`);
+/** A plan's open data file (plan.json, assignments.csv, …). */
+export const planFileHref = (planId: string, file: string) => withBase(`${planId}/${file}`);
