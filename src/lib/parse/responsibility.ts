@@ -29,11 +29,13 @@ const LABEL_WORDS =
   '牵头单位|牵头部门|主办单位|主责单位|主体责任单位|责任单位|责任部门|责任主体|配合单位|配合部门|协办单位|协助单位|参与单位|承办单位|实施单位|部门分工|职责分工|任务分工|责任分工|完成单位|落实单位';
 /** Labels inside a clause that name no unit: their segment is skipped (deadlines are read separately). */
 const OTHER_LABEL_WORDS = '完成时限|完成时间|时间节点|时限要求|完成期限|时限|牵头领导|责任领导|分管领导|备注';
-const LABEL = new RegExp(`(${LABEL_WORDS}|${OTHER_LABEL_WORDS})\\s*[::]?\\s*`, 'g');
+/** 牵头:A;配合:B — role words used as labels, only with a colon. */
+const SHORT_LABEL_WORDS = '牵头|配合|协办|主办|承办|参与|责任';
+const LABEL = new RegExp(`(${LABEL_WORDS}|${OTHER_LABEL_WORDS})\\s*(?:[::]|为)?\\s*|(${SHORT_LABEL_WORDS})\\s*[::]\\s*`, 'g');
 /** Opening marks of a clause: parentheses, 【】, [], or a dash (——牵头单位:…). */
-const LABEL_AT_START = new RegExp(`^\\s*(?:[(\\[【〔]|—{1,2}|-{1,2})?\\s*(${LABEL_WORDS})\\s*[::]`);
+const LABEL_AT_START = new RegExp(`^\\s*(?:[(\\[【〔]|—{1,2}|-{1,2})?\\s*(${LABEL_WORDS}|${SHORT_LABEL_WORDS})\\s*[::]`);
 /** A labelled clause that runs to the end of the line after a dash or a full stop: 。牵头单位:A;配合单位:B */
-const LABEL_AFTER_SENTENCE = new RegExp(`(?:—{1,2}|[。;!])\\s*(${LABEL_WORDS})\\s*[::]`, 'g');
+const LABEL_AFTER_SENTENCE = new RegExp(`(?:—{1,2}|[。;!])\\s*(${LABEL_WORDS})\\s*(?:[::]|为)`, 'g');
 const BRACKETS: Record<string, string> = { '(': ')', '【': '】', '[': ']', '〔': '〕' };
 
 /** Lines naming a person (分管区领导:张三) — never units. */
@@ -86,9 +88,9 @@ export function readClauseBody(
     const before = body.slice(0, m.index).trimEnd();
     const spaced = m.index > 0 && /\s/.test(body[m.index - 1]!);
     if (before.length > 0 && !spaced && !/[,;。.、:(]$/.test(before)) continue;
-    if (!/[::]/.test(m[0]) && before.length > 0) continue;
+    if (!/[::为]/.test(m[0]) && before.length > 0) continue;
     if (m.index > cursor) segments.push({ start: start + cursor, end: start + m.index, role: currentRole });
-    currentRole = labelRole(m[1]!);
+    currentRole = labelRole((m[1] ?? m[2])!);
     labeled = true;
     cursor = m.index + m[0].length;
   }
@@ -183,7 +185,7 @@ export function findClausesInLine(view: string, text: string, start: number, end
     if (!found) break;
     const open = searchFrom + found.index;
     const inner = line.slice(open + 1);
-    const isLabeled = new RegExp(`^\\s*(${LABEL_WORDS})\\s*[::]`).test(inner);
+    const isLabeled = new RegExp(`^\\s*(${LABEL_WORDS}|${SHORT_LABEL_WORDS})\\s*[::]`).test(inner);
     const close = closingParen(view, start + open, end);
     if (close < 0) {
       if (isLabeled) {

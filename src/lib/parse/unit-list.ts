@@ -156,7 +156,7 @@ function stripFiller(view: string, item: RawItem): RawItem {
   const covers = /\((含|包括|不含)[^()]*\)$/.exec(view.slice(start, end));
   if (covers && covers.index > 0) [start, end] = trimRange(view, start, start + covers.index);
   // Leading words that belong to the sentence, not the name.
-  const lead = /^(由|请|经|会同|组织)/.exec(view.slice(start, end));
+  const lead = /^(由|请|经|会同|组织|为)/.exec(view.slice(start, end));
   if (lead && end - start - lead[0].length >= 2) start += lead[0].length;
   return { start, end };
 }
