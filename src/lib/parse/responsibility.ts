@@ -222,6 +222,16 @@ export function findClausesInLine(view: string, text: string, start: number, end
       return clauses;
     }
   }
+  // …予以通报。县禁毒办负责。 — a last sentence made only of units and role words.
+  const last = /(?:^|[。;!])\s*([^。;!—]{2,200}?(?:牵头负责|负责|牵头|配合|按职责分工负责|分别负责|共同负责))[。.]?\s*$/.exec(line);
+  if (last && !/^\s*由/.test(last[1]!)) {
+    const bodyStart = start + last.index + last[0].indexOf(last[1]!);
+    const read = readClauseBody(view, text, bodyStart, bodyStart + last[1]!.length);
+    if (read.mentions.length > 0 && read.rejected.length === 0 && read.persons.length === 0) {
+      clauses.push({ kind: 'line', start: bodyStart, end: trimEndPunct(view, start, end), labeled: false, mentions: read.mentions, persons: [], unclosed: false });
+      return clauses;
+    }
+  }
   // ——县教育局负责: units and a role word after a dash, to the end of the line.
   const dash = /—{1,2}\s*([^—]{2,200}?)[。.;]?\s*$/.exec(line);
   if (dash && /(牵头|配合|负责|协办|承办|主办)/.test(dash[1]!) && !/^\s*由/.test(dash[1]!)) {

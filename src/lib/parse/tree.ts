@@ -360,8 +360,14 @@ function describeBlock(block: PlanBlock, source: string, view: string, year: num
       case 'clause': {
         const clause = leaf.data!.clause!;
         data.mentions.push(...clause.mentions);
-        // 【牵头单位:A;完成时限:6月底前】: a deadline written inside the clause.
-        data.deadlines.push(...findDeadlines(view, source, start, end, year));
+        // 【牵头单位:A;完成时限:6月底前】: a deadline written inside the clause; after its label any date counts.
+        const label = /(完成时限|完成时间|时间节点|时限要求|完成期限|时限)\s*[::]/.exec(view.slice(start, end));
+        if (label) {
+          const from = start + label.index + label[0].length;
+          const stop = view.slice(from, end).search(/[;;)】\]]/);
+          data.deadlines.push(...findDeadlines(view, source, from, stop >= 0 ? from + stop : end, year, true));
+          data.deadlines.push(...findDeadlines(view, source, start, start + label.index, year));
+        } else data.deadlines.push(...findDeadlines(view, source, start, end, year));
         data.persons.push(...clause.persons);
         if (clause.mentions.length > 0) data.mentionSource ??= clause.labeled ? clause.kind : 'unlabeled';
         if (clause.unclosed) problems.push({ ruleId: 'unclosed-clause', severity: 'warning', reason: 'Unexpected end of line in a responsibility clause, expected `)`', start, end });

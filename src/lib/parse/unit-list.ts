@@ -29,7 +29,7 @@ const GLUE_AFTER = /[局厅委办部院队府会所站心司团社行处科]/;
 const ADMIN_START = /^(各|省|市(?!场)|县|区|州|镇|乡|自治)/;
 
 /** Words that say nothing about who: dropped from the end of a mention. */
-const TRAILING_FILLER = /(等有关部门|等相关部门|等有关单位|等相关单位|等部门|等单位|等|按职责分工负责|按职责负责|分别负责|共同负责|负责)$/;
+const TRAILING_FILLER = /(等[\d一二三四五六七八九十两几多]+个(?:有关|相关)?(?:部门|单位)|等有关部门|等相关部门|等有关单位|等相关单位|等部门|等单位|等|按职责分工负责|按职责负责|分别负责|共同负责|负责)$/;
 
 const GENERIC_ALONE = /^(政府|党委|人大|政协|党工委|管委会|街道|县级市|区|县|乡镇|镇|乡|部门|单位|纪委|监委|人民政府|办事处)$/;
 
@@ -135,7 +135,8 @@ function splitEtc(view: string, item: RawItem): RawItem[] {
     else if (c === '(') depth--;
     if (depth !== 0 || c !== '等') continue;
     const right = text.slice(i + 1);
-    if (/^(有关|相关)?(部门|单位)$/.test(right) || right.length < 4 || !isUnitLike(right)) continue;
+    // 县禁毒办等12个部门 counts units, it names none.
+    if (/^(有关|相关)?(部门|单位)$/.test(right) || /^[\d一二三四五六七八九十两几多]+个/.test(right) || right.length < 4 || !isUnitLike(right)) continue;
     return [
       { start: item.start, end: item.start + i },
       { start: item.start + i + 1, end: item.end },
