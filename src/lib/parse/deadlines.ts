@@ -122,11 +122,11 @@ export function findDeadlines(view: string, text: string, start: number, end: nu
   return found;
 }
 
-/** 《安全生产法》 → 安全生产法 (titles as written, without the brackets). */
+/** `《安全生产法》`: titles of laws and documents as written, brackets included, each once. */
 export function findReferences(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/《([^《》\n]{1,100})》/g)) {
-    if (!out.includes(m[1]!)) out.push(m[1]!);
+  for (const m of text.matchAll(/《[^《》\n]{1,100}》/g)) {
+    if (!out.includes(m[0])) out.push(m[0]);
   }
   return out;
 }
