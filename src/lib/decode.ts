@@ -59,7 +59,13 @@ function utf16Guess(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
+/** Plans are text of a few hundred KB; a 20 MB plan parses in seconds. Past this, refuse. */
+export const MAX_PLAN_BYTES = 32 * 1024 * 1024;
+
 export function decode(bytes: Uint8Array): DecodeResult {
+  if (bytes.length > MAX_PLAN_BYTES) {
+    return { ok: false, ruleId: 'unsupported-format', reason: `Unexpected file of ${(bytes.length / 2 ** 20).toFixed(1)} MB, expected a plan of at most ${MAX_PLAN_BYTES / 2 ** 20} MB: split it into several plans` };
+  }
   if (bytes.length === 0) return { ok: false, ruleId: 'empty-file', reason: 'Unexpected empty file, expected the text of a plan' };
   for (const format of FORMATS) {
     if (startsWith(bytes, format.magic)) return { ok: false, ruleId: 'unsupported-format', reason: format.reason };

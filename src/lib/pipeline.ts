@@ -3,6 +3,7 @@
  * bytes → decode → parse (unified + planParse) → resolve units → PlanDocument (Zod-validated).
  * Nothing here imports Astro: the site, the CLI and the tests share it.
  */
+import { append } from './append.ts';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -127,7 +128,7 @@ export async function parsePlanFile(path: string, options: { unitsPath?: string;
   if (!registry) {
     const loaded = await loadRegistry(options.unitsPath ?? defaultUnitsPath(path));
     registry = loaded.registry.fork();
-    problems.push(...loaded.problems);
+    append(problems, loaded.problems);
   }
   const parsed = parsePlan(bytes, { path, registry, metadata });
   return { ...parsed, problems, metadata };
@@ -164,10 +165,10 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
     const path = join(plansDir, name);
     const shown = relative(process.cwd(), path) || path;
     const { metadata, problems: metaProblems } = await loadMetadata(path.replace(/\.txt$/i, '.yaml'));
-    diagnostics.push(...metaProblems.map((p) => ({ ...p, path: relative(process.cwd(), p.path) || p.path })));
+    append(diagnostics, metaProblems.map((p) => ({ ...p, path: relative(process.cwd(), p.path) || p.path })));
     const bytes = new Uint8Array(await readFile(path));
     const parsed = parsePlan(bytes, { path: shown, registry, metadata });
-    diagnostics.push(...parsed.document.diagnostics.map((d) => ({ ...d, path: shown })));
+    append(diagnostics, parsed.document.diagnostics.map((d) => ({ ...d, path: shown })));
     plans.push({ id: parsed.document.id, document: parsed.document, sourceText: parsed.sourceText, metadata });
   }
   plans.sort((a, b) => (b.document.year ?? 0) - (a.document.year ?? 0) || b.id.localeCompare(a.id));

@@ -6,6 +6,7 @@
  * Roles: 牵头/主办/承办 → lead; 配合/协办/参与 → support; 责任单位 or no word → responsible; 负责 is
  * lead when the same clause names a support group, else responsible.
  */
+import { append } from '../append.ts';
 import type { Role } from '../schema.ts';
 import { isUnitLike, splitUnitList, type Span } from './unit-list.ts';
 
@@ -27,11 +28,11 @@ export interface Clause {
 
 const LABEL_WORDS =
   '牵头单位|牵头部门|主办单位|主责单位|主体责任单位|责任单位|责任部门|责任主体|配合单位|配合部门|协办单位|协助单位|参与单位|承办单位|实施单位|部门分工|职责分工|任务分工|责任分工|完成单位|落实单位';
-const LABEL = new RegExp(`(${LABEL_WORDS})\\s*[::]?\\s*`, 'g');
-const LABEL_AT_START = new RegExp(`^\\s*[(\\[【]?\\s*(${LABEL_WORDS})\\s*[::]`);
+const LABEL = new RegExp(`(${LABEL_WORDS})\\s*(?:[::]\\s*)?`, 'g');
+const LABEL_AT_START = new RegExp(`^\\s*(?:[(\\[【]\\s*)?(${LABEL_WORDS})\\s*[::]`);
 
 /** Lines naming a person (分管区领导:张三) — never units. */
-export const PERSON_LINE = /^\s*[(\[【]?\s*(分管|牵头|责任|包抓|联系|主管|挂帅|督导|协调)?(县|区|市|省|州|镇|乡|旗)?(级)?(领导|负责人|责任人)(同志)?\s*[::]/;
+export const PERSON_LINE = /^\s*(?:[(\[【]\s*)?(分管|牵头|责任|包抓|联系|主管|挂帅|督导|协调)?(县|区|市|省|州|镇|乡|旗)?(级)?(领导|负责人|责任人)(同志)?\s*[::]/;
 
 function labelRole(label: string): Role | undefined {
   if (/^(牵头|主办|主责|承办)/.test(label)) return 'lead';
@@ -113,8 +114,8 @@ export function readClauseBody(
   for (const group of groups) {
     const list = splitUnitList(view, text, group.start, group.end);
     for (const unit of list.units) mentions.push({ ...unit, role: group.role ?? defaultRole });
-    persons.push(...list.persons);
-    rejected.push(...list.rejected);
+    append(persons, list.persons);
+    append(rejected, list.rejected);
   }
   return { mentions, persons, labeled, rejected };
 }
@@ -237,7 +238,7 @@ export function findStartForms(view: string, text: string, start: number, end: n
     if (leadList.units.length === 0 || leadList.rejected.length > 0) continue;
     const leadRole: Role = supportOk || m[3] !== '负责' ? (m[3] === '负责' && !supportOk ? 'responsible' : 'lead') : 'responsible';
     for (const unit of leadList.units) mentions.push({ ...unit, role: leadRole });
-    persons.push(...leadList.persons);
+    append(persons, leadList.persons);
     if (supportOk) {
       for (const unit of supportList.units) mentions.push({ ...unit, role: 'support' });
       clauseEnd = start + afterLead + support![0].length;

@@ -6,6 +6,7 @@
  *        ─ part ─ section ─ task ─ task (sub-items)
  *   leaves: marker · heading · text · clause · cell · person · deadline · chrome · blank · break
  */
+import { append } from '../append.ts';
 import type { Literal, Parent, Position } from 'unist';
 import { matchView } from '../normalize.ts';
 import { classifyLine, type LineInfo } from './classify.ts';
@@ -140,7 +141,7 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
       const line = lines[i]!;
       const type: LeafType = infos[i]!.kind === 'chrome' ? 'chrome' : infos[i]!.kind === 'blank' ? 'blank' : 'text';
       if (line.end > line.start) children.push(leaf({ start: line.start, end: line.end, type }));
-      children.push(...lineBreak(line));
+      append(children, lineBreak(line));
     }
     root.children.push({ type: 'preamble', children, position: position(0, lines[bodyStart - 1]!.next) });
   }
@@ -170,7 +171,7 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
         const block = open(r.marker.level, r.marker, true);
         const cell = r.cells[0]!;
         const markerEnd = cell.start + r.marker.end;
-        block.children.push(...leavesOf(line.start, line.end, [{ start: cell.start, end: markerEnd, type: 'marker' }, { start: markerEnd, end: cell.end, type: 'heading' }], 'text'), ...lineBreak(line));
+        append(block.children, leavesOf(line.start, line.end, [{ start: cell.start, end: markerEnd, type: 'marker' }, { start: markerEnd, end: cell.end, type: 'heading' }], 'text'), lineBreak(line));
       } else {
         const marker = r.serial ? { text: r.serial.text.trim(), number: String(r.serial.value), value: r.serial.value } : { text: '', number: String(table.rows.indexOf(r) + 1), value: table.rows.indexOf(r) + 1 };
         const block = open(taskLevel, marker, true);
@@ -179,7 +180,7 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
           const segments: Segment[] = [];
           if (r.serial && r.serial.start >= l.start && r.serial.end <= l.end) segments.push({ start: r.serial.start, end: r.serial.end, type: 'marker' });
           for (const cell of r.cells) if (cell.start >= l.start && cell.end <= l.end) segments.push({ start: cell.start, end: cell.end, type: 'cell', data: { role: cell.role } });
-          block.children.push(...leavesOf(l.start, l.end, segments, infos[j]!.kind === 'blank' ? 'blank' : 'text'), ...lineBreak(l));
+          append(block.children, leavesOf(l.start, l.end, segments, infos[j]!.kind === 'blank' ? 'blank' : 'text'), lineBreak(l));
         }
       }
       i = r.lastLine;
@@ -200,7 +201,7 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
         const headingEnd = stop >= 0 && stop < 60 ? markerEnd + stop + 1 : clauses[0]?.start ?? line.end;
         segments.push({ start: markerEnd, end: Math.min(headingEnd, clauses[0]?.start ?? line.end), type: 'heading' });
       }
-      block.children.push(...leavesOf(line.start, line.end, segments, 'text'), ...lineBreak(line));
+      append(block.children, leavesOf(line.start, line.end, segments, 'text'), lineBreak(line));
       continue;
     }
     // Any other line belongs to the innermost open block (or, before any, to the root).
@@ -217,7 +218,7 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
       const allowUnlabeled = target.type === 'task' || target.type === 'section' || target.type === 'part';
       for (const clause of findClausesInLine(view, source, line.start, line.end, allowUnlabeled)) segments.push({ start: clause.start, end: clause.end, type: 'clause', data: { clause } });
     }
-    (target.children as (PlanBlock | PlanLeaf)[]).push(...leavesOf(line.start, line.end, segments, fill), ...lineBreak(line));
+    append(target.children as (PlanBlock | PlanLeaf)[], leavesOf(line.start, line.end, segments, fill), lineBreak(line));
   }
 
   // Trailing chrome and blank lines after the last block belong to the document, not the last task.
@@ -312,7 +313,17 @@ function hoistTrailing(root: PlanRoot): void {
     block.children.length = cut + keep;
     if (block.children.some((c) => c.type !== 'break' && c.type !== 'blank')) break;
   }
-  root.children.push(...moved);
+  append(root.children, moved);
+}
+
+/** A table row's text without its outer pipes (no unanchored `\s*`: linear on a 1 MB line). */
+function stripPipes(value: string): string {
+  let out = value;
+  const lead = /^\s*\|\s*/.exec(out);
+  if (lead) out = out.slice(lead[0].length);
+  const trimmed = out.trimEnd();
+  if (trimmed.endsWith('|')) out = trimmed.slice(0, -1).trimEnd();
+  return out;
 }
 
 function lineJoin(values: string[]): string {
@@ -339,8 +350,8 @@ function describeBlock(block: PlanBlock, source: string, view: string, year: num
         headingParts.push(leaf.value);
         break;
       case 'text':
-        if (!/^\s*\|?\s*$/.test(leaf.value)) {
-          textParts.push(leaf.value.replace(/^\s*\|\s*|\s*\|\s*$/g, ''));
+        if (!/^\s*(?:\|\s*)?$/.test(leaf.value)) {
+          textParts.push(stripPipes(leaf.value));
           textRanges.push([start, end]);
         }
         break;
@@ -349,8 +360,8 @@ function describeBlock(block: PlanBlock, source: string, view: string, year: num
         break;
       case 'clause': {
         const clause = leaf.data!.clause!;
-        data.mentions.push(...clause.mentions);
-        data.persons.push(...clause.persons);
+        append(data.mentions, clause.mentions);
+        append(data.persons, clause.persons);
         if (clause.mentions.length > 0) data.mentionSource ??= clause.labeled ? clause.kind : 'unlabeled';
         if (clause.unclosed) problems.push({ ruleId: 'unclosed-clause', severity: 'warning', reason: 'Unexpected end of line in a responsibility clause, expected `)`', start, end });
         if (!clause.labeled && clause.mentions.length > 0) problems.push({ ruleId: 'unlabeled-units', severity: 'info', reason: `Units without a label (责任单位/牵头单位) read as responsible: ${clause.mentions.map((m) => m.text).join('、')}`, start, end });
@@ -365,16 +376,16 @@ function describeBlock(block: PlanBlock, source: string, view: string, year: num
         } else if (role === 'lead' || role === 'support' || role === 'responsible') {
           const list = splitUnitList(view, source, start, end);
           for (const unit of list.units) data.mentions.push({ ...unit, role });
-          data.persons.push(...list.persons);
+          append(data.persons, list.persons);
           if (list.units.length > 0) data.mentionSource ??= 'cell';
         } else if (role === 'deadline') {
-          data.deadlines.push(...findDeadlines(view, source, start, end, year, true));
+          append(data.deadlines, findDeadlines(view, source, start, end, year, true));
         }
         break;
       }
       case 'deadline': {
         const colon = view.slice(start, end).search(/[::]/);
-        data.deadlines.push(...findDeadlines(view, source, colon >= 0 ? start + colon + 1 : start, end, year, true));
+        append(data.deadlines, findDeadlines(view, source, colon >= 0 ? start + colon + 1 : start, end, year, true));
         break;
       }
       default:
@@ -387,7 +398,7 @@ function describeBlock(block: PlanBlock, source: string, view: string, year: num
     if (data.mentions.length === 0) {
       for (const [s, e] of textRanges) {
         for (const clause of findStartForms(view, source, s, e)) {
-          data.mentions.push(...clause.mentions);
+          append(data.mentions, clause.mentions);
           data.mentionSource ??= 'inline';
         }
       }
@@ -399,7 +410,7 @@ function describeBlock(block: PlanBlock, source: string, view: string, year: num
   } else {
     if (heading) data.title = heading;
   }
-  for (const [s, e] of textRanges) data.deadlines.push(...findDeadlines(view, source, s, e, year));
+  for (const [s, e] of textRanges) append(data.deadlines, findDeadlines(view, source, s, e, year));
   data.references = findReferences([heading, data.text].join('\n'));
 }
 
@@ -421,7 +432,7 @@ function groupClauseToParent(block: PlanBlock): void {
   if (!lineLeaves.some((c) => c.type === 'clause') || lineLeaves.some((c) => c.type === 'marker' || (c.type === 'text' && (c as PlanLeaf).value.trim().length > 1))) return;
   if (first === 0) return;
   const moved = children.splice(first);
-  block.children.push(...moved);
+  append(block.children, moved);
   block.data.mentions = last.data.mentions;
   block.data.mentionSource = last.data.mentionSource;
   block.data.persons = last.data.persons;
