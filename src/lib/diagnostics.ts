@@ -11,7 +11,7 @@ export interface FileDiagnostic extends Diagnostic {
 export const HINTS: Record<string, string> = {
   undecodable: 'Save the plan as UTF-8 text (in WPS/Word: 另存为 → 纯文本 → UTF-8).',
   'empty-file': 'The file holds no text: check that the right file was saved.',
-  'unsupported-format': 'Save the plan as plain text (.txt).',
+  'unsupported-format': 'Save the plan as a Word document (.docx) or as plain text (.txt); in Word or WPS: 另存为 → Word 文档 (*.docx).',
   'no-tasks': 'Number the tasks as the plan does (1. / 1、 / (一)) or paste the 任务分工 table with its header row.',
   'duplicate-number': 'Two tasks share a number: renumber one of them, or check for a missing line break.',
   'number-gap': 'A number is skipped or out of order: check for a missing task or a typo in the number.',
