@@ -28,11 +28,12 @@ const FOOTER = /网站标识码|ICP备|版权所有|技术支持[::]|网站地�
 export function classifyLine(line: Line): LineInfo {
   const view = line.view;
   if (view.trim().length === 0) return { kind: 'blank' };
-  if (view.length < 160 && (CHROME.test(view) || FOOTER.test(view))) return { kind: 'chrome' };
+  const marker = readMarker(view, line.text);
+  // A numbered line is never page chrome, even with a ` > ` in its text: no task is dropped.
+  if (view.length < 160 && (!marker || marker.bare) && (CHROME.test(view) || FOOTER.test(view))) return { kind: 'chrome' };
   if (LABEL_LINE.test(view)) return { kind: 'label' };
   if (PERSON_LINE.test(view)) return { kind: 'person' };
   if (DEADLINE_LINE.test(view)) return { kind: 'deadline' };
-  const marker = readMarker(view, line.text);
   if (view.includes('|')) return marker ? { kind: 'pipe', marker } : { kind: 'pipe' };
   if (marker) return { kind: 'marker', marker };
   return { kind: 'text' };

@@ -66,7 +66,7 @@ export interface PlanRoot extends Parent {
   data: { taskLevel: number; year?: number };
 }
 
-export type ProblemRuleId = 'no-tasks' | 'duplicate-number' | 'number-gap' | 'unclosed-clause' | 'unlabeled-units' | 'person-not-unit';
+export type ProblemRuleId = 'no-tasks' | 'duplicate-number' | 'number-gap' | 'unclosed-clause' | 'unlabeled-units' | 'person-not-unit' | 'unassigned-text';
 
 export interface Problem {
   ruleId: ProblemRuleId;
@@ -223,6 +223,7 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
 
   // Trailing chrome and blank lines after the last block belong to the document, not the last task.
   hoistTrailing(root);
+  hoistStray(root, view);
 
   const blocks: PlanBlock[] = [];
   const collect = (parent: PlanRoot | PlanBlock) => {
@@ -231,6 +232,11 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
   collect(root);
 
   for (const block of blocks) describeBlock(block, source, view, year, problems);
+  const tableLines = new Set([...inTable].filter((i) => !rowAt.has(i)));
+  for (const run of unassignedText(root, locator, tableLines)) {
+    const shown = run.text.length > 24 ? `${run.text.slice(0, 24)}…` : run.text;
+    problems.push({ ruleId: 'unassigned-text', severity: 'warning', reason: `Unexpected text that belongs to no task: \`${shown}\`, expected it inside a numbered task or removed`, start: run.start, end: run.end });
+  }
   for (const block of blocks) groupClauseToParent(block);
   for (const block of blocks) setPosition(block);
   checkNumbers(root, taskLevel, problems);
@@ -324,6 +330,97 @@ function stripPipes(value: string): string {
   const trimmed = out.trimEnd();
   if (trimmed.endsWith('|')) out = trimmed.slice(0, -1).trimEnd();
   return out;
+}
+
+function lastNonSpace(view: string, end: number): string {
+  let i = end - 1;
+  while (i >= 0 && /\s/.test(view[i]!)) i--;
+  return i >= 0 ? view[i]! : '';
+}
+
+/** Leaves of `children` cut into lines: each line's leaves, its break included. */
+function linesOf(children: (PlanBlock | PlanLeaf)[]): (PlanBlock | PlanLeaf)[][] {
+  const out: (PlanBlock | PlanLeaf)[][] = [[]];
+  for (const child of children) {
+    out.at(-1)!.push(child);
+    if (child.type === 'break') out.push([]);
+  }
+  if (out.at(-1)!.length === 0) out.pop();
+  return out;
+}
+
+const isContent = (leaf: PlanBlock | PlanLeaf): boolean => leaf.type === 'text' && (leaf as PlanLeaf).value.trim().length > 0;
+
+/**
+ * A paragraph between tasks belongs to none of them. A task whose marker line is a whole
+ * sentence closed by its responsibility clause (`1.开展…。(责任单位:…)`) or whose clause stands on
+ * a line of its own after the text ends there; plain text lines after that point (up to the next
+ * task) are moved out of the task, to its parent, where `unassignedText` reports them.
+ */
+function hoistStray(root: PlanRoot, view: string): void {
+  const visit = (parent: PlanRoot | PlanBlock) => {
+    for (let i = 0; i < parent.children.length; i++) {
+      const child = parent.children[i]!;
+      if (child.type !== 'part' && child.type !== 'section' && child.type !== 'task') continue;
+      const block = child as PlanBlock;
+      if (block.type !== 'task' || block.children.some((c) => c.type === 'task')) {
+        visit(block);
+        continue;
+      }
+      if (block.data.table || parent.type === 'task') continue;
+      const lines = linesOf(block.children);
+      let closed = -1;
+      for (let k = 0; k < lines.length; k++) {
+        const line = lines[k]!;
+        const clauseAt = line.findLastIndex((c) => c.type === 'clause');
+        if (clauseAt < 0) continue;
+        const after = line.slice(clauseAt + 1).filter((c) => c.type !== 'break');
+        if (after.some((c) => !/^[\s。.;;,,]*$/.test((c as PlanLeaf).value))) continue;
+        const before = line.slice(0, clauseAt).filter((c) => c.type === 'text' || c.type === 'heading');
+        const sentence = before.map((c) => (c as PlanLeaf).value).join('').trim();
+        const clause = line[clauseAt] as PlanLeaf;
+        const ownLine = before.every((c) => (c as PlanLeaf).value.trim() === '') && !line.some((c) => c.type === 'marker');
+        // The marker line closes the task when its text is a finished sentence (not a short title).
+        const finished = line.some((c) => c.type === 'marker') && /[。;!]/.test(lastNonSpace(view, clause.position.start.offset!)) && sentence.length >= 2;
+        if (ownLine || finished) closed = k;
+      }
+      if (closed < 0) continue;
+      const rest = lines.slice(closed + 1);
+      const first = rest.findIndex((line) => line.some(isContent));
+      if (first < 0) continue;
+      // Only plain text moves: a deadline, person or clause line after it keeps the task whole.
+      if (rest.slice(first).some((line) => line.some((c) => c.type === 'clause' || c.type === 'deadline' || c.type === 'person' || c.type === 'marker'))) continue;
+      const keep = lines.slice(0, closed + 1 + first).reduce((n, line) => n + line.length, 0);
+      const moved = block.children.splice(keep);
+      parent.children.splice(i + 1, 0, ...(moved as PlanLeaf[]));
+      i += moved.length;
+    }
+  };
+  visit(root);
+}
+
+/**
+ * Text that no task holds: plain text directly under the root (past the preamble) or under a part
+ * or section after its first block (not its heading or introduction). Table header lines are not
+ * text of their own. One run per line.
+ */
+function unassignedText(root: PlanRoot, locator: Locator, tableLines: Set<number>): { start: number; end: number; text: string }[] {
+  const runs: { start: number; end: number; text: string }[] = [];
+  const visit = (parent: PlanRoot | PlanBlock) => {
+    let afterBlock = parent.type === 'root';
+    for (const line of linesOf(parent.children as (PlanBlock | PlanLeaf)[])) {
+      for (const child of line) if (child.type === 'part' || child.type === 'section' || child.type === 'task') { afterBlock = true; visit(child as PlanBlock); }
+      if (!afterBlock) continue;
+      const texts = line.filter((c) => isContent(c) || c.type === 'clause') as PlanLeaf[];
+      if (texts.length === 0) continue;
+      const start = texts[0]!.position.start.offset!;
+      if (tableLines.has(locator.point(start).line - 1)) continue;
+      const end = texts.at(-1)!.position.end.offset!;
+      runs.push({ start, end, text: texts.map((t) => t.value).join('').trim() });
+    }
+  };
+  visit(root);
+  return runs;
 }
 
 function lineJoin(values: string[]): string {
