@@ -90,7 +90,7 @@ describe('plan check and content folders with Word files', () => {
       expect(out.status).toBe(1);
       expect(out.stdout).toMatch(new RegExp(`${name.replace('.', '\\.')}:1:1: error .*save it as \\.docx.* \\[unsupported-format\\]`));
     }
-  });
+   }, 30_000);
 
   it('loads plans/<id>.docx from a content folder and reports a .doc there', async () => {
     const content = join(dir, 'content');

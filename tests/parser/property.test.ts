@@ -32,7 +32,9 @@ const plan = fc.record({
 
 interface Built { text: string; numbers: string[]; strayLines: number[] }
 
-function render(p: fc.ArbitraryValue<typeof plan> extends infer T ? T : never): Built {
+type PlanInput = typeof plan extends fc.Arbitrary<infer T> ? T : never;
+
+function render(p: PlanInput): Built {
   const lines: string[] = ['江城县2024年安全生产工作要点', ''];
   const numbers: string[] = [];
   const strayLines: number[] = [];
