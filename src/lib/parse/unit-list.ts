@@ -33,6 +33,12 @@ const TRAILING_FILLER = /(等[\d一二三四五六七八九十两几多]+个(?:�
 
 const GENERIC_ALONE = /^(政府|党委|人大|政协|党工委|管委会|街道|县级市|区|县|乡镇|镇|乡|部门|单位|纪委|监委|人民政府|办事处)$/;
 
+/**
+ * No unit name is this long (isUnitLike allows 40 characters outside parentheses): longer pieces
+ * are not split further, which keeps a 1 MB run of text without separators linear.
+ */
+const MAX_ITEM = 200;
+
 export function stripParenthesized(name: string): string {
   return name.replace(/\([^()]*\)/g, '');
 }
@@ -78,7 +84,7 @@ function splitTopLevel(view: string, start: number, end: number): RawItem[] {
       let cut = 0;
       if (c === '、' || c === ',' || c === ';' || c === '/' || /\s/.test(c)) cut = 1;
       else if (c === '及') cut = 1;
-      else if ((c === '与' || c === '和' || c === '同') && i > itemStart) {
+      else if ((c === '与' || c === '和' || c === '同') && i > itemStart && i - itemStart <= MAX_ITEM) {
         // Only between two names: the left part already ends like a unit.
         const left = view.slice(itemStart, i).trim();
         const right = view.slice(i + 1, Math.min(end, i + 40));
@@ -96,6 +102,7 @@ function splitTopLevel(view: string, start: number, end: number): RawItem[] {
 
 /** 县财政局县审计局 → 县财政局 + 县审计局. */
 function splitGlued(view: string, item: RawItem): RawItem[] {
+  if (item.end - item.start > MAX_ITEM) return [item];
   const out: RawItem[] = [];
   let from = item.start;
   let depth = 0;
@@ -127,6 +134,7 @@ function splitGlued(view: string, item: RawItem): RawItem[] {
 
 /** `A等G` where G names a group: both; `A等部门`: A alone. */
 function splitEtc(view: string, item: RawItem): RawItem[] {
+  if (item.end - item.start > MAX_ITEM) return [item];
   const text = view.slice(item.start, item.end);
   let depth = 0;
   for (let i = text.length - 2; i > 0; i--) {
@@ -154,7 +162,7 @@ function stripFiller(view: string, item: RawItem): RawItem {
     [start, end] = trimRange(view, start, end);
   }
   // (含西岭新区管委会) after a name says what it covers; it is not part of the name.
-  const covers = /\((含|包括|不含)[^()]*\)$/.exec(view.slice(start, end));
+  const covers = /\((含|包括|不含)[^()]{0,200}\)$/.exec(view.slice(start, end));
   if (covers && covers.index > 0) [start, end] = trimRange(view, start, start + covers.index);
   // Leading words that belong to the sentence, not the name.
   const lead = /^(由|请|经|会同|组织|为)/.exec(view.slice(start, end));
