@@ -2,6 +2,7 @@
  * Open data of one plan, shaped for files: assignment rows for the CSV, ledger rows for the
  * 任务分工台账, per-unit rows, and the JSON Schema of the PlanDocument. Pure: no Astro import.
  */
+import { spreadsheetText } from '../lib/spreadsheet.ts';
 import { z } from 'zod';
 import { PlanDocumentSchema, type PlanDocument, type Role, type Task, type Unit } from '../lib/schema.ts';
 import { displayNumber, nodeHeading, outlineIndex } from './plan.ts';
@@ -59,16 +60,8 @@ export function assignmentRows(document: PlanDocument): AssignmentRow[] {
   );
 }
 
-/**
- * A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, or a leading tab or carriage
- * return, which some spreadsheets strip before looking) gets a leading `'`, so it stays text.
- */
-export function neutralizeFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 function csvField(value: string): string {
-  return `"${neutralizeFormula(value).replace(/"/g, '""')}"`;
+  return `"${spreadsheetText(value).replace(/"/g, '""')}"`;
 }
 
 /** RFC 4180 CSV with a UTF-8 byte order mark (Excel on Windows needs it to read UTF-8) and CRLF line ends. */

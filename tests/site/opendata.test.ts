@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { loadContent } from '../../src/lib/pipeline.ts';
 import type { Task } from '../../src/lib/schema.ts';
 import {
-  ASSIGNMENT_HEADER, LEDGER_HEADER, assignmentRows, assignmentsCsv, ledgerRows, neutralizeFormula, planJsonSchema,
+  ASSIGNMENT_HEADER, LEDGER_HEADER, assignmentRows, assignmentsCsv, ledgerRows, planJsonSchema,
   sheetNames, taskFullText, toCsv, unitLedgers, unitsOfTask,
 } from '../../src/site/opendata.ts';
 import { validate } from '../support/json-schema.ts';
@@ -13,13 +13,6 @@ const content = await loadContent('content');
 const plan = content.plans[0]!;
 const doc = plan.document;
 const task = (n: string) => doc.tasks.find((t) => t.id === `task-${n}`)!;
-
-describe('neutralizeFormula', () => {
-  it('prefixes a quote to cells a spreadsheet would evaluate, and nothing else', () => {
-    for (const bad of ['=SUM(A1:A9)', '+86 123', '-1', '@cmd', '\t=1', '\r=1']) expect(neutralizeFormula(bad)).toBe(`'${bad}`);
-    for (const good of ['县住建局', '2022年11月20日前', '1', ' =1', '(一)', '', '＝全角']) expect(neutralizeFormula(good)).toBe(good);
-  });
-});
 
 describe('toCsv', () => {
   it('starts with a BOM, quotes every field, doubles quotes and ends lines with CRLF', () => {
