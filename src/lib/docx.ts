@@ -11,7 +11,7 @@
  * Each text line keeps its Word place, so that diagnostics say `段落 12` or `表格1 第3行第2列`.
  * The container is checked before mammoth opens it: entry sizes are bounded (no zip bomb).
  */
-import { inflateRawSync } from 'node:zlib';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 
 export type WordPlace = { kind: 'paragraph'; paragraph: number } | { kind: 'cell'; table: number; row: number; column: number };
@@ -34,57 +34,21 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-// --- ZIP: just enough to list entries and read a few XML parts, with bounded sizes. ---
+// --- ZIP: JSZip reads the central directory without inflating anything; sizes are checked first. ---
 
 const MAX_ENTRY = 64 * 1024 * 1024;
 const MAX_TOTAL = 256 * 1024 * 1024;
 
-interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  size: number;
-  offset: number;
+/** The size an entry declares once unpacked (JSZip keeps it from the central directory). */
+function declaredSize(file: JSZip.JSZipObject): number {
+  const data = (file as unknown as { _data?: { uncompressedSize?: number } })._data;
+  return data?.uncompressedSize ?? 0;
 }
 
-function listZip(bytes: Uint8Array): ZipEntry[] | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return undefined;
-  const count = view.getUint16(eocd + 10, true);
-  let at = view.getUint32(eocd + 16, true);
-  const entries: ZipEntry[] = [];
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
-    const nameLength = view.getUint16(at + 28, true);
-    const extraLength = view.getUint16(at + 30, true);
-    const commentLength = view.getUint16(at + 32, true);
-    entries.push({
-      name: new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)),
-      method: view.getUint16(at + 10, true),
-      compressedSize: view.getUint32(at + 20, true),
-      size: view.getUint32(at + 24, true),
-      offset: view.getUint32(at + 42, true),
-    });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-function readEntry(bytes: Uint8Array, entry: ZipEntry): string | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (entry.offset + 30 > bytes.length || view.getUint32(entry.offset, true) !== 0x04034b50) return undefined;
-  const start = entry.offset + 30 + view.getUint16(entry.offset + 26, true) + view.getUint16(entry.offset + 28, true);
-  const data = bytes.subarray(start, start + entry.compressedSize);
+async function readEntry(file: JSZip.JSZipObject | null): Promise<string | undefined> {
+  if (!file) return undefined;
   try {
-    const raw = entry.method === 0 ? data : entry.method === 8 ? inflateRawSync(data, { maxOutputLength: MAX_ENTRY }) : undefined;
-    return raw ? new TextDecoder().decode(raw) : undefined;
+    return await file.async('string');
   } catch {
     return undefined;
   }
@@ -306,23 +270,25 @@ function cellLine(text: string): string {
 }
 
 export async function docxToText(bytes: Uint8Array): Promise<DocxResult> {
-  const entries = listZip(bytes);
-  if (!entries) return { ok: false, ruleId: 'undecodable', reason: 'Unexpected damaged ZIP container, expected a .docx file that Word can open' };
-  const byName = new Map(entries.map((e) => [e.name, e]));
-  const document = byName.get('word/document.xml');
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return { ok: false, ruleId: 'undecodable', reason: 'Unexpected damaged ZIP container, expected a .docx file that Word can open' };
+  }
+  const document = zip.file('word/document.xml');
   if (!document) {
-    const what = byName.has('xl/workbook.xml') ? 'an Excel workbook (.xlsx)' : byName.has('ppt/presentation.xml') ? 'a PowerPoint file (.pptx)' : 'a ZIP archive';
+    const what = zip.file('xl/workbook.xml') ? 'an Excel workbook (.xlsx)' : zip.file('ppt/presentation.xml') ? 'a PowerPoint file (.pptx)' : 'a ZIP archive';
     return { ok: false, ruleId: 'unsupported-format', reason: `Unexpected ${what}, expected a Word .docx plan or plain text: save the plan as .docx or .txt` };
   }
-  const total = entries.reduce((n, e) => n + e.size, 0);
-  if (entries.some((e) => e.size > MAX_ENTRY) || total > MAX_TOTAL) {
+  const sizes = Object.values(zip.files).map(declaredSize);
+  const total = sizes.reduce((n, size) => n + size, 0);
+  if (sizes.some((size) => size > MAX_ENTRY) || total > MAX_TOTAL) {
     return { ok: false, ruleId: 'unsupported-format', reason: `Unexpected .docx that unpacks to ${(total / 2 ** 20).toFixed(0)} MB, expected a plan under ${MAX_TOTAL / 2 ** 20} MB unpacked` };
   }
-  const documentXml = readEntry(bytes, document);
+  const documentXml = await readEntry(document);
   if (documentXml === undefined) return { ok: false, ruleId: 'undecodable', reason: 'Unexpected damaged word/document.xml, expected a .docx file that Word can open' };
-  const numberingEntry = byName.get('word/numbering.xml');
-  const stylesEntry = byName.get('word/styles.xml');
-  const numbering = readNumbering(numberingEntry && readEntry(bytes, numberingEntry), stylesEntry && readEntry(bytes, stylesEntry));
+  const numbering = readNumbering(await readEntry(zip.file('word/numbering.xml')), await readEntry(zip.file('word/styles.xml')));
 
   let body: MammothNode | undefined;
   try {

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docxToText, formatNumber } from '../../src/lib/docx.ts';
 import { loadContent, parsePlan, parsePlanBytes } from '../../src/lib/pipeline.ts';
@@ -76,6 +77,17 @@ describe('.docx plans', () => {
 
 describe('plan check and content folders with Word files', () => {
   const plan = (...args: string[]) => spawnSync(process.execPath, ['scripts/plan.ts', ...args], { encoding: 'utf8' });
+
+  it('refuses a .docx that would unpack past the size limit, before unpacking it', async () => {
+    const zip = new JSZip();
+    zip.file('word/document.xml', '<w:document/>');
+    zip.file('word/media/padding.bin', new Uint8Array(65 * 1024 * 1024));
+    const bomb = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const doc = (await parsePlanBytes(bomb, { path: 'bomb.docx' })).document;
+    expect(doc.diagnostics[0]).toMatchObject({ severity: 'error', ruleId: 'unsupported-format', line: 1, column: 1 });
+    expect(doc.diagnostics[0]!.message).toMatch(/unpacks to 65 MB/);
+  });
 
   it('checks a .docx and tells a .doc or .wps file to be saved as .docx', () => {
     const docx = join(dir, 'plan.docx');
