@@ -463,8 +463,15 @@ export function planProgress(document: PlanDocument, reports: ProgressReport[], 
   const tasks: Record<string, TaskProgress> = {};
   const counts = emptyStatusCounts();
   const overdue: string[] = [];
+  // Grouped first, so that a big plan with many reports stays linear.
+  const byTask = new Map<string, ProgressReport[]>();
+  for (const r of reports) {
+    const list = byTask.get(r.task);
+    if (list) list.push(r);
+    else byTask.set(r.task, [r]);
+  }
   for (const task of document.tasks) {
-    const progress = rollUpTask(task, reports, asOf);
+    const progress = rollUpTask(task, byTask.get(taskNumber(task)) ?? [], asOf);
     tasks[progress.task] = progress;
     counts[progress.status ?? '暂无报告']++;
     if (progress.overdue) overdue.push(progress.task);
