@@ -12,6 +12,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
+import { append } from './append.ts';
 import { decode } from './decode.ts';
 import type { FileDiagnostic } from './diagnostics.ts';
 import { nameKey } from './normalize.ts';
@@ -309,7 +310,7 @@ export function reportsFromTables(tables: ProgressTable[], path: string, context
       const status = ProgressStatusSchema.safeParse(statusText.replace(/\s+/g, ''));
       if (!status.success) report('status', 'progress-bad-status', statusText ? `Unexpected status \`${statusText}\`, expected one of ${PROGRESS_STATUSES.join(' / ')}` : `Unexpected empty status, expected one of ${PROGRESS_STATUSES.join(' / ')}`);
 
-      diagnostics.push(...rowProblems);
+      append(diagnostics, rowProblems);
       if (rowProblems.length > 0 || !task || !date || !status.success) continue;
 
       if (unit && !task.effectiveAssignments.some((a) => a.unit === unit.id)) {
@@ -350,7 +351,7 @@ function memberGroups(context: ProgressContext): Map<string, string[]> {
 export async function readProgress(bytes: Uint8Array, path: string, context: ProgressContext): Promise<ProgressReadResult> {
   const { tables, diagnostics } = await readProgressTables(bytes, path);
   const result = reportsFromTables(tables, path, context);
-  return { reports: result.reports, diagnostics: [...diagnostics, ...result.diagnostics] };
+  return { reports: result.reports, diagnostics: append(diagnostics, result.diagnostics) };
 }
 
 // ── Roll-up ───────────────────────────────────────────────────────────────────

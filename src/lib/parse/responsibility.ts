@@ -6,6 +6,7 @@
  * Roles: 牵头/主办/承办 → lead; 配合/协办/参与 → support; 责任单位 or no word → responsible; 负责 is
  * lead when the same clause names a support group, else responsible.
  */
+import { append } from '../append.ts';
 import type { Role } from '../schema.ts';
 import { isUnitLike, splitUnitList, type Span } from './unit-list.ts';
 
@@ -29,15 +30,17 @@ const LABEL_WORDS =
   '牵头单位|牵头部门|主办单位|主责单位|主体责任单位|责任单位|责任部门|责任主体|配合单位|配合部门|协办单位|协助单位|参与单位|承办单位|实施单位|部门分工|职责分工|任务分工|责任分工|完成单位|落实单位';
 /** Labels inside a clause that name no unit: their segment is skipped (deadlines are read separately). */
 const OTHER_LABEL_WORDS = '完成时限|完成时间|时间节点|时限要求|完成期限|时限|牵头领导|责任领导|分管领导|备注';
-const LABEL = new RegExp(`(${LABEL_WORDS}|${OTHER_LABEL_WORDS})\\s*[::]?\\s*`, 'g');
+/** 牵头:A;配合:B — role words used as labels, only with a colon. */
+const SHORT_LABEL_WORDS = '牵头|配合|协办|主办|承办|参与|责任';
+const LABEL = new RegExp(`(${LABEL_WORDS}|${OTHER_LABEL_WORDS})\\s*(?:(?:[::]|为)\\s*)?|(${SHORT_LABEL_WORDS})\\s*[::]\\s*`, 'g');
 /** Opening marks of a clause: parentheses, 【】, [], or a dash (——牵头单位:…). */
-const LABEL_AT_START = new RegExp(`^\\s*(?:[(\\[【〔]|—{1,2}|-{1,2})?\\s*(${LABEL_WORDS})\\s*[::]`);
+const LABEL_AT_START = new RegExp(`^\\s*(?:(?:[(\\[【〔]|—{1,2}|-{1,2})\\s*)?(${LABEL_WORDS}|${SHORT_LABEL_WORDS})\\s*[::]`);
 /** A labelled clause that runs to the end of the line after a dash or a full stop: 。牵头单位:A;配合单位:B */
-const LABEL_AFTER_SENTENCE = new RegExp(`(?:—{1,2}|[。;!])\\s*(${LABEL_WORDS})\\s*[::]`, 'g');
+const LABEL_AFTER_SENTENCE = new RegExp(`(?:—{1,2}|[。;!])\\s*(${LABEL_WORDS})\\s*(?:[::]|为)`, 'g');
 const BRACKETS: Record<string, string> = { '(': ')', '【': '】', '[': ']', '〔': '〕' };
 
 /** Lines naming a person (分管区领导:张三) — never units. */
-export const PERSON_LINE = /^\s*[(\[【]?\s*(分管|牵头|责任|包抓|联系|主管|挂帅|督导|协调)?(县|区|市|省|州|镇|乡|旗)?(级)?(领导|负责人|责任人)(同志)?\s*[::]/;
+export const PERSON_LINE = /^\s*(?:[(\[【]\s*)?(分管|牵头|责任|包抓|联系|主管|挂帅|督导|协调)?(县|区|市|省|州|镇|乡|旗)?(级)?(领导|负责人|责任人)(同志)?\s*[::]/;
 
 function labelRole(label: string): Role | 'skip' | undefined {
   if (new RegExp(`^(${OTHER_LABEL_WORDS})$`).test(label)) return 'skip';
@@ -86,9 +89,9 @@ export function readClauseBody(
     const before = body.slice(0, m.index).trimEnd();
     const spaced = m.index > 0 && /\s/.test(body[m.index - 1]!);
     if (before.length > 0 && !spaced && !/[,;。.、:(]$/.test(before)) continue;
-    if (!/[::]/.test(m[0]) && before.length > 0) continue;
+    if (!/[::为]/.test(m[0]) && before.length > 0) continue;
     if (m.index > cursor) segments.push({ start: start + cursor, end: start + m.index, role: currentRole });
-    currentRole = labelRole(m[1]!);
+    currentRole = labelRole((m[1] ?? m[2])!);
     labeled = true;
     cursor = m.index + m[0].length;
   }
@@ -122,8 +125,8 @@ export function readClauseBody(
   for (const group of groups) {
     const list = splitUnitList(view, text, group.start, group.end);
     for (const unit of list.units) mentions.push({ ...unit, role: group.role ?? defaultRole });
-    persons.push(...list.persons);
-    rejected.push(...list.rejected);
+    append(persons, list.persons);
+    append(rejected, list.rejected);
   }
   return { mentions, persons, labeled, rejected };
 }
@@ -183,14 +186,17 @@ export function findClausesInLine(view: string, text: string, start: number, end
     if (!found) break;
     const open = searchFrom + found.index;
     const inner = line.slice(open + 1);
-    const isLabeled = new RegExp(`^\\s*(${LABEL_WORDS})\\s*[::]`).test(inner);
+    const isLabeled = new RegExp(`^\\s*(${LABEL_WORDS}|${SHORT_LABEL_WORDS})\\s*[::]`).test(inner);
     const close = closingParen(view, start + open, end);
     if (close < 0) {
       if (isLabeled) {
         const read = readClauseBody(view, text, start + open + 1, end);
         clauses.push({ kind: 'parenthetical', start: start + open, end, labeled: true, mentions: read.mentions, persons: read.persons, unclosed: true });
+        break;
       }
-      break;
+      // A stray bracket in the text (加强[): look on after it.
+      searchFrom = open + 1;
+      continue;
     }
     const closeInLine = close - start;
     const after = line.slice(closeInLine + 1);
@@ -217,6 +223,16 @@ export function findClausesInLine(view: string, text: string, start: number, end
     const read = readClauseBody(view, text, labelStart, clauseEnd);
     if (read.mentions.length > 0) {
       clauses.push({ kind: 'line', start: clauseStart, end: clauseEnd, labeled: true, mentions: read.mentions, persons: read.persons, unclosed: false });
+      return clauses;
+    }
+  }
+  // …予以通报。县禁毒办负责。 — a last sentence made only of units and role words.
+  const last = /(?:^|[。;!])\s*([^。;!—]{2,200}?(?:牵头负责|负责|牵头|配合|按职责分工负责|分别负责|共同负责))[。.]?\s*$/.exec(line);
+  if (last && !/^\s*由/.test(last[1]!)) {
+    const bodyStart = start + last.index + last[0].indexOf(last[1]!);
+    const read = readClauseBody(view, text, bodyStart, bodyStart + last[1]!.length);
+    if (read.mentions.length > 0 && read.rejected.length === 0 && read.persons.length === 0) {
+      clauses.push({ kind: 'line', start: bodyStart, end: trimEndPunct(view, start, end), labeled: false, mentions: read.mentions, persons: [], unclosed: false });
       return clauses;
     }
   }
@@ -277,7 +293,7 @@ export function findStartForms(view: string, text: string, start: number, end: n
     if (leadList.units.length === 0 || leadList.rejected.length > 0) continue;
     const leadRole: Role = supportOk || m[3] !== '负责' ? (m[3] === '负责' && !supportOk ? 'responsible' : 'lead') : 'responsible';
     for (const unit of leadList.units) mentions.push({ ...unit, role: leadRole });
-    persons.push(...leadList.persons);
+    append(persons, leadList.persons);
     if (supportOk) {
       for (const unit of supportList.units) mentions.push({ ...unit, role: 'support' });
       clauseEnd = start + afterLead + support![0].length;

@@ -29,9 +29,15 @@ const GLUE_AFTER = /[局厅委办部院队府会所站心司团社行处科]/;
 const ADMIN_START = /^(各|省|市(?!场)|县|区|州|镇|乡|自治)/;
 
 /** Words that say nothing about who: dropped from the end of a mention. */
-const TRAILING_FILLER = /(等有关部门|等相关部门|等有关单位|等相关单位|等部门|等单位|等|按职责分工负责|按职责负责|分别负责|共同负责|负责)$/;
+const TRAILING_FILLER = /(等[\d一二三四五六七八九十两几多]+个(?:有关|相关)?(?:部门|单位)|等有关部门|等相关部门|等有关单位|等相关单位|等部门|等单位|等|按职责分工负责|按职责负责|分别负责|共同负责|负责)$/;
 
 const GENERIC_ALONE = /^(政府|党委|人大|政协|党工委|管委会|街道|县级市|区|县|乡镇|镇|乡|部门|单位|纪委|监委|人民政府|办事处)$/;
+
+/**
+ * No unit name is this long (isUnitLike allows 40 characters outside parentheses): longer pieces
+ * are not split further, which keeps a 1 MB run of text without separators linear.
+ */
+const MAX_ITEM = 200;
 
 export function stripParenthesized(name: string): string {
   return name.replace(/\([^()]*\)/g, '');
@@ -78,7 +84,7 @@ function splitTopLevel(view: string, start: number, end: number): RawItem[] {
       let cut = 0;
       if (c === '、' || c === ',' || c === ';' || c === '/' || /\s/.test(c)) cut = 1;
       else if (c === '及') cut = 1;
-      else if ((c === '与' || c === '和' || c === '同') && i > itemStart) {
+      else if ((c === '与' || c === '和' || c === '同') && i > itemStart && i - itemStart <= MAX_ITEM) {
         // Only between two names: the left part already ends like a unit.
         const left = view.slice(itemStart, i).trim();
         const right = view.slice(i + 1, Math.min(end, i + 40));
@@ -96,6 +102,7 @@ function splitTopLevel(view: string, start: number, end: number): RawItem[] {
 
 /** 县财政局县审计局 → 县财政局 + 县审计局. */
 function splitGlued(view: string, item: RawItem): RawItem[] {
+  if (item.end - item.start > MAX_ITEM) return [item];
   const out: RawItem[] = [];
   let from = item.start;
   let depth = 0;
@@ -127,6 +134,7 @@ function splitGlued(view: string, item: RawItem): RawItem[] {
 
 /** `A等G` where G names a group: both; `A等部门`: A alone. */
 function splitEtc(view: string, item: RawItem): RawItem[] {
+  if (item.end - item.start > MAX_ITEM) return [item];
   const text = view.slice(item.start, item.end);
   let depth = 0;
   for (let i = text.length - 2; i > 0; i--) {
@@ -135,7 +143,8 @@ function splitEtc(view: string, item: RawItem): RawItem[] {
     else if (c === '(') depth--;
     if (depth !== 0 || c !== '等') continue;
     const right = text.slice(i + 1);
-    if (/^(有关|相关)?(部门|单位)$/.test(right) || right.length < 4 || !isUnitLike(right)) continue;
+    // 县禁毒办等12个部门 counts units, it names none.
+    if (/^(有关|相关)?(部门|单位)$/.test(right) || /^[\d一二三四五六七八九十两几多]+个/.test(right) || right.length < 4 || !isUnitLike(right)) continue;
     return [
       { start: item.start, end: item.start + i },
       { start: item.start + i + 1, end: item.end },
@@ -153,10 +162,10 @@ function stripFiller(view: string, item: RawItem): RawItem {
     [start, end] = trimRange(view, start, end);
   }
   // (含西岭新区管委会) after a name says what it covers; it is not part of the name.
-  const covers = /\((含|包括|不含)[^()]*\)$/.exec(view.slice(start, end));
+  const covers = /\((含|包括|不含)[^()]{0,200}\)$/.exec(view.slice(start, end));
   if (covers && covers.index > 0) [start, end] = trimRange(view, start, start + covers.index);
   // Leading words that belong to the sentence, not the name.
-  const lead = /^(由|请|经|会同|组织)/.exec(view.slice(start, end));
+  const lead = /^(由|请|经|会同|组织|为)/.exec(view.slice(start, end));
   if (lead && end - start - lead[0].length >= 2) start += lead[0].length;
   return { start, end };
 }
