@@ -62,7 +62,7 @@ describe('pages with progress', () => {
     const violations: string[] = [];
     for (const [kind, path] of PAGES) {
       await page.goto(server.url(path), { waitUntil: 'networkidle' });
-      await page.addScriptTag({ content: axeSource });
+      await page.evaluate(axeSource);
       const result = await page.evaluate(() =>
         (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
           runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
