@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { formatWithFrame } from './lib/diagnostics.ts';
+import { formatDiagnostic, formatWithFrame } from './lib/diagnostics.ts';
 import { type LoadedContent, type LoadedPlan, loadContent } from './lib/pipeline.ts';
 import type { Unit } from './lib/schema.ts';
 
@@ -27,6 +27,8 @@ async function content(): Promise<LoadedContent> {
         .join('\n');
       throw new Error(`The content in ${contentDir} has ${result.errors.length} error(s):\n${report}`);
     }
+    // Problems in progress reports leave their row out and the rest builds: say which rows.
+    for (const d of result.diagnostics) if (d.ruleId.startsWith('progress-') && d.severity === 'warning') console.warn(formatDiagnostic(d));
     return result;
   });
   return loaded;

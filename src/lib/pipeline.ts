@@ -18,6 +18,7 @@ import { buildDocument, diagnosticsOf, titleFromPreamble } from './model.ts';
 import { planParse, type PlanRoot } from './parse/index.ts';
 import { yearFromText } from './parse/classify.ts';
 import { UnitRegistry } from './registry.ts';
+import { ProgressMetadataSchema, readProgress, resolveAsOf, type ProgressMetadata, type ProgressReport } from './progress.ts';
 import { PlanDocumentSchema, PlanMetadataSchema, type PlanDocument, type PlanMetadata, type Unit } from './schema.ts';
 
 export interface ParsedPlan {
@@ -159,6 +160,19 @@ export interface LoadedPlan {
   document: PlanDocument;
   sourceText: string;
   metadata: PlanMetadata;
+  /** Reports from `progress/<id>.csv` / `.xlsx`; absent when the plan has none. */
+  progress?: LoadedProgress;
+}
+
+export interface LoadedProgress {
+  /** The progress files read, as shown in diagnostics. */
+  files: string[];
+  metadata: ProgressMetadata;
+  /** YYYY-MM-DD: the plan's `asOf`, else the build date. */
+  asOf: string;
+  reports: ProgressReport[];
+  /** Problems by file, row and column; rows with one are left out, the rest kept. */
+  diagnostics: FileDiagnostic[];
 }
 
 export interface LoadedContent {
@@ -206,5 +220,59 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
   plans.sort((a, b) => (b.document.year ?? 0) - (a.document.year ?? 0) || b.id.localeCompare(a.id));
   const units = new Map<string, Unit>();
   for (const plan of plans) for (const unit of plan.document.units) if (!units.has(unit.id)) units.set(unit.id, unit);
+  append(diagnostics, await loadProgress(contentDir, plans, known, [...units.values()]));
   return { plans, units: [...units.values()], errors: diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic), diagnostics };
+}
+
+/**
+ * Joins `progress/<plan-id>.csv` / `.xlsx` (and optional `<plan-id>.yaml`) to the plans, in place.
+ * Returns the diagnostics: the rows' problems (warnings, so that the rest still builds), and errors
+ * for a progress file of no plan or metadata that cannot be read.
+ */
+export async function loadProgress(contentDir: string, plans: LoadedPlan[], registry: UnitRegistry, units: Unit[]): Promise<FileDiagnostic[]> {
+  const dir = join(contentDir, 'progress');
+  if (!existsSync(dir)) return [];
+  const diagnostics: FileDiagnostic[] = [];
+  const names = (await readdir(dir)).filter((n) => /\.(csv|xlsx|ya?ml)$/i.test(n) && !n.startsWith('~$')).sort();
+  const byId = new Map(plans.map((p) => [p.id, p]));
+  for (const name of names) {
+    const id = name.replace(/\.[^.]+$/, '');
+    const shown = relative(process.cwd(), join(dir, name)) || join(dir, name);
+    if (!byId.has(id)) {
+      diagnostics.push({ path: shown, severity: 'error', ruleId: 'progress-unknown-plan', message: `Unexpected progress file for plan \`${id}\` that plans/ does not have, expected plans/${id}.txt`, line: 1, column: 1 });
+    }
+  }
+  for (const plan of plans) {
+    const files = names.filter((n) => /\.(csv|xlsx)$/i.test(n) && n.replace(/\.[^.]+$/, '') === plan.id);
+    if (files.length === 0) continue;
+    const metaName = names.find((n) => /\.ya?ml$/i.test(n) && n.replace(/\.[^.]+$/, '') === plan.id);
+    let metadata: ProgressMetadata = {};
+    if (metaName) {
+      const path = join(dir, metaName);
+      const shown = relative(process.cwd(), path) || path;
+      const { value, problems } = readYaml(await readFile(path, 'utf8'), shown, 'bad-metadata');
+      diagnostics.push(...problems);
+      const parsed = ProgressMetadataSchema.safeParse(value ?? {});
+      if (parsed.success) metadata = parsed.data;
+      else diagnostics.push(...parsed.error.issues.map((issue) => ({ path: shown, severity: 'error' as const, ruleId: 'bad-metadata', message: `${issue.path.length ? `\`${issue.path.join('.')}\`: ` : ''}${issue.message}`, line: 1, column: 1 })));
+    }
+    const asOf = resolveAsOf(plan.metadata.asOf);
+    if (!asOf) {
+      const path = relative(process.cwd(), join(contentDir, 'plans', `${plan.id}.yaml`));
+      diagnostics.push({ path, severity: 'error', ruleId: 'bad-metadata', message: `Unexpected \`asOf\` ${JSON.stringify(String(plan.metadata.asOf))}, expected a date such as 2022-12-31`, line: 1, column: 1 });
+      continue;
+    }
+    const progress: LoadedProgress = { files: [], metadata, asOf, reports: [], diagnostics: [] };
+    for (const name of files) {
+      const path = join(dir, name);
+      const shown = relative(process.cwd(), path) || path;
+      const result = await readProgress(new Uint8Array(await readFile(path)), shown, { document: plan.document, registry, units });
+      progress.files.push(shown);
+      append(progress.reports, result.reports);
+      append(progress.diagnostics, result.diagnostics);
+    }
+    append(diagnostics, progress.diagnostics);
+    plan.progress = progress;
+  }
+  return diagnostics;
 }

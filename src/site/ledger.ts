@@ -1,15 +1,49 @@
 /**
  * The 任务分工台账 of one plan as an Excel workbook: a sheet with every task (序号 / 重点任务 /
- * 牵头单位 / 配合单位 / 责任单位 / 完成时限 / 备注), then one sheet per unit. Header row, frozen
+ * 牵头单位 / 配合单位 / 责任单位 / 完成时限 / 备注), then one sheet per unit. Each sheet ends with
+ * empty 填报单位 / 状态 / 进展情况 / 报告日期 columns for departments to fill in (a unit's own sheet has
+ * its name in 填报单位 already); the filled-in workbook is read back as `progress/<plan-id>.xlsx`
+ * (src/lib/progress.ts) with no retyping. Header row, frozen
  * panes, wrapped text, column widths, and A4 landscape printing with the header on every page.
  * Text goes in as string cells, which Excel never evaluates, so no formula prefix is needed here.
  */
 import ExcelJS from 'exceljs';
+import { PROGRESS_STATUSES } from '../lib/progress.ts';
 import type { Unit } from '../lib/schema.ts';
 import { LEDGER_HEADER, UNIT_LEDGER_HEADER, ledgerRows, sheetNames, unitLedgers } from './opendata.ts';
 import type { PlanInput } from './units.ts';
 
 export const LEDGER_SHEET = '任务分工台账';
+
+/** The columns departments fill in, after the ledger's own; the names src/lib/progress.ts reads. */
+export const PROGRESS_COLUMNS = ['填报单位', '状态', '进展情况', '报告日期'] as const;
+const PROGRESS_WIDTHS: Column[] = [{ width: 16 }, { width: 10, center: true }, { width: 40 }, { width: 13, center: true }];
+
+/** 状态 as a drop-down of the four stages, 报告日期 as a date. */
+function addProgressInputs(sheet: ExcelJS.Worksheet, firstColumn: number, rows: number): void {
+  const status = firstColumn + 1;
+  const date = firstColumn + 3;
+  sheet.getColumn(date).numFmt = 'yyyy-mm-dd';
+  for (let row = 2; row <= rows + 1; row++) {
+    sheet.getCell(row, status).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${PROGRESS_STATUSES.join(',')}"`],
+      showErrorMessage: true,
+      errorTitle: '状态',
+      error: `请选择:${PROGRESS_STATUSES.join('、')}`,
+    };
+    sheet.getCell(row, date).dataValidation = {
+      type: 'date',
+      operator: 'greaterThan',
+      allowBlank: true,
+      formulae: [new Date(Date.UTC(1999, 11, 31))],
+      showErrorMessage: true,
+      errorTitle: '报告日期',
+      error: '请填写日期,例如 2022-06-30',
+    };
+  }
+}
 
 interface Column { width: number; center?: boolean }
 
@@ -63,22 +97,24 @@ export function buildLedgerWorkbook(plan: PlanInput, units: Unit[]): ExcelJS.Wor
     workbook,
     LEDGER_SHEET,
     `${planTitle} ${LEDGER_SHEET}`,
-    LEDGER_HEADER,
-    [{ width: 7, center: true }, { width: 60 }, { width: 18 }, { width: 24 }, { width: 24 }, { width: 14 }, { width: 22 }],
-    ledgerRows(plan.document).map((r) => [r.number, r.task, r.lead, r.support, r.responsible, r.deadline, r.note]),
+    [...LEDGER_HEADER, ...PROGRESS_COLUMNS],
+    [{ width: 7, center: true }, { width: 60 }, { width: 18 }, { width: 24 }, { width: 24 }, { width: 14 }, { width: 22 }, ...PROGRESS_WIDTHS],
+    ledgerRows(plan.document).map((r) => [r.number, r.task, r.lead, r.support, r.responsible, r.deadline, r.note, '', '', '', '']),
   );
+  addProgressInputs(workbook.getWorksheet(LEDGER_SHEET)!, LEDGER_HEADER.length + 1, plan.document.tasks.length);
 
   const ledgers = unitLedgers(plan, units);
   const names = sheetNames(ledgers.map((l) => l.unit.name), [LEDGER_SHEET]);
   ledgers.forEach((ledger, i) => {
-    addSheet(
+    const sheet = addSheet(
       workbook,
       names[i]!,
       `${planTitle} ${ledger.unit.name}任务清单`,
-      UNIT_LEDGER_HEADER,
-      [{ width: 7, center: true }, { width: 70 }, { width: 8, center: true }, { width: 16 }, { width: 26 }],
-      ledger.rows.map((r) => [r.number, r.task, r.role, r.deadline, r.note]),
+      [...UNIT_LEDGER_HEADER, ...PROGRESS_COLUMNS],
+      [{ width: 7, center: true }, { width: 70 }, { width: 8, center: true }, { width: 16 }, { width: 26 }, ...PROGRESS_WIDTHS],
+      ledger.rows.map((r) => [r.number, r.task, r.role, r.deadline, r.note, ledger.unit.name, '', '', '']),
     );
+    addProgressInputs(sheet, UNIT_LEDGER_HEADER.length + 1, ledger.rows.length);
   });
   return workbook;
 }

@@ -99,6 +99,16 @@ describe('every page', () => {
   });
 });
 
+describe('progress', () => {
+  it('is not shown, counted or invented for a plan without a progress file', () => {
+    for (const { url, html } of pages) {
+      expect(html, url).not.toMatch(/class="(status|smark|sample-notice)\b/);
+      expect(html, url).not.toContain('data-pagefind-filter="状态"');
+      if (url !== 'about/') expect(html, url).not.toContain('逾期');
+    }
+  });
+});
+
 describe('search index', () => {
   it('marks plan, task and unit pages for indexing, not matrix, source or diagnostics', () => {
     expect(page('2022-work-safety/tasks/24/').html).toContain('data-pagefind-body');

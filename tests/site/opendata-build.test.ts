@@ -93,7 +93,10 @@ describe('ledger.xlsx', () => {
     const sheet = workbook.worksheets[0]!;
     expect(sheet.name).toBe('任务分工台账');
     const rows = rowValues(sheet);
-    expect(rows[0]).toEqual(['序号', '重点任务', '牵头单位', '配合单位', '责任单位', '完成时限', '备注']);
+    expect(rows[0]).toEqual(['序号', '重点任务', '牵头单位', '配合单位', '责任单位', '完成时限', '备注', '填报单位', '状态', '进展情况', '报告日期']);
+    // The columns departments fill in are empty, 状态 offers the four stages.
+    expect(rows.slice(1).flatMap((r) => r.slice(7)).filter((c) => c !== '')).toEqual([]);
+    expect(sheet.getCell('I2').dataValidation).toMatchObject({ type: 'list', formulae: ['"未启动,推进中,已完成,滞后"'] });
     expect(rows.slice(1).map((r) => r[0])).toEqual(doc.tasks.map((t) => t.id.replace('task-', '')));
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.getCell('B5').alignment?.wrapText).toBe(true);
@@ -122,7 +125,12 @@ describe('ledger.xlsx', () => {
       else if (!rows.some((r) => r[0] === n && r[2] === role)) missing.push(`${unit}: task ${n} ${role}`);
     }
     expect(missing).toEqual([]);
-    for (const rows of byName.values()) expect(rows[0]).toEqual(['序号', '重点任务', '角色', '完成时限', '备注']);
+    for (const [name, rows] of byName) {
+      expect(rows[0]).toEqual(['序号', '重点任务', '角色', '完成时限', '备注', '填报单位', '状态', '进展情况', '报告日期']);
+      // 填报单位 names the sheet's unit; 状态, 进展情况 and 报告日期 wait to be filled in.
+      expect(new Set(rows.slice(1).map((r) => r[5]))).toEqual(new Set([name]));
+      expect(rows.slice(1).flatMap((r) => r.slice(6)).filter((c) => c !== '')).toEqual([]);
+    }
     // 县住建局 is a member of 县安委会成员单位: the group's tasks are on its sheet too.
     const group = byName.get('县安委会成员单位')!;
     const zhujian = byName.get('县住房和城乡建设局')!;

@@ -1,0 +1,7 @@
+/**
+ * Search filters. Pagefind's UI shows filter values as markup, so a value taken from the plan (its
+ * title) must hold no `<` or `>`: they become their full-width forms, which read the same.
+ */
+export function pagefindFilter(name: string, value: string): string {
+  return `${name}:${value.replace(/</g, '＜').replace(/>/g, '＞').trim()}`;
+}
