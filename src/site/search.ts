@@ -3,5 +3,6 @@
  * title) must hold no `<` or `>`: they become their full-width forms, which read the same.
  */
 export function pagefindFilter(name: string, value: string): string {
-  return `${name}:${value.replace(/</g, '＜').replace(/>/g, '＞').trim()}`;
+  // Pagefind's UI shows filter values as markup and splits the attribute at commas.
+  return `${name}:${value.replace(/</g, '＜').replace(/>/g, '＞').replace(/,/g, '，').trim()}`;
 }

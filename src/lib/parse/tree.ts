@@ -479,7 +479,8 @@ function describeBlock(block: PlanBlock, source: string, view: string, year: num
         append(data.persons, clause.persons);
         if (clause.mentions.length > 0) data.mentionSource ??= clause.labeled ? clause.kind : 'unlabeled';
         if (clause.unclosed) problems.push({ ruleId: 'unclosed-clause', severity: 'warning', reason: 'Unexpected end of line in a responsibility clause, expected `)`', start, end });
-        if (!clause.labeled && clause.mentions.length > 0) problems.push({ ruleId: 'unlabeled-units', severity: 'info', reason: `Units without a label (责任单位/牵头单位) read as responsible: ${clause.mentions.map((m) => m.text).join('、')}`, start, end });
+        // (A牵头,B配合) says its roles; only a bare list is read as responsible by default.
+        if (!clause.labeled && clause.mentions.length > 0 && clause.mentions.every((m) => m.role === 'responsible')) problems.push({ ruleId: 'unlabeled-units', severity: 'info', reason: `Units without a label (责任单位/牵头单位) read as responsible: ${clause.mentions.map((m) => m.text).join('、')}`, start, end });
         for (const person of clause.persons) problems.push({ ruleId: 'person-not-unit', severity: 'info', reason: `\`${person.text}\` names a person, not a unit: left out of the units`, start: person.start, end: person.end });
         break;
       }
