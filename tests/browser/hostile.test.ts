@@ -77,10 +77,10 @@ describe('a hostile plan in the browser', () => {
       await page.fill('.pagefind-ui__search-input', query);
       await page.waitForTimeout(400);
     }
-    // Filter values are text (Pagefind itself drops what follows a `<` in them).
+    // Filter values are whole and text: their < and > are given in full width.
     const filters = await page.$$eval('.pagefind-ui__filter-value, .pagefind-ui__filter-name', (els) => els.map((e) => e.textContent ?? ''));
-    expect(filters.some((f) => f.includes('一、压实责任'))).toBe(true);
-    expect(filters.some((f) => f.includes('县onload=window.__pwned("unit")>局'))).toBe(true);
+    expect(filters.some((f) => f.includes('一、压实责任＜img src=x onerror=window'))).toBe(true);
+    expect(filters.some((f) => f.includes('县onload=window.__pwned("unit")＞局'))).toBe(true);
     // The plan filter takes the title, whose < and > become their full-width forms.
     expect(filters.some((f) => f.includes('＜script＞window.__pwned("meta")＜/script＞江城县'))).toBe(true);
     expect(await page.locator('.pagefind-ui__filter-panel :is(script, img, svg, iframe, a)').count()).toBe(0);
