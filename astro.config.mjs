@@ -14,4 +14,13 @@ export default defineConfig({
   // No prefetch, no dev toolbar script in the output: the site ships no JavaScript of its own
   // except on the search page and the optional matrix filter.
   devToolbar: { enabled: false },
+  // Plan text is data: a Content-Security-Policy <meta> on every page allows only this site's own
+  // scripts (inline ones by hash, Pagefind UI's file by 'self', its WebAssembly) and styles.
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "connect-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
 });

@@ -1,16 +1,21 @@
 /**
  * The `plan` command:
  *   npm run --silent plan -- parse <file> [--units <units.yaml>]   → PlanDocument JSON on stdout
- *   npm run --silent plan -- check <file…> [--units <units.yaml>]  → path:line:column: severity message [ruleId]
+ *   npm run --silent plan -- check <file…> [--units <units.yaml>] [--frame|--no-frame]
+ *     → path:line:column: severity message [ruleId]; on a terminal each line is followed by the
+ *       source line with a ^ under the column and a hint (--frame forces that, --no-frame turns it
+ *       off; pipes and CI get the one-line form, which is the contract).
+ * Files are .txt (UTF-8, UTF-16 with BOM, GB18030) or .docx.
  * `check` exits 1 when any file has an error, 0 otherwise. Bad input never shows a stack trace.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { codeFrame, formatDiagnostic, HINTS, type FileDiagnostic } from '../src/lib/diagnostics.ts';
+import { formatDiagnostic, formatWithFrame, type FileDiagnostic } from '../src/lib/diagnostics.ts';
 import { parsePlanFile } from '../src/lib/pipeline.ts';
 
 const USAGE = `Usage:
   npm run --silent plan -- parse <file> [--units <units.yaml>]
-  npm run --silent plan -- check <file…> [--units <units.yaml>] [--frame]`;
+  npm run --silent plan -- check <file…> [--units <units.yaml>] [--frame|--no-frame]
+<file> is a plan as .txt or .docx.`;
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -21,7 +26,8 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const files: string[] = [];
   let unitsPath: string | undefined;
-  let frame = false;
+  // Code frames for a person at a terminal; the one-line contract for pipes and CI.
+  let frame = Boolean(process.stdout.isTTY) && !process.env.CI;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === '--units') {
@@ -29,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
       if (!unitsPath) fail(`Missing path after --units\n${USAGE}`);
       if (!existsSync(unitsPath)) fail(`${unitsPath}:1:1: error Cannot read the unit registry: no such file [bad-registry]`, 1);
     } else if (arg === '--frame') frame = true;
+    else if (arg === '--no-frame') frame = false;
     else if (arg === '--help' || arg === '-h') {
       process.stdout.write(`${USAGE}\n`);
       return 0;
@@ -54,13 +61,10 @@ async function main(argv: string[]): Promise<number> {
       return parsed.document.diagnostics.some((d) => d.severity === 'error') || parsed.problems.some((p) => p.severity === 'error') ? 1 : 0;
     }
     for (const d of diagnostics) {
-      process.stdout.write(`${formatDiagnostic(d)}\n`);
       if (frame) {
         const source = d.path === path ? parsed.sourceText : existsSync(d.path) ? readFileSync(d.path, 'utf8') : '';
-        const shown = codeFrame(source, d.line, d.column);
-        if (shown) process.stdout.write(`${shown}\n`);
-        if (HINTS[d.ruleId]) process.stdout.write(`  hint: ${HINTS[d.ruleId]}\n`);
-      }
+        process.stdout.write(`${formatWithFrame(d, source)}\n`);
+      } else process.stdout.write(`${formatDiagnostic(d)}\n`);
       if (d.severity === 'error') failed = true;
     }
   }

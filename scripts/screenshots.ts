@@ -1,13 +1,25 @@
 /**
  * Screenshots of each page kind at 1280 and 360 px into docs/screenshots/, from an existing dist/.
  * Run after a build: `npm exec -- node scripts/screenshots.ts`.
+ * `SCREENSHOTS=progress` takes the pages of the progress example instead, into docs/progress/:
+ * `CONTENT_DIR=examples/with-progress npm run build && SCREENSHOTS=progress npm run screenshots`.
  */
 import { mkdirSync } from 'node:fs';
 import { launchChromium } from '../tests/browser/browser.ts';
 import { serveStatic } from '../tests/browser/server.ts';
 
 const planId = process.env.PLAN_ID ?? '2022-work-safety';
-const pages: [string, string][] = [
+const progress = process.env.SCREENSHOTS === 'progress';
+const progressPages: [string, string][] = [
+  ['home', ''],
+  ['plan-2022', '2022-work-safety/'],
+  ['task', '2022-work-safety/tasks/25/'],
+  ['unit', 'units/zhujian/'],
+  ['matrix', '2022-work-safety/matrix/'],
+  ['diagnostics', '2022-work-safety/diagnostics/'],
+  ['search', 'search/?q=燃气'],
+];
+const pages: [string, string][] = progress ? progressPages : [
   ['home', ''],
   ['plan', `${planId}/`],
   ['task', `${planId}/tasks/24/`],
@@ -20,7 +32,7 @@ const pages: [string, string][] = [
   ['about', 'about/'],
 ];
 
-const outDir = 'docs/screenshots';
+const outDir = progress ? 'docs/progress' : 'docs/screenshots';
 mkdirSync(outDir, { recursive: true });
 const server = await serveStatic('dist');
 const browser = await launchChromium();

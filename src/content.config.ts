@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { formatDiagnostic, formatWithFrame } from './lib/diagnostics.ts';
 import { type LoadedContent, type LoadedPlan, loadContent } from './lib/pipeline.ts';
 import type { Unit } from './lib/schema.ts';
 
@@ -18,9 +19,16 @@ let loaded: Promise<LoadedContent> | undefined;
 async function content(): Promise<LoadedContent> {
   loaded ??= loadContent(contentDir).then((result) => {
     if (result.errors.length > 0) {
-      const report = result.errors.join('\n');
+      // As `plan check` prints them at a terminal: the one-line form, the source line with a ^, a hint.
+      const sources = new Map(result.plans.map((plan) => [plan.document.source.path, plan.sourceText]));
+      const report = result.diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => formatWithFrame(d, sources.get(d.path) ?? ''))
+        .join('\n');
       throw new Error(`The content in ${contentDir} has ${result.errors.length} error(s):\n${report}`);
     }
+    // Problems in progress reports leave their row out and the rest builds: say which rows.
+    for (const d of result.diagnostics) if (d.ruleId.startsWith('progress-') && d.severity === 'warning') console.warn(formatDiagnostic(d));
     return result;
   });
   return loaded;

@@ -12,12 +12,12 @@ export type DecodeResult =
 
 /** Magic numbers of files that people mistake for plans. */
 const FORMATS: { magic: number[]; reason: string }[] = [
-  { magic: [0xd0, 0xcf, 0x11, 0xe0], reason: 'Unexpected old binary Word/WPS file (.doc/.wps), expected plain text: save it as .txt or .docx' },
-  { magic: [0x50, 0x4b, 0x03, 0x04], reason: 'Unexpected ZIP container (.docx/.xlsx), expected plain text: save the plan as .txt' },
+  { magic: [0xd0, 0xcf, 0x11, 0xe0], reason: 'Unexpected old binary Word/WPS file (.doc/.wps), expected a .docx or plain-text plan: open it in Word or WPS and save it as .docx (另存为 → Word 文档 *.docx)' },
+  { magic: [0x50, 0x4b, 0x03, 0x04], reason: 'Unexpected ZIP container (.docx/.xlsx) where plain text was expected: read Word plans with `plan check` or the site build, which accept .docx' },
   { magic: [0x25, 0x50, 0x44, 0x46], reason: 'Unexpected PDF file, expected plain text: copy the text out of the PDF into a .txt file' },
   { magic: [0x89, 0x50, 0x4e, 0x47], reason: 'Unexpected PNG image, expected plain text' },
   { magic: [0xff, 0xd8, 0xff], reason: 'Unexpected JPEG image, expected plain text' },
-  { magic: [0x7b, 0x5c, 0x72, 0x74, 0x66], reason: 'Unexpected RTF file, expected plain text: save it as .txt' },
+  { magic: [0x7b, 0x5c, 0x72, 0x74, 0x66], reason: 'Unexpected RTF file, expected a .docx or plain-text plan: save it as .docx or .txt' },
 ];
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
@@ -59,7 +59,13 @@ function utf16Guess(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
+/** Plans are text of a few hundred KB; a 20 MB plan parses in seconds. Past this, refuse. */
+export const MAX_PLAN_BYTES = 32 * 1024 * 1024;
+
 export function decode(bytes: Uint8Array): DecodeResult {
+  if (bytes.length > MAX_PLAN_BYTES) {
+    return { ok: false, ruleId: 'unsupported-format', reason: `Unexpected file of ${(bytes.length / 2 ** 20).toFixed(1)} MB, expected a plan of at most ${MAX_PLAN_BYTES / 2 ** 20} MB: split it into several plans` };
+  }
   if (bytes.length === 0) return { ok: false, ruleId: 'empty-file', reason: 'Unexpected empty file, expected the text of a plan' };
   for (const format of FORMATS) {
     if (startsWith(bytes, format.magic)) return { ok: false, ruleId: 'unsupported-format', reason: format.reason };

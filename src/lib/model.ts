@@ -3,6 +3,7 @@
  * canonical units; a mention the registry does not know becomes a unit of its own with an
  * `unknown-unit` warning, once per unit.
  */
+import { append } from './append.ts';
 import type { VFile } from 'vfile';
 import type { PlanBlock, PlanLeaf, PlanRoot } from './parse/index.ts';
 import type { UnitRegistry } from './registry.ts';
@@ -142,7 +143,7 @@ function pointOf(tree: PlanRoot, block: PlanBlock, offset: number) {
       const s = leaf.position.start.offset!;
       const e = leaf.position.end.offset!;
       if (offset >= s && offset <= e) return { line: leaf.position.start.line, column: leaf.position.start.column + (offset - s), offset };
-    } else stack.push(...(node as PlanBlock).children);
+    } else append(stack, (node as PlanBlock).children);
   }
   void tree;
   return { line: block.position.start.line, column: block.position.start.column, offset };

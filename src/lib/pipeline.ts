@@ -3,6 +3,7 @@
  * bytes → decode → parse (unified + planParse) → resolve units → PlanDocument (Zod-validated).
  * Nothing here imports Astro: the site, the CLI and the tests share it.
  */
+import { append } from './append.ts';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -10,12 +11,14 @@ import { basename, dirname, join, relative } from 'node:path';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { LineCounter, parseDocument } from 'yaml';
-import { decode } from './decode.ts';
+import { decode, type DecodeResult } from './decode.ts';
+import { docxToText, isZip, wordPlace, type DocxLine } from './docx.ts';
 import { formatDiagnostic, type FileDiagnostic } from './diagnostics.ts';
 import { buildDocument, diagnosticsOf, titleFromPreamble } from './model.ts';
 import { planParse, type PlanRoot } from './parse/index.ts';
 import { yearFromText } from './parse/classify.ts';
 import { UnitRegistry } from './registry.ts';
+import { ProgressMetadataSchema, readProgress, resolveAsOf, type ProgressMetadata, type ProgressReport } from './progress.ts';
 import { PlanDocumentSchema, PlanMetadataSchema, type PlanDocument, type PlanMetadata, type Unit } from './schema.ts';
 
 export interface ParsedPlan {
@@ -38,12 +41,24 @@ export function planIdFromPath(path: string): string {
   return id || 'plan';
 }
 
+/** A text plan (any encoding decode() reads). Word files need the asynchronous parsePlanBytes. */
 export function parsePlan(bytes: Uint8Array, options: ParseOptions): ParsedPlan {
+  return parseDecoded(bytes, decode(bytes), options);
+}
+
+/** Plain-text plans and Word (.docx) plans; a .docx is recognised by its content, not its name. */
+export async function parsePlanBytes(bytes: Uint8Array, options: ParseOptions): Promise<ParsedPlan> {
+  if (!isZip(bytes)) return parsePlan(bytes, options);
+  const converted = await docxToText(bytes);
+  if (!converted.ok) return parseDecoded(bytes, converted, options);
+  return parseDecoded(bytes, { ok: true, text: converted.text, encoding: 'docx' }, options, converted.lines);
+}
+
+function parseDecoded(bytes: Uint8Array, decoded: DecodeResult | { ok: true; text: string; encoding: 'docx' }, options: ParseOptions, wordLines?: DocxLine[]): ParsedPlan {
   const id = options.id ?? planIdFromPath(options.path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const registry = options.registry ?? UnitRegistry.empty();
   const metadata = options.metadata ?? {};
-  const decoded = decode(bytes);
   if (!decoded.ok) {
     const file = new VFile({ path: options.path });
     const message = file.message(decoded.reason, { place: { line: 1, column: 1 }, ruleId: decoded.ruleId, source: 'plan' });
@@ -77,6 +92,13 @@ export function parsePlan(bytes: Uint8Array, options: ParseOptions): ParsedPlan 
     ...(year !== undefined ? { year } : {}),
     ...(metadata.issuer ? { issuer: metadata.issuer } : {}),
   });
+  if (wordLines) {
+    // Lines of the converted text mean nothing in Word: say which paragraph or table cell.
+    for (const d of document.diagnostics) {
+      const place = wordPlace(wordLines, d.line, d.column);
+      if (place) d.message = `${d.message} (Word: ${place})`;
+    }
+  }
   return { document: PlanDocumentSchema.parse(document), sourceText: text, tree };
 }
 
@@ -127,9 +149,9 @@ export async function parsePlanFile(path: string, options: { unitsPath?: string;
   if (!registry) {
     const loaded = await loadRegistry(options.unitsPath ?? defaultUnitsPath(path));
     registry = loaded.registry.fork();
-    problems.push(...loaded.problems);
+    append(problems, loaded.problems);
   }
-  const parsed = parsePlan(bytes, { path, registry, metadata });
+  const parsed = await parsePlanBytes(bytes, { path, registry, metadata });
   return { ...parsed, problems, metadata };
 }
 
@@ -138,6 +160,19 @@ export interface LoadedPlan {
   document: PlanDocument;
   sourceText: string;
   metadata: PlanMetadata;
+  /** Reports from `progress/<id>.csv` / `.xlsx`; absent when the plan has none. */
+  progress?: LoadedProgress;
+}
+
+export interface LoadedProgress {
+  /** The progress files read, as shown in diagnostics. */
+  files: string[];
+  metadata: ProgressMetadata;
+  /** YYYY-MM-DD: the plan's `asOf`, else the build date. */
+  asOf: string;
+  reports: ProgressReport[];
+  /** Problems by file, row and column; rows with one are left out, the rest kept. */
+  diagnostics: FileDiagnostic[];
 }
 
 export interface LoadedContent {
@@ -149,29 +184,95 @@ export interface LoadedContent {
   diagnostics: FileDiagnostic[];
 }
 
-/** Every plan of a content folder (`plans/*.txt` + optional `.yaml`, `units.yaml`), newest first. */
+/**
+ * Files in plans/ that are read as plans: text and Word. Old Word (.doc) and WPS (.wps) files are
+ * read too, so that they are reported (save as .docx) rather than silently left out.
+ */
+const PLAN_FILE = /\.(txt|docx|doc|wps)$/i;
+
+/** Every plan of a content folder (`plans/*.txt|docx` + optional `.yaml`, `units.yaml`), newest first. */
 export async function loadContent(contentDir: string): Promise<LoadedContent> {
   const plansDir = join(contentDir, 'plans');
   const { registry: known, problems } = await loadRegistry(join(contentDir, 'units.yaml'));
   const diagnostics: FileDiagnostic[] = [...problems];
   const registry = known.fork();
-  const names = existsSync(plansDir) ? (await readdir(plansDir)).filter((n) => /\.txt$/i.test(n)).sort() : [];
+  const names = existsSync(plansDir) ? (await readdir(plansDir)).filter((n) => PLAN_FILE.test(n)).sort() : [];
   if (names.length === 0) {
-    diagnostics.push({ path: plansDir, severity: 'error', ruleId: 'no-tasks', message: 'Unexpected content folder without plans, expected plans/<id>.txt', line: 1, column: 1 });
+    diagnostics.push({ path: plansDir, severity: 'error', ruleId: 'no-tasks', message: 'Unexpected content folder without plans, expected plans/<id>.txt or plans/<id>.docx', line: 1, column: 1 });
   }
   const plans: LoadedPlan[] = [];
   for (const name of names) {
     const path = join(plansDir, name);
     const shown = relative(process.cwd(), path) || path;
-    const { metadata, problems: metaProblems } = await loadMetadata(path.replace(/\.txt$/i, '.yaml'));
-    diagnostics.push(...metaProblems.map((p) => ({ ...p, path: relative(process.cwd(), p.path) || p.path })));
+    const id = planIdFromPath(path);
+    const twin = names.find((other) => other !== name && planIdFromPath(other) === id);
+    if (twin) {
+      diagnostics.push({ path: shown, severity: 'error', ruleId: 'unsupported-format', message: `Unexpected second file for plan \`${id}\` (also ${twin}), expected one file per plan: remove one of them`, line: 1, column: 1 });
+      continue;
+    }
+    const { metadata, problems: metaProblems } = await loadMetadata(path.replace(/\.[^./\\]+$/, '') + '.yaml');
+    append(diagnostics, metaProblems.map((p) => ({ ...p, path: relative(process.cwd(), p.path) || p.path })));
     const bytes = new Uint8Array(await readFile(path));
-    const parsed = parsePlan(bytes, { path: shown, registry, metadata });
-    diagnostics.push(...parsed.document.diagnostics.map((d) => ({ ...d, path: shown })));
+    const parsed = await parsePlanBytes(bytes, { path: shown, registry, metadata });
+    append(diagnostics, parsed.document.diagnostics.map((d) => ({ ...d, path: shown })));
     plans.push({ id: parsed.document.id, document: parsed.document, sourceText: parsed.sourceText, metadata });
   }
   plans.sort((a, b) => (b.document.year ?? 0) - (a.document.year ?? 0) || b.id.localeCompare(a.id));
   const units = new Map<string, Unit>();
   for (const plan of plans) for (const unit of plan.document.units) if (!units.has(unit.id)) units.set(unit.id, unit);
+  append(diagnostics, await loadProgress(contentDir, plans, known, [...units.values()]));
   return { plans, units: [...units.values()], errors: diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic), diagnostics };
+}
+
+/**
+ * Joins `progress/<plan-id>.csv` / `.xlsx` (and optional `<plan-id>.yaml`) to the plans, in place.
+ * Returns the diagnostics: the rows' problems (warnings, so that the rest still builds), and errors
+ * for a progress file of no plan or metadata that cannot be read.
+ */
+export async function loadProgress(contentDir: string, plans: LoadedPlan[], registry: UnitRegistry, units: Unit[]): Promise<FileDiagnostic[]> {
+  const dir = join(contentDir, 'progress');
+  if (!existsSync(dir)) return [];
+  const diagnostics: FileDiagnostic[] = [];
+  const names = (await readdir(dir)).filter((n) => /\.(csv|xlsx|ya?ml)$/i.test(n) && !n.startsWith('~$')).sort();
+  const byId = new Map(plans.map((p) => [p.id, p]));
+  for (const name of names) {
+    const id = name.replace(/\.[^.]+$/, '');
+    const shown = relative(process.cwd(), join(dir, name)) || join(dir, name);
+    if (!byId.has(id)) {
+      diagnostics.push({ path: shown, severity: 'error', ruleId: 'progress-unknown-plan', message: `Unexpected progress file for plan \`${id}\` that plans/ does not have, expected plans/${id}.txt`, line: 1, column: 1 });
+    }
+  }
+  for (const plan of plans) {
+    const files = names.filter((n) => /\.(csv|xlsx)$/i.test(n) && n.replace(/\.[^.]+$/, '') === plan.id);
+    if (files.length === 0) continue;
+    const metaName = names.find((n) => /\.ya?ml$/i.test(n) && n.replace(/\.[^.]+$/, '') === plan.id);
+    let metadata: ProgressMetadata = {};
+    if (metaName) {
+      const path = join(dir, metaName);
+      const shown = relative(process.cwd(), path) || path;
+      const { value, problems } = readYaml(await readFile(path, 'utf8'), shown, 'bad-metadata');
+      diagnostics.push(...problems);
+      const parsed = ProgressMetadataSchema.safeParse(value ?? {});
+      if (parsed.success) metadata = parsed.data;
+      else diagnostics.push(...parsed.error.issues.map((issue) => ({ path: shown, severity: 'error' as const, ruleId: 'bad-metadata', message: `${issue.path.length ? `\`${issue.path.join('.')}\`: ` : ''}${issue.message}`, line: 1, column: 1 })));
+    }
+    const asOf = resolveAsOf(plan.metadata.asOf);
+    if (!asOf) {
+      const path = relative(process.cwd(), join(contentDir, 'plans', `${plan.id}.yaml`));
+      diagnostics.push({ path, severity: 'error', ruleId: 'bad-metadata', message: `Unexpected \`asOf\` ${JSON.stringify(String(plan.metadata.asOf))}, expected a date such as 2022-12-31`, line: 1, column: 1 });
+      continue;
+    }
+    const progress: LoadedProgress = { files: [], metadata, asOf, reports: [], diagnostics: [] };
+    for (const name of files) {
+      const path = join(dir, name);
+      const shown = relative(process.cwd(), path) || path;
+      const result = await readProgress(new Uint8Array(await readFile(path)), shown, { document: plan.document, registry, units });
+      progress.files.push(shown);
+      append(progress.reports, result.reports);
+      append(progress.diagnostics, result.diagnostics);
+    }
+    append(diagnostics, progress.diagnostics);
+    plan.progress = progress;
+  }
+  return diagnostics;
 }

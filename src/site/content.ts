@@ -7,7 +7,9 @@ import type { PlanInput } from './units.ts';
 /** Plans newest first, as the pipeline orders them. */
 export async function getPlans(): Promise<PlanInput[]> {
   const entries = await getCollection('plans');
-  const plans = entries.map((e) => ({ id: e.data.id, document: e.data.document, metadata: e.data.metadata, sourceText: e.data.sourceText }));
+  const plans = entries.map((e) => ({ id: e.data.id, document: e.data.document, metadata: e.data.metadata, sourceText: e.data.sourceText, ...(e.data.progress ? { progress: e.data.progress } : {}) }));
+  // The collection does not keep the pipeline's order: newest first again (year, then id).
+  plans.sort((a, b) => (b.document.year ?? 0) - (a.document.year ?? 0) || b.id.localeCompare(a.id));
   for (const plan of plans) {
     if (RESERVED_SEGMENTS.includes(plan.id)) throw new Error(`Plan id "${plan.id}" is a reserved URL segment; rename the plan file.`);
   }

@@ -150,6 +150,16 @@ export function displayNumber(task: Pick<OutlineNode, 'id'>): string {
   return taskSlug(task);
 }
 
+/** Line numbers (1-based) that the parser reports as text belonging to no task. */
+export function unassignedLines(diagnostics: PlanDocument['diagnostics']): Set<number> {
+  const lines = new Set<number>();
+  for (const d of diagnostics) {
+    if (d.ruleId !== 'unassigned-text') continue;
+    for (let line = d.line; line <= (d.endLine ?? d.line); line++) lines.add(line);
+  }
+  return lines;
+}
+
 /** The source text split into numbered lines (CRLF and CR tolerated). */
 export function sourceLines(sourceText: string): { number: number; text: string }[] {
   const lines = sourceText.split(/\r\n|\r|\n/);

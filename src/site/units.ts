@@ -1,9 +1,10 @@
 /** View data for units: the directory grouped by kind, and each unit's tasks. Pure: no Astro import. */
+import type { LoadedProgress } from '../lib/pipeline.ts';
 import type { PlanDocument, PlanMetadata, Role, Unit } from '../lib/schema.ts';
 import { type RoleCounts, emptyRoleCounts, taskLabel, taskSlug } from './plan.ts';
 import { UNIT_KIND_ORDER, kindRank } from './roles.ts';
 
-export interface PlanInput { id: string; document: PlanDocument; metadata: PlanMetadata }
+export interface PlanInput { id: string; document: PlanDocument; metadata: PlanMetadata; progress?: LoadedProgress }
 
 export interface UnitTaskRef {
   planId: string;

@@ -22,3 +22,5 @@ export const matrixHref = (planId: string) => withBase(`${planId}/matrix/`);
 export const diagnosticsHref = (planId: string) => withBase(`${planId}/diagnostics/`);
 /** A part page of a plan whose task list is split (see src/site/slices.ts). */
 export const partHref = (planId: string, slug: string) => withBase(`${planId}/parts/${slug}/`);
+/** A plan's open data file (plan.json, assignments.csv, …). */
+export const planFileHref = (planId: string, file: string) => withBase(`${planId}/${file}`);

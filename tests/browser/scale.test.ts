@@ -1,14 +1,17 @@
 /**
  * A long plan's split pages in Chromium: the matrix index, a matrix page of one part (its unit-kind
  * filter recounts), a part's task list and a later page of the original text, at 1280 and 360 px,
- * with axe-core (WCAG 2.1 A/AA), no foreign request and no console error.
+ * with axe-core (WCAG 2.1 A/AA), no foreign request and no console error; `npm run pdf` prints the
+ * split matrix's index and a part's page landscape, the header on every page.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { printPdfs } from '../../scripts/pdf.ts';
 import { generatePlan, unitPool } from '../../scripts/lib/generate-plan.ts';
 import { buildSite, readPages, removeBuilds } from '../site/dist.ts';
 import { launchChromium } from './browser.ts';
@@ -22,6 +25,7 @@ let content: string;
 let server: StaticServer;
 let browser: Browser;
 let paths: [string, string][];
+let outDir: string;
 
 beforeAll(async () => {
   content = mkdtempSync(join(tmpdir(), 'plan-scale-browser-'));
@@ -32,6 +36,7 @@ beforeAll(async () => {
   writeFileSync(join(content, 'units.yaml'), units.join('\n'));
   const result = await buildSite({ CONTENT_DIR: content });
   expect(result.code, result.stdout + result.stderr).toBe(0);
+  outDir = result.outDir;
   const urls = readPages(result.outDir).map((p) => p.url);
   const first = (prefix: string) => urls.find((u) => u.startsWith(prefix) && u !== prefix)!;
   paths = [
@@ -97,7 +102,8 @@ describe('a long plan in the browser', () => {
     const problems: string[] = [];
     for (const [kind, path] of paths) {
       const { page, foreign, errors } = await open(path);
-      await page.addScriptTag({ content: axeSource });
+      // Evaluated, not added as a <script>: the page's CSP admits only its own scripts.
+      await page.evaluate(axeSource);
       const result = await page.evaluate(() =>
         (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
           runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
@@ -110,4 +116,24 @@ describe('a long plan in the browser', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('prints the matrix index and the matrix page of a part to PDFs of their own, landscape, the header on every page', async () => {
+    const wanted = [`pdf/${PLAN}/matrix.pdf`, `pdf/${PLAN}/matrix/1.pdf`];
+    const done = await printPdfs(outDir, { only: (job) => wanted.includes(job.slot.file) });
+    expect(done.map((p) => p.slot.file)).toEqual(wanted);
+    for (const pdf of done) {
+      const info = execFileSync('pdfinfo', ['-f', '1', '-l', String(pdf.pages), pdf.pdfFile], { encoding: 'utf8' });
+      const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => [Number(m[1]), Number(m[2])] as const);
+      expect(sizes.length, pdf.slot.file).toBe(pdf.pages);
+      for (const [width, height] of sizes) expect(width, pdf.slot.file).toBeGreaterThan(height);
+      for (let n = 1; n <= pdf.pages; n++) {
+        const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(n), '-l', String(n), pdf.pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+        expect(text, `${pdf.slot.file} page ${n}`).toContain(pdf.slot.file.endsWith('matrix.pdf') ? '单位\\部分' : '单位\\任务');
+      }
+      expect(readFileSync(pdf.htmlFile, 'utf8')).toContain(`<a href="/${pdf.slot.file}"`);
+    }
+    // The part's page has 96 task columns: A3 (842 × 1191 pt), landscape.
+    const part = execFileSync('pdfinfo', [done[1]!.pdfFile], { encoding: 'utf8' }).match(/Page size:\s+([\d.]+) x ([\d.]+)/)!;
+    expect(Math.round(Number(part[1]))).toBe(1191);
+  }, 240_000);
 });

@@ -56,6 +56,23 @@ describe('plan check', () => {
     expect(out.stdout).toMatch(/\[unclosed-clause\]\n.*\n1 \| 1\.甲任务.*\n.*\^\n  hint: /);
   });
 
+  it('prints the one-line form to a pipe, with --no-frame, and for text that belongs to no task', () => {
+    const path = file('stray.txt', '1.甲任务。(责任单位:县住建局)\n混进来的一段话。\n2.乙任务。(责任单位:县水务局)\n');
+    for (const out of [plan('check', path), plan('check', '--no-frame', path)]) {
+      expect(out.code).toBe(0);
+      expect(out.stdout).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:1: warning .*混进来的一段话.* \\[unassigned-text\\]$`, 'm'));
+      expect(out.stdout).not.toContain('hint:');
+    }
+    expect(plan('check', '--frame', path).stdout).toMatch(/\[unassigned-text\]\n.*\n2 \| 混进来的一段话。\n.*\^\n  hint: .*move it into the task/);
+   }, 30_000);
+
+  it('never writes control characters of the plan to the terminal', () => {
+    const path = file('escape.txt', `1.甲任务${'加强安全生产'.repeat(20)}\u001b[2J\u202e。(责任单位:县住建局\n`);
+    const out = plan('check', '--frame', path);
+    expect(out.stdout).toContain('\\u{1b}[2J\\u{202e}');
+    expect(out.stdout).not.toMatch(/[\u001b\u202e]/);
+  });
+
   it('says what is wrong with the command line without a stack trace', () => {
     const out = plan('check', join(dir, 'missing.txt'));
     expect(out.code).toBe(1);

@@ -83,5 +83,5 @@ describe('lossless parse', () => {
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
     );
-  });
+  }, 600_000);
 });

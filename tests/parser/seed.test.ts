@@ -91,7 +91,7 @@ describe('the seed plan', () => {
 
   it('reads task 25’s deadline and the referenced laws', () => {
     expect(task(25).deadlines).toEqual([{ text: '2022年11 月20日前', date: '2022-11-20' }]);
-    expect(task(9).references).toEqual(['安全生产法', '甘肃省安全生产条例']);
+    expect(task(9).references).toEqual(['《安全生产法》', '《甘肃省安全生产条例》']);
     expect(doc.tasks.filter((t) => t.deadlines.length > 0).map((t) => t.number)).toEqual(['25']);
   });
 

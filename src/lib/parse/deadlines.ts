@@ -17,7 +17,7 @@ const DATE = new RegExp(
     // 2022年11月20日前 / 11月20日前 / 2024年6月底前 / 2024年6月底 / 10月底前 / 1月份 / 2024年6月
     `(?:(\\d{4})${S}年${S})?(?:(${N})${S}月${S}(?:(${N})${S}日|(底|末|中旬|上旬|下旬|份))?)`,
     // 2024年底前 / 年底前 / 年内 / 上半年 / 下半年 / 第三季度
-    `(?:(\\d{4})${S}年?${S})?(年底|年末|年内|上半年|下半年|全年|第[一二三四1-4]季度|[一二三四1-4]季度)`,
+    `(?:(\\d{4})${S}(?:年${S})?)?(年底|年末|年内|上半年|下半年|全年|第[一二三四1-4]季度|[一二三四1-4]季度)`,
   ].join('|'),
   'g',
 );
@@ -122,11 +122,11 @@ export function findDeadlines(view: string, text: string, start: number, end: nu
   return found;
 }
 
-/** 《安全生产法》 → 安全生产法 (titles as written, without the brackets). */
+/** `《安全生产法》`: titles of laws and documents as written, brackets included, each once. */
 export function findReferences(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/《([^《》\n]{1,100})》/g)) {
-    if (!out.includes(m[1]!)) out.push(m[1]!);
+  for (const m of text.matchAll(/《[^《》\n]{1,100}》/g)) {
+    if (!out.includes(m[0])) out.push(m[0]);
   }
   return out;
 }

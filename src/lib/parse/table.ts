@@ -4,6 +4,7 @@
  * cells ran together (`…完成验收。县住建局县水务局2024年10月底`). Each row becomes a task; a row
  * holding a part marker (一、…) becomes a part.
  */
+import { append } from '../append.ts';
 import type { LineInfo } from './classify.ts';
 import type { Line } from './lines.ts';
 import { readMarker, type Marker } from './markers.ts';
@@ -161,7 +162,7 @@ function mapCells(source: string, view: string, spans: { start: number; end: num
   return cells;
 }
 
-const SERIAL = /^\s*(\d{1,4})\s*[.、]?\s*$/;
+const SERIAL = /^\s*(\d{1,4})\s*(?:[.、]\s*)?$/;
 /** A serial number glued to the first cell: `1开展…`. */
 const GLUED_SERIAL = /^\s*(\d{1,4})(?![年月日号时个万亿项家所座处条名人次天周批期级类])(?=[\u4e00-\u9fff“《])/;
 
@@ -225,7 +226,7 @@ function readPipeRows(source: string, view: string, lines: Line[], i: number, ta
       break;
     }
     if (!v.includes('|')) break;
-    if (/^\s*\|?\s*:?-{2,}/.test(v)) {
+    if (/^\s*(?:\|\s*)?:?-{2,}/.test(v)) {
       table.lastLine = i;
       continue;
     }
@@ -251,14 +252,14 @@ function readPipeRows(source: string, view: string, lines: Line[], i: number, ta
     } else if (current && first === '') {
       // A wrapped row: the cells continue the row above.
       const cells = mapCells(source, view, spans.slice(1), table.columns).filter((c) => c.end > c.start);
-      current.cells.push(...cells);
+      append(current.cells, cells);
       current.lastLine = i;
     } else if (table.columns[0] !== 'number') {
       const cells = mapCells(source, view, spans, [...table.columns]).filter((c) => c.end > c.start);
       current = { firstLine: i, lastLine: i, cells };
       table.rows.push(current);
     } else if (current) {
-      current.cells.push(...mapCells(source, view, spans, ['text', ...table.columns.slice(1)]).filter((c) => c.end > c.start));
+      append(current.cells, mapCells(source, view, spans, ['text', ...table.columns.slice(1)]).filter((c) => c.end > c.start));
       current.lastLine = i;
     }
   }

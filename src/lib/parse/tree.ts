@@ -6,6 +6,7 @@
  *        ─ part ─ section ─ task ─ task (sub-items)
  *   leaves: marker · heading · text · clause · cell · person · deadline · chrome · blank · break
  */
+import { append } from '../append.ts';
 import type { Literal, Parent, Position } from 'unist';
 import { matchView } from '../normalize.ts';
 import { classifyLine, type LineInfo } from './classify.ts';
@@ -65,7 +66,7 @@ export interface PlanRoot extends Parent {
   data: { taskLevel: number; year?: number };
 }
 
-export type ProblemRuleId = 'no-tasks' | 'duplicate-number' | 'number-gap' | 'unclosed-clause' | 'unlabeled-units' | 'person-not-unit';
+export type ProblemRuleId = 'no-tasks' | 'duplicate-number' | 'number-gap' | 'unclosed-clause' | 'unlabeled-units' | 'person-not-unit' | 'unassigned-text';
 
 export interface Problem {
   ruleId: ProblemRuleId;
@@ -140,7 +141,7 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
       const line = lines[i]!;
       const type: LeafType = infos[i]!.kind === 'chrome' ? 'chrome' : infos[i]!.kind === 'blank' ? 'blank' : 'text';
       if (line.end > line.start) children.push(leaf({ start: line.start, end: line.end, type }));
-      children.push(...lineBreak(line));
+      append(children, lineBreak(line));
     }
     root.children.push({ type: 'preamble', children, position: position(0, lines[bodyStart - 1]!.next) });
   }
@@ -170,7 +171,7 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
         const block = open(r.marker.level, r.marker, true);
         const cell = r.cells[0]!;
         const markerEnd = cell.start + r.marker.end;
-        block.children.push(...leavesOf(line.start, line.end, [{ start: cell.start, end: markerEnd, type: 'marker' }, { start: markerEnd, end: cell.end, type: 'heading' }], 'text'), ...lineBreak(line));
+        append(block.children, leavesOf(line.start, line.end, [{ start: cell.start, end: markerEnd, type: 'marker' }, { start: markerEnd, end: cell.end, type: 'heading' }], 'text'), lineBreak(line));
       } else {
         const marker = r.serial ? { text: r.serial.text.trim(), number: String(r.serial.value), value: r.serial.value } : { text: '', number: String(table.rows.indexOf(r) + 1), value: table.rows.indexOf(r) + 1 };
         const block = open(taskLevel, marker, true);
@@ -179,7 +180,7 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
           const segments: Segment[] = [];
           if (r.serial && r.serial.start >= l.start && r.serial.end <= l.end) segments.push({ start: r.serial.start, end: r.serial.end, type: 'marker' });
           for (const cell of r.cells) if (cell.start >= l.start && cell.end <= l.end) segments.push({ start: cell.start, end: cell.end, type: 'cell', data: { role: cell.role } });
-          block.children.push(...leavesOf(l.start, l.end, segments, infos[j]!.kind === 'blank' ? 'blank' : 'text'), ...lineBreak(l));
+          append(block.children, leavesOf(l.start, l.end, segments, infos[j]!.kind === 'blank' ? 'blank' : 'text'), lineBreak(l));
         }
       }
       i = r.lastLine;
@@ -200,7 +201,7 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
         const headingEnd = stop >= 0 && stop < 60 ? markerEnd + stop + 1 : clauses[0]?.start ?? line.end;
         segments.push({ start: markerEnd, end: Math.min(headingEnd, clauses[0]?.start ?? line.end), type: 'heading' });
       }
-      block.children.push(...leavesOf(line.start, line.end, segments, 'text'), ...lineBreak(line));
+      append(block.children, leavesOf(line.start, line.end, segments, 'text'), lineBreak(line));
       continue;
     }
     // Any other line belongs to the innermost open block (or, before any, to the root).
@@ -217,11 +218,12 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
       const allowUnlabeled = target.type === 'task' || target.type === 'section' || target.type === 'part';
       for (const clause of findClausesInLine(view, source, line.start, line.end, allowUnlabeled)) segments.push({ start: clause.start, end: clause.end, type: 'clause', data: { clause } });
     }
-    (target.children as (PlanBlock | PlanLeaf)[]).push(...leavesOf(line.start, line.end, segments, fill), ...lineBreak(line));
+    append(target.children as (PlanBlock | PlanLeaf)[], leavesOf(line.start, line.end, segments, fill), lineBreak(line));
   }
 
   // Trailing chrome and blank lines after the last block belong to the document, not the last task.
   hoistTrailing(root);
+  hoistStray(root, view);
 
   const blocks: PlanBlock[] = [];
   const collect = (parent: PlanRoot | PlanBlock) => {
@@ -230,7 +232,22 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
   collect(root);
 
   for (const block of blocks) describeBlock(block, source, view, year, problems);
-  for (const block of blocks) groupClauseToParent(block);
+  const tableLines = new Set([...inTable].filter((i) => !rowAt.has(i)));
+  for (const run of unassignedText(root, locator, tableLines)) {
+    const shown = run.text.length > 24 ? `${run.text.slice(0, 24)}…` : run.text;
+    problems.push({ ruleId: 'unassigned-text', severity: 'warning', reason: `Unexpected text that belongs to no task: \`${shown}\`, expected it inside a numbered task or removed`, start: run.start, end: run.end });
+  }
+  for (const block of blocks) {
+    const last = groupClauseToParent(block);
+    if (!last) continue;
+    // Both blocks read again; their problems were reported in the first pass.
+    for (const b of [block, last]) {
+      Object.assign(b.data, { text: '', mentions: [], persons: [], deadlines: [], references: [] });
+      delete b.data.mentionSource;
+      delete b.data.title;
+      describeBlock(b, source, view, year, []);
+    }
+  }
   for (const block of blocks) setPosition(block);
   checkNumbers(root, taskLevel, problems);
   assignIds(root);
@@ -312,7 +329,108 @@ function hoistTrailing(root: PlanRoot): void {
     block.children.length = cut + keep;
     if (block.children.some((c) => c.type !== 'break' && c.type !== 'blank')) break;
   }
-  root.children.push(...moved);
+  append(root.children, moved);
+}
+
+/** A table row's text without its outer pipes (no unanchored `\s*`: linear on a 1 MB line). */
+function stripPipes(value: string): string {
+  let out = value;
+  const lead = /^\s*\|\s*/.exec(out);
+  if (lead) out = out.slice(lead[0].length);
+  const trimmed = out.trimEnd();
+  if (trimmed.endsWith('|')) out = trimmed.slice(0, -1).trimEnd();
+  return out;
+}
+
+function lastNonSpace(view: string, end: number): string {
+  let i = end - 1;
+  while (i >= 0 && /\s/.test(view[i]!)) i--;
+  return i >= 0 ? view[i]! : '';
+}
+
+/** Leaves of `children` cut into lines: each line's leaves, its break included. */
+function linesOf(children: (PlanBlock | PlanLeaf)[]): (PlanBlock | PlanLeaf)[][] {
+  const out: (PlanBlock | PlanLeaf)[][] = [[]];
+  for (const child of children) {
+    out.at(-1)!.push(child);
+    if (child.type === 'break') out.push([]);
+  }
+  if (out.at(-1)!.length === 0) out.pop();
+  return out;
+}
+
+const isContent = (leaf: PlanBlock | PlanLeaf): boolean => leaf.type === 'text' && (leaf as PlanLeaf).value.trim().length > 0;
+
+/**
+ * A paragraph between tasks belongs to none of them. A task whose marker line is a whole
+ * sentence closed by its responsibility clause (`1.开展…。(责任单位:…)`) or whose clause stands on
+ * a line of its own after the text ends there; plain text lines after that point (up to the next
+ * task) are moved out of the task, to its parent, where `unassignedText` reports them.
+ */
+function hoistStray(root: PlanRoot, view: string): void {
+  const visit = (parent: PlanRoot | PlanBlock) => {
+    for (let i = 0; i < parent.children.length; i++) {
+      const child = parent.children[i]!;
+      if (child.type !== 'part' && child.type !== 'section' && child.type !== 'task') continue;
+      const block = child as PlanBlock;
+      if (block.type !== 'task' || block.children.some((c) => c.type === 'task')) {
+        visit(block);
+        continue;
+      }
+      if (block.data.table || parent.type === 'task') continue;
+      const lines = linesOf(block.children);
+      let closed = -1;
+      for (let k = 0; k < lines.length; k++) {
+        const line = lines[k]!;
+        const clauseAt = line.findLastIndex((c) => c.type === 'clause');
+        if (clauseAt < 0) continue;
+        const after = line.slice(clauseAt + 1).filter((c) => c.type !== 'break');
+        if (after.some((c) => !/^[\s。.;;,,]*$/.test((c as PlanLeaf).value))) continue;
+        const before = line.slice(0, clauseAt).filter((c) => c.type === 'text' || c.type === 'heading');
+        const sentence = before.map((c) => (c as PlanLeaf).value).join('').trim();
+        const clause = line[clauseAt] as PlanLeaf;
+        const ownLine = before.every((c) => (c as PlanLeaf).value.trim() === '') && !line.some((c) => c.type === 'marker');
+        // The marker line closes the task when its text is a finished sentence (not a short title).
+        const finished = line.some((c) => c.type === 'marker') && /[。;!]/.test(lastNonSpace(view, clause.position.start.offset!)) && sentence.length >= 2;
+        if (ownLine || finished) closed = k;
+      }
+      if (closed < 0) continue;
+      const rest = lines.slice(closed + 1);
+      const first = rest.findIndex((line) => line.some(isContent));
+      if (first < 0) continue;
+      // Only plain text moves: a deadline, person or clause line after it keeps the task whole.
+      if (rest.slice(first).some((line) => line.some((c) => c.type === 'clause' || c.type === 'deadline' || c.type === 'person' || c.type === 'marker'))) continue;
+      const keep = lines.slice(0, closed + 1 + first).reduce((n, line) => n + line.length, 0);
+      const moved = block.children.splice(keep);
+      parent.children.splice(i + 1, 0, ...(moved as PlanLeaf[]));
+      i += moved.length;
+    }
+  };
+  visit(root);
+}
+
+/**
+ * Text that no task holds: plain text directly under the root (past the preamble) or under a part
+ * or section after its first block (not its heading or introduction). Table header lines are not
+ * text of their own. One run per line.
+ */
+function unassignedText(root: PlanRoot, locator: Locator, tableLines: Set<number>): { start: number; end: number; text: string }[] {
+  const runs: { start: number; end: number; text: string }[] = [];
+  const visit = (parent: PlanRoot | PlanBlock) => {
+    let afterBlock = parent.type === 'root';
+    for (const line of linesOf(parent.children as (PlanBlock | PlanLeaf)[])) {
+      for (const child of line) if (child.type === 'part' || child.type === 'section' || child.type === 'task') { afterBlock = true; visit(child as PlanBlock); }
+      if (!afterBlock) continue;
+      const texts = line.filter((c) => isContent(c) || c.type === 'clause') as PlanLeaf[];
+      if (texts.length === 0) continue;
+      const start = texts[0]!.position.start.offset!;
+      if (tableLines.has(locator.point(start).line - 1)) continue;
+      const end = texts.at(-1)!.position.end.offset!;
+      runs.push({ start, end, text: texts.map((t) => t.value).join('').trim() });
+    }
+  };
+  visit(root);
+  return runs;
 }
 
 function lineJoin(values: string[]): string {
@@ -339,8 +457,8 @@ function describeBlock(block: PlanBlock, source: string, view: string, year: num
         headingParts.push(leaf.value);
         break;
       case 'text':
-        if (!/^\s*\|?\s*$/.test(leaf.value)) {
-          textParts.push(leaf.value.replace(/^\s*\|\s*|\s*\|\s*$/g, ''));
+        if (!/^\s*(?:\|\s*)?$/.test(leaf.value)) {
+          textParts.push(stripPipes(leaf.value));
           textRanges.push([start, end]);
         }
         break;
@@ -349,11 +467,20 @@ function describeBlock(block: PlanBlock, source: string, view: string, year: num
         break;
       case 'clause': {
         const clause = leaf.data!.clause!;
-        data.mentions.push(...clause.mentions);
-        data.persons.push(...clause.persons);
+        append(data.mentions, clause.mentions);
+        // 【牵头单位:A;完成时限:6月底前】: a deadline written inside the clause; after its label any date counts.
+        const label = /(完成时限|完成时间|时间节点|时限要求|完成期限|时限)\s*[::]/.exec(view.slice(start, end));
+        if (label) {
+          const from = start + label.index + label[0].length;
+          const stop = view.slice(from, end).search(/[;;)】\]]/);
+          data.deadlines.push(...findDeadlines(view, source, from, stop >= 0 ? from + stop : end, year, true));
+          data.deadlines.push(...findDeadlines(view, source, start, start + label.index, year));
+        } else data.deadlines.push(...findDeadlines(view, source, start, end, year));
+        append(data.persons, clause.persons);
         if (clause.mentions.length > 0) data.mentionSource ??= clause.labeled ? clause.kind : 'unlabeled';
         if (clause.unclosed) problems.push({ ruleId: 'unclosed-clause', severity: 'warning', reason: 'Unexpected end of line in a responsibility clause, expected `)`', start, end });
-        if (!clause.labeled && clause.mentions.length > 0) problems.push({ ruleId: 'unlabeled-units', severity: 'info', reason: `Units without a label (责任单位/牵头单位) read as responsible: ${clause.mentions.map((m) => m.text).join('、')}`, start, end });
+        // (A牵头,B配合) says its roles; only a bare list is read as responsible by default.
+        if (!clause.labeled && clause.mentions.length > 0 && clause.mentions.every((m) => m.role === 'responsible')) problems.push({ ruleId: 'unlabeled-units', severity: 'info', reason: `Units without a label (责任单位/牵头单位) read as responsible: ${clause.mentions.map((m) => m.text).join('、')}`, start, end });
         for (const person of clause.persons) problems.push({ ruleId: 'person-not-unit', severity: 'info', reason: `\`${person.text}\` names a person, not a unit: left out of the units`, start: person.start, end: person.end });
         break;
       }
@@ -365,16 +492,16 @@ function describeBlock(block: PlanBlock, source: string, view: string, year: num
         } else if (role === 'lead' || role === 'support' || role === 'responsible') {
           const list = splitUnitList(view, source, start, end);
           for (const unit of list.units) data.mentions.push({ ...unit, role });
-          data.persons.push(...list.persons);
+          append(data.persons, list.persons);
           if (list.units.length > 0) data.mentionSource ??= 'cell';
         } else if (role === 'deadline') {
-          data.deadlines.push(...findDeadlines(view, source, start, end, year, true));
+          append(data.deadlines, findDeadlines(view, source, start, end, year, true));
         }
         break;
       }
       case 'deadline': {
         const colon = view.slice(start, end).search(/[::]/);
-        data.deadlines.push(...findDeadlines(view, source, colon >= 0 ? start + colon + 1 : start, end, year, true));
+        append(data.deadlines, findDeadlines(view, source, colon >= 0 ? start + colon + 1 : start, end, year, true));
         break;
       }
       default:
@@ -387,7 +514,7 @@ function describeBlock(block: PlanBlock, source: string, view: string, year: num
     if (data.mentions.length === 0) {
       for (const [s, e] of textRanges) {
         for (const clause of findStartForms(view, source, s, e)) {
-          data.mentions.push(...clause.mentions);
+          append(data.mentions, clause.mentions);
           data.mentionSource ??= 'inline';
         }
       }
@@ -399,35 +526,41 @@ function describeBlock(block: PlanBlock, source: string, view: string, year: num
   } else {
     if (heading) data.title = heading;
   }
-  for (const [s, e] of textRanges) data.deadlines.push(...findDeadlines(view, source, s, e, year));
+  for (const [s, e] of textRanges) append(data.deadlines, findDeadlines(view, source, s, e, year));
   data.references = findReferences([heading, data.text].join('\n'));
 }
 
-/** One clause written once after sub-items (1)…(n) belongs to their parent. */
-function groupClauseToParent(block: PlanBlock): void {
-  if (block.type !== 'task' || block.data.mentions.length > 0) return;
+/**
+ * One clause written once after sub-items (1)…(n) belongs to their parent: the lines of
+ * responsibility (and of persons and deadlines) that end the last sub-item move up to the parent.
+ * Returns whether anything moved, so that the caller describes both blocks again.
+ */
+function groupClauseToParent(block: PlanBlock): PlanBlock | undefined {
+  if (block.type !== 'task' || block.data.mentions.length > 0) return undefined;
   const subs = block.children.filter((c): c is PlanBlock => c.type === 'task');
-  if (subs.length < 2) return;
+  if (subs.length < 2) return undefined;
   const last = subs.at(-1)!;
-  if (last.data.mentions.length === 0 || subs.slice(0, -1).some((s) => s.data.mentions.length > 0)) return;
-  if (last.data.mentionSource !== 'line' && last.data.mentionSource !== 'parenthetical') return;
-  // The clause must stand on its own line(s) at the end of the last sub-item.
+  if (last.data.mentions.length === 0 || subs.slice(0, -1).some((s) => s.data.mentions.length > 0)) return undefined;
+  if (last.data.mentionSource !== 'line' && last.data.mentionSource !== 'parenthetical') return undefined;
+  // Walk back over whole lines made only of clauses, persons, deadlines and blanks.
   const children = last.children;
-  let cut = children.length;
-  while (cut > 0 && (children[cut - 1]!.type === 'break' || children[cut - 1]!.type === 'blank')) cut--;
-  let first = cut;
-  while (first > 0 && children[first - 1]!.type !== 'break') first--;
-  const lineLeaves = children.slice(first, cut);
-  if (!lineLeaves.some((c) => c.type === 'clause') || lineLeaves.some((c) => c.type === 'marker' || (c.type === 'text' && (c as PlanLeaf).value.trim().length > 1))) return;
-  if (first === 0) return;
-  const moved = children.splice(first);
-  block.children.push(...moved);
-  block.data.mentions = last.data.mentions;
-  block.data.mentionSource = last.data.mentionSource;
-  block.data.persons = last.data.persons;
-  last.data.mentions = [];
-  last.data.persons = [];
-  delete last.data.mentionSource;
+  const isRunLeaf = (c: PlanBlock | PlanLeaf) =>
+    c.type === 'clause' || c.type === 'person' || c.type === 'deadline' || c.type === 'blank' || c.type === 'break' || (c.type === 'text' && (c as PlanLeaf).value.trim().length <= 1);
+  let first = children.length;
+  let sawClause = false;
+  for (;;) {
+    let lineStart = first;
+    while (lineStart > 0 && children[lineStart - 1]!.type === 'break') lineStart--;
+    while (lineStart > 0 && children[lineStart - 1]!.type !== 'break') lineStart--;
+    if (lineStart === first || lineStart === 0) break;
+    const line = children.slice(lineStart, first);
+    if (!line.every(isRunLeaf)) break;
+    if (line.some((c) => c.type === 'clause')) sawClause = true;
+    first = lineStart;
+  }
+  if (!sawClause || first === 0 || first === children.length) return undefined;
+  append(block.children, children.splice(first));
+  return last;
 }
 
 function setPosition(block: PlanBlock): void {
@@ -466,7 +599,7 @@ function checkNumbers(root: PlanRoot, taskLevel: number, problems: Problem[]): v
   // Top-level tasks: one run through the document that may restart at 1 in each part or section.
   const top: { block: PlanBlock; parent: PlanRoot | PlanBlock }[] = [];
   const visit = (parent: PlanRoot | PlanBlock) => {
-    const children = parent.children.filter((c): c is PlanBlock => c.type === 'part' || c.type === 'section' || c.type === 'task');
+    const children = (parent.children as (PlanBlock | PlanLeaf | PlanPreamble)[]).filter((c): c is PlanBlock => c.type === 'part' || c.type === 'section' || c.type === 'task');
     // Sub-items: numbered within their parent.
     if (parent.type === 'task') checkRun(children.filter((c) => c.type === 'task'), problems, false);
     for (const child of children) {

@@ -19,7 +19,7 @@ export interface Span {
 
 /** Endings of unit names. */
 const UNIT_END =
-  /(局|厅|委|办|部|院|室|队|站|所|中心|政府|党委|党组|人大|政协|公司|集团|单位|部门|镇|乡|街道|社区|村|区|县|市|州|旗|盟|社|会|处|科|股|行|馆|署|团|联|协|组|庭|园|校|医院|银行|海关|企业|机构|指挥部|小组|园区|景区|分局|大队|支队|中队|总站|办公室|各地|各级|片区|工委|纪委|监委|武装部|台|报社|网|中学|小学|学校|场|馆|站)$/;
+  /(局|厅|委|办|部|院|室|队|站|所|中心|政府|党委|党组|人大|政协|公司|集团|单位|部门|镇|乡|街道|社区|村|区|县|市|州|旗|盟|社|会|处|科|股|行|馆|署|团|联|协|组|庭|园|校|医院|银行|海关|企业|机构|指挥部|小组|园区|景区|分局|大队|支队|中队|总站|办公室|各地|各级|片区|工委|纪委|监委|武装部|台|报社|网|中学|小学|学校|场|馆|站|段|林场|农场)$/;
 
 /** Titles that make a mention a person, not a unit. */
 const PERSON_END = /(县长|区长|市长|镇长|乡长|省长|州长|书记|主任|局长|厅长|部长|主席|同志|领导|秘书长|队长|组长|院长|所长|站长|委员(?!会))$/;
@@ -29,9 +29,15 @@ const GLUE_AFTER = /[局厅委办部院队府会所站心司团社行处科]/;
 const ADMIN_START = /^(各|省|市(?!场)|县|区|州|镇|乡|自治)/;
 
 /** Words that say nothing about who: dropped from the end of a mention. */
-const TRAILING_FILLER = /(等有关部门|等相关部门|等有关单位|等相关单位|等部门|等单位|等|按职责分工负责|按职责负责|分别负责|共同负责|负责)$/;
+const TRAILING_FILLER = /(等[\d一二三四五六七八九十两几多]+个(?:有关|相关)?(?:部门|单位)|等有关部门|等相关部门|等有关单位|等相关单位|等部门|等单位|等|按职责分工负责|按职责负责|分别负责|共同负责|负责)$/;
 
 const GENERIC_ALONE = /^(政府|党委|人大|政协|党工委|管委会|街道|县级市|区|县|乡镇|镇|乡|部门|单位|纪委|监委|人民政府|办事处)$/;
+
+/**
+ * No unit name is this long (isUnitLike allows 40 characters outside parentheses): longer pieces
+ * are not split further, which keeps a 1 MB run of text without separators linear.
+ */
+const MAX_ITEM = 200;
 
 export function stripParenthesized(name: string): string {
   return name.replace(/\([^()]*\)/g, '');
@@ -78,7 +84,7 @@ function splitTopLevel(view: string, start: number, end: number): RawItem[] {
       let cut = 0;
       if (c === '、' || c === ',' || c === ';' || c === '/' || /\s/.test(c)) cut = 1;
       else if (c === '及') cut = 1;
-      else if ((c === '与' || c === '和' || c === '同') && i > itemStart) {
+      else if ((c === '与' || c === '和' || c === '同') && i > itemStart && i - itemStart <= MAX_ITEM) {
         // Only between two names: the left part already ends like a unit.
         const left = view.slice(itemStart, i).trim();
         const right = view.slice(i + 1, Math.min(end, i + 40));
@@ -96,6 +102,7 @@ function splitTopLevel(view: string, start: number, end: number): RawItem[] {
 
 /** 县财政局县审计局 → 县财政局 + 县审计局. */
 function splitGlued(view: string, item: RawItem): RawItem[] {
+  if (item.end - item.start > MAX_ITEM) return [item];
   const out: RawItem[] = [];
   let from = item.start;
   let depth = 0;
@@ -127,6 +134,7 @@ function splitGlued(view: string, item: RawItem): RawItem[] {
 
 /** `A等G` where G names a group: both; `A等部门`: A alone. */
 function splitEtc(view: string, item: RawItem): RawItem[] {
+  if (item.end - item.start > MAX_ITEM) return [item];
   const text = view.slice(item.start, item.end);
   let depth = 0;
   for (let i = text.length - 2; i > 0; i--) {
@@ -135,7 +143,8 @@ function splitEtc(view: string, item: RawItem): RawItem[] {
     else if (c === '(') depth--;
     if (depth !== 0 || c !== '等') continue;
     const right = text.slice(i + 1);
-    if (/^(有关|相关)?(部门|单位)$/.test(right) || right.length < 4 || !isUnitLike(right)) continue;
+    // 县禁毒办等12个部门 counts units, it names none.
+    if (/^(有关|相关)?(部门|单位)$/.test(right) || /^[\d一二三四五六七八九十两几多]+个/.test(right) || right.length < 4 || !isUnitLike(right)) continue;
     return [
       { start: item.start, end: item.start + i },
       { start: item.start + i + 1, end: item.end },
@@ -153,10 +162,10 @@ function stripFiller(view: string, item: RawItem): RawItem {
     [start, end] = trimRange(view, start, end);
   }
   // (含西岭新区管委会) after a name says what it covers; it is not part of the name.
-  const covers = /\((含|包括|不含)[^()]*\)$/.exec(view.slice(start, end));
+  const covers = /\((含|包括|不含)[^()]{0,200}\)$/.exec(view.slice(start, end));
   if (covers && covers.index > 0) [start, end] = trimRange(view, start, start + covers.index);
   // Leading words that belong to the sentence, not the name.
-  const lead = /^(由|请|经|会同|组织)/.exec(view.slice(start, end));
+  const lead = /^(由|请|经|会同|组织|为)/.exec(view.slice(start, end));
   if (lead && end - start - lead[0].length >= 2) start += lead[0].length;
   return { start, end };
 }
@@ -179,8 +188,8 @@ function completeElision(previous: Span | undefined, view: string, text: string)
   if (ADMIN_START.test(view) || /^[\u4e00-\u9fff]{1,6}?(省|市|县|区|州|镇|乡)/.test(view)) return text;
   // A department named without its place after one that has it: 省财政厅、工业和信息化厅.
   // Branches of higher offices (…分局, …大队) are named without the county, so they stay as written.
-  if (prefix === '各' || !/(厅|局|委|办)$/.test(view) || /(分局|大队|支队|中队|公司)$/.test(view)) return text;
-  return /(厅|局|委|办|部)$/.test(previous.text) ? prefix + text : text;
+  if (prefix === '各' || !/(厅|局|委|办|支队|大队)$/.test(view) || /(分局|公司)$/.test(view)) return text;
+  return /(厅|局|委|办|部|队)$/.test(previous.text) ? prefix + text : text;
 }
 
 export interface UnitListResult {

@@ -1,0 +1,50 @@
+/**
+ * Lighthouse (mobile preset, its default) on the built site: home, a task, a unit and the matrix.
+ *   npm run build && npm run lighthouse
+ * Runs Debian's Chromium against dist/ served on loopback; prints the four category scores per page,
+ * best of `RUNS` (default 3) runs, since the simulated CPU throttling is sensitive to machine load.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveStatic } from '../tests/browser/server.ts';
+import { DIST, listedUnits, newestPlanId } from '../tests/browser/site.ts';
+
+const runs = Number(process.env.RUNS ?? 3);
+const plan = newestPlanId();
+const unit = listedUnits()[0]!;
+const pages: [string, string][] = [
+  ['home', '/'],
+  ['task', `/${plan}/tasks/1/`],
+  ['unit', `/units/${unit.slug}/`],
+  ['matrix', `/${plan}/matrix/`],
+];
+const server = await serveStatic(DIST);
+const out = mkdtempSync(join(tmpdir(), 'lighthouse-'));
+const flags = '--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
+const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
+console.log(`| page | ${categories.join(' | ')} |`);
+console.log(`|---|${categories.map(() => '---:').join('|')}|`);
+let worst = 100;
+try {
+  for (const [name, path] of pages) {
+    const best: Record<string, number> = {};
+    for (let i = 0; i < runs; i++) {
+      const report = join(out, `${name}-${i}.json`);
+      // Asynchronous, so that the server in this process keeps answering.
+      await promisify(execFile)('lighthouse', [server.url(path), '--quiet', `--chrome-flags=${flags}`, `--only-categories=${categories.join(',')}`, '--output=json', `--output-path=${report}`], {
+        env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' },
+      });
+      const result = JSON.parse(readFileSync(report, 'utf8')) as { categories: Record<string, { score: number }> };
+      for (const c of categories) best[c] = Math.max(best[c] ?? 0, Math.round(result.categories[c]!.score * 100));
+    }
+    worst = Math.min(worst, ...Object.values(best));
+    console.log(`| ${name} (${path}) | ${categories.map((c) => best[c]).join(' | ')} |`);
+  }
+} finally {
+  await server.close();
+}
+console.log(`\nLowest score: ${worst} (goal ≥ 95)`);
+process.exitCode = worst >= 95 ? 0 : 1;

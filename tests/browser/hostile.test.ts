@@ -1,0 +1,103 @@
+/**
+ * The hostile plan (tests/fixtures/hostile) in Chromium: on every page, in the search results and
+ * the matrix filter, none of the plan's markup runs (its payloads call window.__pwned, alert would
+ * open a dialog, a blocked inline script would raise a CSP violation) and it reads as literal text.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, readPages, removeBuilds } from '../site/dist.ts';
+import { launchChromium } from './browser.ts';
+import { type StaticServer, serveStatic } from './server.ts';
+
+let server: StaticServer;
+let browser: Browser;
+let urls: string[];
+
+beforeAll(async () => {
+  const build = await buildSite({ CONTENT_DIR: 'tests/fixtures/hostile' });
+  if (build.code !== 0) throw new Error(`The hostile plan did not build:\n${build.stdout}${build.stderr}`);
+  urls = readPages(build.outDir).map((p) => p.url);
+  server = await serveStatic(build.outDir);
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  removeBuilds();
+});
+
+interface Watched { page: Page; ran: string[]; problems: string[] }
+
+async function openPage(): Promise<Watched> {
+  const page = await browser.newPage();
+  const ran: string[] = [];
+  const problems: string[] = [];
+  await page.exposeFunction('__report', (what: string) => ran.push(what));
+  await page.addInitScript(() => {
+    const report = (window as unknown as { __report(what: string): void }).__report;
+    (window as unknown as { __pwned(what: string): void }).__pwned = (what: string) => report(`payload ${what}`);
+    document.addEventListener('securitypolicyviolation', (e) => report(`csp ${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`));
+  });
+  page.on('dialog', (dialog) => {
+    ran.push(`dialog ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  return { page, ran, problems };
+}
+
+describe('a hostile plan in the browser', () => {
+  it('runs none of its markup on any page and shows it as text', async () => {
+    const { page, ran, problems } = await openPage();
+    for (const url of urls) await page.goto(server.url(url), { waitUntil: 'networkidle' });
+    await page.goto(server.url('2024-hostile/tasks/1/'));
+    const text = await page.textContent('main');
+    expect(text).toContain('修订<script>window.__pwned("task")</script>责任清单');
+    expect(await page.title()).toContain('<script>window.__pwned("meta")</script>');
+    expect(await page.locator('main script, main img[src="x"], main svg[onload], main iframe').count()).toBe(0);
+    await page.goto(server.url('2024-hostile/source/'));
+    expect(await page.textContent('#L7')).toContain('<img src=x onerror=window.__pwned("stray")>');
+    expect(ran).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows search results and filters as text', async () => {
+    const { page, ran, problems } = await openPage();
+    await page.goto(server.url('search/?q=修订'));
+    await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });
+    const results = await page.textContent('.pagefind-ui__results');
+    expect(results).toContain('修订');
+    expect(await page.locator('.pagefind-ui__results script, .pagefind-ui__results img[src="x"], .pagefind-ui__results iframe').count()).toBe(0);
+    for (const query of ['script', 'onerror', 'pwned', 'HYPERLINK', 'svg']) {
+      await page.fill('.pagefind-ui__search-input', query);
+      await page.waitForTimeout(400);
+    }
+    // Filter values are whole and text: their < and > are given in full width.
+    const filters = await page.$$eval('.pagefind-ui__filter-value, .pagefind-ui__filter-name', (els) => els.map((e) => e.textContent ?? ''));
+    expect(filters.some((f) => f.includes('一、压实责任＜img src=x onerror=window'))).toBe(true);
+    expect(filters.some((f) => f.includes('县onload=window.__pwned("unit")＞局'))).toBe(true);
+    // The plan filter takes the title, whose < and > become their full-width forms.
+    expect(filters.some((f) => f.includes('＜script＞window.__pwned("meta")＜/script＞江城县'))).toBe(true);
+    expect(await page.locator('.pagefind-ui__filter-panel :is(script, img, svg, iframe, a)').count()).toBe(0);
+    expect(ran).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('filters the matrix by a part whose title is markup', async () => {
+    const { page, ran, problems } = await openPage();
+    await page.goto(server.url('2024-hostile/matrix/'));
+    const options = await page.$$eval('select[name="part"] option', (os) => os.map((o) => o.textContent ?? ''));
+    expect(options).toContain('一、压实责任<img src=x onerror=window');
+    const values = await page.$$eval('select[name="part"] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    for (const value of values) await page.selectOption('select[name="part"]', value);
+    expect(ran).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

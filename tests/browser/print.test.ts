@@ -1,0 +1,175 @@
+/**
+ * Print and PDFs: `npm run pdf` on the built site (every unit page and the matrix), read back with
+ * poppler (pdfinfo, pdftotext): paper size and orientation, the unit and plan named, every task of
+ * the unit present, no navigation; the matrix landscape with its header on every page, also for a
+ * plan too large for one sheet, built under a sub-path.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanDocument } from '../../src/lib/schema.ts';
+import { printPdfs, type PrintedPdf } from '../../scripts/pdf.ts';
+import { generatePlan } from '../../scripts/lib/generate-plan.ts';
+import { buildSite, removeBuilds } from '../site/dist.ts';
+import { DIST, listedUnits, newestPlanId, readDist } from './site.ts';
+
+const A4 = { width: 595, height: 842 };
+const A3 = { width: 842, height: 1191 };
+/** What only the screen shows: header, search, breadcrumbs, footer, download links. */
+const SCREEN_ONLY = ['跳到正文', '任务分工公开台账', '工作计划', '搜索', '首页', '本站内容由工作要点原文自动整理', 'Excel 任务分工台账', 'CSV 分工表', '打印版任务清单'];
+
+interface PageBox { width: number; height: number }
+
+function pageSizes(file: string): PageBox[] {
+  const pages = Number(execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)![1]);
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', String(pages), file], { encoding: 'utf8' });
+  return [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+}
+
+interface TextOptions {
+  page?: number;
+  /** Keep the physical layout (page numbers come out in one piece). */
+  layout?: boolean;
+  /** Only the text inside this box, in millimetres from the top left corner. */
+  box?: { x: number; y: number; width: number; height: number };
+}
+
+function pdfText(file: string, { page, layout = false, box }: TextOptions = {}): string {
+  const args = ['-enc', 'UTF-8'];
+  if (page !== undefined) args.push('-f', String(page), '-l', String(page));
+  if (layout) args.push('-layout');
+  // At -r 72 one pixel is one point.
+  const pt = (mm: number) => String(Math.round((mm * 72) / 25.4));
+  if (box) args.push('-r', '72', '-x', pt(box.x), '-y', pt(box.y), '-W', pt(box.width), '-H', pt(box.height));
+  return execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' });
+}
+
+/**
+ * The task column of a printed unit sheet: the type area (left margin 28 mm, 156 mm wide) less the
+ * number column (13 mm) and the deadline column (30 mm), so that a deadline does not interleave.
+ */
+const TASK_COLUMN = { x: 28 + 13 + 0.5, y: 0, width: 156 - 13 - 30 - 1, height: 297 };
+
+const squash = (text: string) => text.replace(/\s+/g, '');
+const near = (a: number, b: number) => Math.abs(a - b) < 2;
+
+let printed: PrintedPdf[];
+let doc: PlanDocument;
+let planId: string;
+const folders: string[] = [];
+
+beforeAll(async () => {
+  planId = newestPlanId();
+  doc = JSON.parse(readDist(`${planId}/plan.json`));
+  const lines: string[] = [];
+  printed = await printPdfs(DIST, { report: (line) => lines.push(line) });
+  expect(lines.at(-1)).toMatch(/^matrix 1 of 1: /);
+  expect(lines[0]).toMatch(new RegExp(`^unit 1 of ${listedUnits().length}: `));
+}, 240_000);
+
+afterAll(() => {
+  removeBuilds();
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The tasks a unit answers for, straight from plan.json: its own, and those of groups it is a member of. */
+function tasksOf(unitId: string): string[] {
+  const unit = doc.units.find((u) => u.id === unitId)!;
+  const groups = doc.units.filter((g) => (g.members ?? []).some((m) => m === unit.id || m === unit.name || unit.aliases.includes(m)));
+  const ids = new Set([unit.id, ...groups.map((g) => g.id)]);
+  return doc.tasks.filter((t) => t.effectiveAssignments.some((a) => ids.has(a.unit))).map((t) => t.id);
+}
+
+describe('npm run pdf on the built site', () => {
+  it('writes one PDF per unit and one per plan matrix into dist/pdf/', () => {
+    const units = listedUnits();
+    expect(printed.filter((p) => p.kind === 'unit').map((p) => p.slot.file).sort()).toEqual(units.map((u) => `pdf/units/${u.slug}.pdf`).sort());
+    expect(printed.filter((p) => p.kind === 'matrix').map((p) => p.slot.file)).toEqual([`pdf/${planId}/matrix.pdf`]);
+    for (const p of printed) expect(existsSync(join(DIST, p.slot.file)), p.slot.file).toBe(true);
+  });
+
+  it('prints each unit page on A4 portrait, naming the unit and the plan, with every task of the unit and no navigation', () => {
+    const problems: string[] = [];
+    for (const unit of listedUnits()) {
+      const file = join(DIST, `pdf/units/${unit.slug}.pdf`);
+      const sizes = pageSizes(file);
+      if (!sizes.every((s) => near(s.width, A4.width) && near(s.height, A4.height))) problems.push(`${unit.slug}: not A4 portrait ${JSON.stringify(sizes)}`);
+      const text = pdfText(file);
+      const flat = squash(text);
+      const taskColumn = squash(pdfText(file, { box: TASK_COLUMN }));
+      if (!flat.includes(squash(`${unit.name}任务清单`))) problems.push(`${unit.slug}: no heading with the unit's name`);
+      if (!flat.includes(squash(`《${doc.title}》`))) problems.push(`${unit.slug}: the plan is not named`);
+      for (const id of tasksOf(unit.slug)) {
+        const task = doc.tasks.find((t) => t.id === id)!;
+        if (!taskColumn.includes(squash(task.text))) problems.push(`${unit.slug}: task ${id} missing or cut`);
+      }
+      for (const word of SCREEN_ONLY) if (text.includes(word)) problems.push(`${unit.slug}: prints "${word}"`);
+      if (!/—\s*1\s*—/.test(pdfText(file, { page: 1, layout: true }))) problems.push(`${unit.slug}: no page number "— 1 —"`);
+      if (/https?:\/\/|\/units\//.test(text)) problems.push(`${unit.slug}: prints a URL`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('numbers the pages of a long unit sheet — 1 —, — 2 —, …', () => {
+    const longest = printed.filter((p) => p.kind === 'unit').sort((a, b) => b.pages - a.pages)[0]!;
+    expect(longest.pages).toBeGreaterThan(1);
+    expect(pageSizes(longest.pdfFile)).toHaveLength(longest.pages);
+    for (let n = 1; n <= longest.pages; n++) expect(pdfText(longest.pdfFile, { page: n, layout: true })).toMatch(new RegExp(`—\\s*${n}\\s*—`));
+  });
+
+  it('prints the matrix landscape, with every unit and every task column', () => {
+    const file = join(DIST, `pdf/${planId}/matrix.pdf`);
+    const sizes = pageSizes(file);
+    expect(sizes.every((s) => near(s.width, A4.height) && near(s.height, A4.width))).toBe(true);
+    const text = pdfText(file);
+    for (const word of SCREEN_ONLY) expect(text).not.toContain(word);
+    // The unit column alone (left margin 12 mm, 38 mm wide), so that a wrapped name reads in one piece.
+    const names = squash(pdfText(file, { box: { x: 12, y: 0, width: 38, height: 210 } }));
+    const named = listedUnits().filter((u) => doc.tasks.some((t) => t.effectiveAssignments.some((a) => a.unit === u.slug)));
+    expect(named.length).toBeGreaterThan(10);
+    for (const unit of named) expect(names).toContain(squash(unit.name));
+    const tasks = squash(pdfText(file, { box: { x: 50, y: 0, width: 297 - 50 - 12, height: 210 } }));
+    expect(tasks).toContain(squash(doc.tasks.map((t) => t.id.replace('task-', '')).join('')));
+    for (let page = 1; page <= sizes.length; page++) expect(squash(pdfText(file, { page }))).toContain('单位\\任务');
+  });
+
+  it('links each printed page to its PDF', () => {
+    for (const p of printed) {
+      const html = readFileSync(p.htmlFile, 'utf8');
+      const link = html.match(new RegExp(`<p[^>]*data-pdf-file="${p.slot.file}"[^>]*>(<a href="([^"]+)"[^>]*>[^<]+</a>[^<]*)</p>`));
+      expect(link, p.pagePath).not.toBeNull();
+      expect(link![2]).toBe(`/${p.slot.file}`);
+      expect(link![1]).toMatch(/\(PDF,\d+ 页,[\d.]+ [KM]B\)$/);
+    }
+  });
+});
+
+describe('a plan too large for one sheet, under BASE_PATH=/plans/', () => {
+  it('prints the matrix on A3 landscape with the header on every page, and links under the base', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-content-'));
+    folders.push(dir);
+    mkdirSync(join(dir, 'plans'));
+    writeFileSync(join(dir, 'plans', 'large.txt'), generatePlan(48, 150, 7));
+    const build = await buildSite({ CONTENT_DIR: dir, BASE_PATH: '/plans/' });
+    expect(build.code, build.stdout + build.stderr).toBe(0);
+    let units = 0;
+    const done = await printPdfs(build.outDir, { only: (job) => job.kind === 'matrix' || (job.kind === 'unit' && units++ === 0) });
+    expect(done.map((p) => p.kind)).toEqual(['unit', 'matrix']);
+    const unit = done[0]!;
+    expect(pageSizes(unit.pdfFile).every((s) => near(s.width, A4.width) && near(s.height, A4.height))).toBe(true);
+    expect(squash(pdfText(unit.pdfFile))).toContain(squash(`${unit.title}任务清单`));
+    const matrix = done.find((p) => p.kind === 'matrix')!;
+    const sizes = pageSizes(matrix.pdfFile);
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(sizes.every((s) => near(s.width, A3.height) && near(s.height, A3.width))).toBe(true);
+    for (let page = 1; page <= sizes.length; page++) {
+      const text = squash(pdfText(matrix.pdfFile, { page }));
+      expect(text, `page ${page}`).toContain('单位\\任务');
+      expect(text, `page ${page}`).toContain('合计');
+      expect(pdfText(matrix.pdfFile, { page, layout: true }), `page ${page}`).toMatch(new RegExp(`—\\s*${page}\\s*—`));
+    }
+    for (const p of done) expect(readFileSync(p.htmlFile, 'utf8')).toContain(`<a href="/plans/${p.slot.file}"`);
+  }, 240_000);
+});

@@ -1,0 +1,97 @@
+/**
+ * The progress example (examples/with-progress) in Chromium: the pages that show progress read at
+ * 360 px, pass axe-core, and the matrix's status colouring can be switched off and on.
+ */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, removeBuilds } from '../site/dist.ts';
+import { launchChromium } from './browser.ts';
+import { type StaticServer, serveStatic } from './server.ts';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let server: StaticServer;
+let browser: Browser;
+
+const PAGES: [string, string][] = [
+  ['home', ''],
+  ['plan', '2022-work-safety/'],
+  ['task', '2022-work-safety/tasks/25/'],
+  ['task from the ledger', '2023-work-safety/tasks/4/'],
+  ['unit', 'units/zhujian/'],
+  ['matrix', '2022-work-safety/matrix/'],
+  ['diagnostics', '2022-work-safety/diagnostics/'],
+];
+
+beforeAll(async () => {
+  const build = await buildSite({ CONTENT_DIR: 'examples/with-progress' });
+  expect(build.code, build.stdout + build.stderr).toBe(0);
+  server = await serveStatic(build.outDir);
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  removeBuilds();
+});
+
+describe('pages with progress', () => {
+  it('do not scroll sideways at 360 px and say 示例数据 at the top', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const wide: string[] = [];
+    for (const [kind, path] of PAGES) {
+      await page.goto(server.url(path));
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 360) wide.push(`${kind}: ${width}px`);
+      // The label is in the first screen, not only somewhere on the page (the diagnostics show no statuses).
+      if (kind === 'diagnostics') continue;
+      const box = await page.locator('.sample-notice').boundingBox({ timeout: 2000 });
+      expect(box, kind).not.toBeNull();
+      expect(box!.y, kind).toBeLessThan(740);
+    }
+    expect(wide).toEqual([]);
+    await page.close();
+  });
+
+  it('have no WCAG 2.1 A/AA violation (axe-core)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const violations: string[] = [];
+    for (const [kind, path] of PAGES) {
+      await page.goto(server.url(path), { waitUntil: 'networkidle' });
+      await page.evaluate(axeSource);
+      const result = await page.evaluate(() =>
+        (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        }),
+      );
+      for (const v of result.violations) violations.push(`${kind}: ${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    }
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the matrix coloured by status', () => {
+  it('switches the colours and the status marks off and on', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(server.url('2022-work-safety/matrix/'));
+    const cell = page.locator('td[data-status="done"]').first();
+    const mark = cell.locator('.smark');
+    const background = () => cell.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await mark.isVisible()).toBe(true);
+    const coloured = await background();
+    await page.getByLabel('按进展状态着色').uncheck();
+    expect(await mark.isVisible()).toBe(false);
+    expect(await background()).not.toBe(coloured);
+    // The status is still there for screen readers.
+    expect(await cell.textContent()).toContain('已完成');
+    await page.getByLabel('按进展状态着色').check();
+    expect(await mark.isVisible()).toBe(true);
+    expect(await background()).toBe(coloured);
+    await page.close();
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * The example content folder (examples/with-progress): two plans side by side, sample progress from a
+ * CSV and from a filled-in ledger, overdue tasks against the plans' fixed "as of" dates.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Page, attributeValues, buildSite, decodeEntities, readPages, removeBuilds, textOf } from './dist.ts';
+
+let pages: Page[];
+
+beforeAll(async () => {
+  const result = await buildSite({ CONTENT_DIR: 'examples/with-progress' });
+  expect(result.code, result.stdout + result.stderr).toBe(0);
+  // The one bad row of the sample CSV is reported with file, row and column, and the build goes on.
+  expect(result.stdout + result.stderr).toMatch(/progress\/2022-work-safety\.csv:25:4: warning Unexpected status `基本完成`.*\[progress-bad-status\]/);
+  pages = readPages(result.outDir);
+}, 120_000);
+
+afterAll(removeBuilds);
+
+const page = (url: string) => {
+  const found = pages.find((p) => p.url === url);
+  if (!found) throw new Error(`No page ${url}`);
+  return found.html;
+};
+/** Visible text, tags dropped, entities decoded. */
+const text = (html: string) => decodeEntities(html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+/** The section of the page from the heading with this text up to the next heading of the same level. */
+function section(html: string, heading: string, level = 2): string {
+  const headings = [...html.matchAll(new RegExp(`<h${level}\\b[^>]*>([\\s\\S]*?)</h${level}>`, 'g'))];
+  const index = headings.findIndex((m) => text(m[1]!).trim().startsWith(heading));
+  expect(index, heading).toBeGreaterThanOrEqual(0);
+  const start = headings[index]!.index!;
+  const next = headings[index + 1];
+  return html.slice(start, next ? next.index : undefined);
+}
+
+describe('two plans side by side', () => {
+  it('gives each plan its own stable URLs', () => {
+    const urls = pages.map((p) => p.url);
+    for (const plan of ['2022-work-safety', '2023-work-safety']) {
+      for (const sub of ['', 'matrix/', 'source/', 'diagnostics/', 'tasks/1/', 'tasks/8/']) expect(urls).toContain(`${plan}/${sub}`);
+    }
+    expect(urls).toContain('2022-work-safety/tasks/30/');
+    expect(urls).not.toContain('2023-work-safety/tasks/9/');
+  });
+
+  it('lists the plans on the home page, newest first', () => {
+    const hrefs = attributeValues(section(page(''), '工作计划'), 'href').filter((h) => /^\/20\d\d-work-safety\/$/.test(h));
+    expect(hrefs).toEqual(['/2023-work-safety/', '/2022-work-safety/']);
+    expect(text(page(''))).toMatch(/最新计划: ?2023年全县安全生产工作要点/);
+  });
+
+  it('shows a unit its tasks of both years, this year first', () => {
+    const html = page('units/zhujian/');
+    const plans = textOf(html, 'h2').filter((h) => /年 · /.test(h));
+    expect(plans).toEqual(['2023 年 · 2023年全县安全生产工作要点(示例)', '2022 年 · 2022年全县安全生产工作要点']);
+    const links = attributeValues(html, 'href');
+    expect(links).toContain('/2023-work-safety/tasks/4/');
+    expect(links).toContain('/2022-work-safety/tasks/24/');
+    // Each year's tasks sit under that year's heading.
+    expect(attributeValues(section(html, '2023 年'), 'href')).not.toContain('/2022-work-safety/tasks/24/');
+    expect(attributeValues(section(html, '2022 年'), 'href')).toContain('/2022-work-safety/tasks/24/');
+  });
+
+  it('lets search filter by plan', () => {
+    expect(decodeEntities(page('2023-work-safety/tasks/4/'))).toContain('data-pagefind-filter="计划:2023年全县安全生产工作要点(示例)"');
+    expect(decodeEntities(page('2023-work-safety/'))).toContain('data-pagefind-filter="计划:2023年全县安全生产工作要点(示例)"');
+    expect(page('units/zhujian/')).toContain('data-pagefind-filter="计划:2022年全县安全生产工作要点"');
+  });
+});
+
+describe('progress', () => {
+  it('counts the 2022 plan by status as of its fixed date and lists the overdue task', () => {
+    const html = page('2022-work-safety/');
+    const progress = text(section(html, '进展'));
+    expect(progress).toContain('统计截至 2022年12月31日');
+    const counts: Record<string, number> = Object.fromEntries([...progress.matchAll(/(\d+) 项(未启动|推进中|已完成|滞后|暂无报告)/g)].map((m) => [m[2]!, Number(m[1])]));
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(30);
+    // Task 8: its last report says 滞后; task 24: the lead unit reported 已完成; task 22: one of two responsible units is not done.
+    expect(text(page('2022-work-safety/tasks/8/'))).toMatch(/当前状态 滞后/);
+    expect(text(page('2022-work-safety/tasks/24/'))).toMatch(/当前状态 已完成/);
+    expect(text(page('2022-work-safety/tasks/22/'))).toMatch(/当前状态 推进中/);
+    const overdue = text(section(html, '逾期未完成'));
+    expect(overdue).toMatch(/^逾期未完成\(1 项\)/);
+    expect(overdue).toContain('任务 25');
+    expect(text(page('2022-work-safety/tasks/25/'))).toMatch(/当前状态 推进中 逾期未完成/);
+  });
+
+  it('reads the 2023 plan from its filled-in ledger, and leaves reports after "as of" out of the status', () => {
+    const task4 = text(page('2023-work-safety/tasks/4/'));
+    // 2023-07-12 已完成 comes after asOf 2023-06-30: listed, not counted; the deadline is the asOf day, so not overdue.
+    expect(task4).toMatch(/当前状态 滞后/);
+    expect(task4).not.toMatch(/逾期未完成/);
+    expect(task4).toMatch(/2023年7月12日 已完成 .*晚于统计日期,未计入当前状态/);
+    expect(task4).toMatch(/来源:progress\/2023-work-safety\.xlsx 工作表“县住房和城乡建设局” 第 \d+ 行/);
+    const overdue = text(section(page('2023-work-safety/'), '逾期未完成'));
+    // Task 8 (2023年5月31日前) is 推进中; task 1 (2023年3月31日前) is 已完成.
+    expect(overdue).toMatch(/^逾期未完成\(1 项\)/);
+    expect(overdue).toContain('任务 8');
+  });
+
+  it('shows each unit’s tasks with their status, and colours the matrix with the status written out', () => {
+    const unit = section(page('units/zhujian/'), '2022 年');
+    expect(text(unit)).toMatch(/牵头 已完成 任务 24/);
+    const matrix = page('2022-work-safety/matrix/');
+    expect(matrix).toContain('data-status-colours');
+    const cells = [...matrix.matchAll(/<td[^>]*data-status="([a-z-]+)"[^>]*>([\s\S]*?)<\/td>/g)];
+    expect(cells.length).toBeGreaterThan(5);
+    const word = { 'not-started': '未启动', 'in-progress': '推进中', done: '已完成', late: '滞后' } as Record<string, string>;
+    for (const [, status, inner] of cells) expect(text(inner!)).toContain(word[status!]);
+  });
+
+  it('lists the bad row on the diagnostics page, and keeps the rest of the report', () => {
+    const html = text(page('2022-work-safety/diagnostics/'));
+    expect(html).toMatch(/progress\/2022-work-safety\.csv:25:4 警告 Unexpected status `基本完成`/);
+    // 28 data rows, one left out.
+    expect(text(section(page('2022-work-safety/'), '进展'))).toContain('共 27 条进展报告');
+  });
+
+  it('offers a 状态 filter in search on task pages', () => {
+    expect(page('2022-work-safety/tasks/24/')).toMatch(/data-pagefind-filter="状态">已完成</);
+    expect(page('2022-work-safety/tasks/2/')).toMatch(/data-pagefind-filter="状态">暂无报告</);
+  });
+
+  it('labels every page that shows the sample progress as 示例数据', () => {
+    const showing = pages.filter((p) => /class="(status|smark) status--/.test(p.html));
+    expect(showing.length).toBeGreaterThan(60);
+    for (const { url, html } of showing) expect(html, url).toMatch(/class="sample-notice"[^>]*><strong>示例数据<\/strong>/);
+    expect(page('search/')).toContain('class="sample-notice"');
+  });
+});
