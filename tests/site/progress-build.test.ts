@@ -74,7 +74,7 @@ describe('progress', () => {
     const html = page('2022-work-safety/');
     const progress = text(section(html, '进展'));
     expect(progress).toContain('统计截至 2022年12月31日');
-    const counts = Object.fromEntries([...progress.matchAll(/(\d+) 项(未启动|推进中|已完成|滞后|暂无报告)/g)].map((m) => [m[2], Number(m[1])]));
+    const counts: Record<string, number> = Object.fromEntries([...progress.matchAll(/(\d+) 项(未启动|推进中|已完成|滞后|暂无报告)/g)].map((m) => [m[2]!, Number(m[1])]));
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(30);
     // Task 8: its last report says 滞后; task 24: the lead unit reported 已完成; task 22: one of two responsible units is not done.
     expect(text(page('2022-work-safety/tasks/8/'))).toMatch(/当前状态 滞后/);
