@@ -33,7 +33,7 @@ export function buildDocument(input: ModelInput): PlanDocument {
       used.set(unit.id, unit);
       if (!known && !warned.has(unit.id)) {
         warned.add(unit.id);
-        const place = { start: pointOf(tree, block, mention.start), end: pointOf(tree, block, mention.end) };
+        const place = { start: pointOf(block, mention.start), end: pointOf(block, mention.end) };
         file.message(`Unexpected unit \`${mention.text}\` that content/units.yaml does not list, expected a registered unit: added as \`${unit.id}\``, {
           place,
           ruleId: 'unknown-unit',
@@ -133,7 +133,7 @@ export function titleFromPreamble(preamble: string): string | undefined {
   return undefined;
 }
 
-function pointOf(tree: PlanRoot, block: PlanBlock, offset: number) {
+function pointOf(block: PlanBlock, offset: number) {
   // Leaves of the block hold the offset; their positions give line and column.
   const stack: (PlanBlock | PlanLeaf)[] = [...block.children];
   while (stack.length > 0) {
@@ -145,7 +145,6 @@ function pointOf(tree: PlanRoot, block: PlanBlock, offset: number) {
       if (offset >= s && offset <= e) return { line: leaf.position.start.line, column: leaf.position.start.column + (offset - s), offset };
     } else append(stack, (node as PlanBlock).children);
   }
-  void tree;
   return { line: block.position.start.line, column: block.position.start.column, offset };
 }
 

@@ -14,7 +14,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { decode, type DecodeResult } from './decode.ts';
 import { docxToText, isZip, wordPlace, type DocxLine } from './docx.ts';
 import { formatDiagnostic, type FileDiagnostic } from './diagnostics.ts';
-import { buildDocument, diagnosticsOf, titleFromPreamble } from './model.ts';
+import { buildDocument, diagnosticsOf } from './model.ts';
 import { planParse, type PlanRoot } from './parse/index.ts';
 import { yearFromText } from './parse/classify.ts';
 import { UnitRegistry } from './registry.ts';

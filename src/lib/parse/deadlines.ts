@@ -4,6 +4,7 @@
  * 完成, a 完成时限 column or line), so that "2021年以来" or "自2019年1月1日起施行" are not deadlines.
  */
 import type { Deadline } from '../schema.ts';
+import { chineseToNumber } from './numerals.ts';
 
 export interface FoundDeadline extends Deadline {
   start: number;
@@ -24,21 +25,16 @@ const DATE = new RegExp(
 const CUE_AFTER = /^\s*(前|之前|以前|底前|完成|全面完成|基本完成|到位|见效|止|结束|为止)/;
 const UNDATED = /长期坚持|持续推进|常态化推进|长期推进|持续开展|按时序推进|逐年推进/g;
 
+/** 2024 / 十一 / 二〇二四 → number. */
 function toNumber(text: string | undefined): number | undefined {
   if (!text) return undefined;
   if (/^\d+$/.test(text)) return Number(text);
-  const digits: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-  if (text.length === 4 && [...text].every((c) => c in digits)) return Number([...text].map((c) => digits[c]).join(''));
-  let total = 0;
-  let current = 0;
-  for (const c of text) {
-    if (c in digits) current = digits[c]!;
-    else if (c === '十') {
-      total += (current || 1) * 10;
-      current = 0;
-    } else return undefined;
+  // A year written digit by digit (二〇二四).
+  if (text.length === 4 && !text.includes('十')) {
+    const digits = [...text].map((c) => chineseToNumber(c));
+    return digits.every((d) => d !== undefined) ? Number(digits.join('')) : undefined;
   }
-  return total + current;
+  return chineseToNumber(text);
 }
 
 function pad(n: number): string {

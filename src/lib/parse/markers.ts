@@ -5,7 +5,8 @@
  */
 import { chineseToNumber, enclosedToNumber } from './numerals.ts';
 
-export type MarkerLevel = 1 | 2 | 3 | 4 | 5;
+/** 0 is 第一部分 when the plan also has 一、 parts inside it. */
+export type MarkerLevel = 0 | 1 | 2 | 3 | 4 | 5;
 
 export interface Marker {
   level: MarkerLevel;
@@ -20,10 +21,12 @@ export interface Marker {
   value: number;
   /** The line holds only the number (a flattened table row). */
   bare: boolean;
+  /** 第一部分 / 第一章: a part named in words. */
+  chapter?: boolean;
 }
 
 const CN = '[一二三四五六七八九十百〇零两]{1,4}';
-const PART = new RegExp(`^(\\s*)(★\\s*)?(?:第(${CN})部分|(${CN})\\s*[、.,])\\s*`);
+const PART = new RegExp(`^(\\s*)(★\\s*)?(?:第(${CN})(?:部分|章)|(${CN})\\s*[、.,])\\s*`);
 const SECTION = new RegExp(`^(\\s*)(★\\s*)?\\(\\s*(${CN})\\s*\\)\\s*`);
 const ITEM = /^(\s*)(★\s*)?(\d{1,5})\s*(?:[、,](?!\d)|\.(?!\d))\s*/;
 const SUB = /^(\s*)(★\s*)?\(\s*(\d{1,3})\s*\)\s*/;
@@ -51,7 +54,11 @@ export function readMarker(view: string, text: string): Marker | undefined {
       bare,
     };
   };
-  if ((m = PART.exec(view))) return make(1, m, m[3] ? 3 : 4, chineseToNumber((m[3] ?? m[4])!));
+  if ((m = PART.exec(view))) {
+    const marker = make(1, m, m[3] ? 3 : 4, chineseToNumber((m[3] ?? m[4])!));
+    if (marker && m[3]) marker.chapter = true;
+    return marker;
+  }
   if ((m = SECTION.exec(view))) return make(2, m, 3, chineseToNumber(m[3]!));
   if ((m = SUB.exec(view))) return make(4, m, 3, Number(m[3]));
   if ((m = ITEM.exec(view))) return make(3, m, 3, Number(m[3]));

@@ -8,7 +8,7 @@ import { append } from '../append.ts';
 import type { LineInfo } from './classify.ts';
 import type { Line } from './lines.ts';
 import { readMarker, type Marker } from './markers.ts';
-import { isUnitLike, splitUnitList } from './unit-list.ts';
+import { splitUnitList } from './unit-list.ts';
 
 const HEADER_WORD = /^(序号|编号|序|重点任务|工作任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|主要内容|任务|目标任务|工作目标|工作事项|事项|项目|牵头单位|牵头部门|配合单位|配合部门|协办单位|参与单位|责任单位|责任部门|承办单位|主办单位|完成时限|完成时间|时间节点|时限要求|时限|进度安排|责任领导|牵头领导|分管领导|县级领导|责任人|备注)$/;
 
@@ -179,9 +179,10 @@ export function findTables(source: string, view: string, lines: Line[], infos: L
         : line.view.replace(/\s+/g, '').match(/序号|编号|重点任务|工作任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|主要内容|牵头单位|牵头部门|配合单位|配合部门|责任单位|责任部门|完成时限|完成时间|时间节点|时限要求|责任领导|备注|任务/g)!;
       const columns = headerCells.map(columnRole);
       const table: Table = { headerFirst: i, headerLast: i, columns, rows: [], lastLine: i };
-      i = line.view.includes('|') && !lines[i + 1]?.view.trim().endsWith('|') || lines[i + 1]?.view.split('|').length! > 2
-        ? readPipeRows(source, view, lines, i + 1, table)
-        : readCellStream(source, view, lines, infos, i + 1, table, false);
+      // Rows as pipe rows when the next line holds several cells; else one cell per line.
+      const next = lines[i + 1]?.view ?? '';
+      const pipeRows = next.split('|').length > 2 || (line.view.includes('|') && !next.trim().endsWith('|'));
+      i = pipeRows ? readPipeRows(source, view, lines, i + 1, table) : readCellStream(source, view, lines, infos, i + 1, table, false);
       tables.push(table);
       continue;
     }
@@ -235,13 +236,13 @@ function readPipeRows(source: string, view: string, lines: Line[], i: number, ta
     const marker = readMarker(first, source.slice(spans[0]?.start ?? 0, spans[0]?.end ?? 0));
     table.lastLine = i;
     if (marker && marker.level <= 2 && spans.slice(1).every((s) => s.end === s.start)) {
-      table.rows.push((current = { firstLine: i, lastLine: i, marker, cells: [{ ...spans[0]!, role: 'text' }] }));
+      table.rows.push({ firstLine: i, lastLine: i, marker, cells: [{ ...spans[0]!, role: 'text' }] });
       current = undefined;
       continue;
     }
     const serial = SERIAL.exec(first);
     if (serial && table.columns[0] === 'number') {
-      const cells = mapCells(source, view, spans.slice(1).filter((s) => s.end > s.start || true), table.columns);
+      const cells = mapCells(source, view, spans.slice(1), table.columns);
       current = {
         firstLine: i,
         lastLine: i,
@@ -322,4 +323,3 @@ function nextIsRow(lines: Line[], i: number): boolean {
   return false;
 }
 
-export { isUnitLike };

@@ -109,8 +109,12 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
     for (const row of table.rows) rowAt.set(row.firstLine, { table, row });
   }
 
+  // 第一部分 above 一、: the named parts are parts and the 一、 inside them sections.
+  const bodyMarkers = infos.slice(bodyStart).map((info) => info.marker).filter((m) => m !== undefined);
+  const chapters = bodyMarkers.some((m) => m.chapter) && bodyMarkers.some((m) => m.level === 1 && !m.chapter);
+  if (chapters) for (const m of bodyMarkers) if (m.chapter) m.level = 0;
   const taskLevel = chooseTaskLevel(lines, infos, bodyStart, inTable, tables);
-  const kindOf = (level: number): BlockType => (level >= taskLevel ? 'task' : level === 1 ? 'part' : 'section');
+  const kindOf = (level: number): BlockType => (level >= taskLevel ? 'task' : level === 0 || (level === 1 && !chapters) ? 'part' : 'section');
 
   const position = (start: number, end: number): Position => ({ start: locator.point(start), end: locator.point(end) });
   const leaf = (seg: Segment): PlanLeaf => {
@@ -651,11 +655,13 @@ function assignIds(root: PlanRoot): void {
   };
   const all: PlanBlock[] = [];
   const topTasks: PlanBlock[] = [];
+  const topSections: PlanBlock[] = [];
   const walk = (parent: PlanRoot | PlanBlock) => {
     for (const c of parent.children) {
       if (c.type !== 'part' && c.type !== 'section' && c.type !== 'task') continue;
       all.push(c as PlanBlock);
       if (c.type === 'task' && parent.type !== 'task') topTasks.push(c as PlanBlock);
+      if (c.type === 'section' && parent.type !== 'section') topSections.push(c as PlanBlock);
       walk(c as PlanBlock);
     }
   };
@@ -663,8 +669,8 @@ function assignIds(root: PlanRoot): void {
   const topNumbers = new Map<number, number>();
   for (const t of topTasks) topNumbers.set(t.data.value, (topNumbers.get(t.data.value) ?? 0) + 1);
   const restarted = topTasks.length > 1 && [...topNumbers.values()].filter((count) => count > 1).length > 1;
-  const sectionNumbers = new Map<number, number>();
-  for (const s of all.filter((b) => b.type === 'section')) sectionNumbers.set(s.data.value, (sectionNumbers.get(s.data.value) ?? 0) + 1);
+  // Sections numbered anew in each part are named after their part: section-2-1.
+  const sectionsRestart = new Set(topSections.map((b) => b.data.value)).size < topSections.length;
 
   let part = 0;
   let partOrdinal = 0;
@@ -679,7 +685,9 @@ function assignIds(root: PlanRoot): void {
         visit(block, undefined);
       } else if (block.type === 'section') {
         const n = block.data.value;
-        block.data.id = unique((sectionNumbers.get(n) ?? 0) > 1 ? `section-${part}-${n}` : `section-${n}`);
+        // (一) inside 一、 (under 第一部分) is named after its parent section: section-2-1-1.
+        if (parent.type === 'section') block.data.id = unique(`${parent.data.id}-${n}`);
+        else block.data.id = unique(sectionsRestart ? `section-${part}-${n}` : `section-${n}`);
         visit(block, undefined);
       } else {
         const n = block.data.value;
