@@ -2,16 +2,13 @@
  * The progress example (examples/with-progress) in Chromium: the pages that show progress read at
  * 360 px, pass axe-core, and the matrix's status colouring can be switched off and on.
  */
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, removeBuilds } from '../site/dist.ts';
+import { axeViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
 import { type StaticServer, serveStatic } from './server.ts';
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: StaticServer;
 let browser: Browser;
@@ -62,13 +59,7 @@ describe('pages with progress', () => {
     const violations: string[] = [];
     for (const [kind, path] of PAGES) {
       await page.goto(server.url(path), { waitUntil: 'networkidle' });
-      await page.evaluate(axeSource);
-      const result = await page.evaluate(() =>
-        (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-        }),
-      );
-      for (const v of result.violations) violations.push(`${kind}: ${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      violations.push(...(await axeViolations(page, kind)));
     }
     expect(violations).toEqual([]);
     await page.close();

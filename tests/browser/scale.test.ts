@@ -6,7 +6,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -14,11 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printPdfs } from '../../scripts/pdf.ts';
 import { generatePlan, unitPool } from '../../scripts/lib/generate-plan.ts';
 import { buildSite, readPages, removeBuilds } from '../site/dist.ts';
+import { axeViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
 import { type StaticServer, serveStatic } from './server.ts';
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const PLAN = 'long-plan';
 
 let content: string;
@@ -102,14 +100,7 @@ describe('a long plan in the browser', () => {
     const problems: string[] = [];
     for (const [kind, path] of paths) {
       const { page, foreign, errors } = await open(path);
-      // Evaluated, not added as a <script>: the page's CSP admits only its own scripts.
-      await page.evaluate(axeSource);
-      const result = await page.evaluate(() =>
-        (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-        }),
-      );
-      for (const v of result.violations) problems.push(`${kind}: ${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      problems.push(...(await axeViolations(page, kind)));
       for (const url of foreign) problems.push(`${kind}: request to ${url}`);
       for (const e of errors) problems.push(`${kind}: console error ${e}`);
       await page.close();

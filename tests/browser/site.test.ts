@@ -2,16 +2,13 @@
  * The built site in Chromium: search, the matrix filter, navigation, the 360 px layout,
  * accessibility (axe-core, WCAG 2.1 A/AA), no request to another origin, no console error.
  */
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
 import { type StaticServer, serveStatic } from './server.ts';
 import { DIST, listedUnits, newestPlanId, readDist } from './site.ts';
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: StaticServer;
 let browser: Browser;
@@ -209,14 +206,7 @@ describe('every page kind', () => {
     for (const [kind, path] of pageKinds()) {
       await page.goto(server.url(path), { waitUntil: 'networkidle' });
       if (kind === 'search') await page.waitForSelector('.pagefind-ui__result', { timeout: 15_000 });
-      // Evaluated, not injected as a <script>: the site's Content-Security-Policy refuses inline scripts.
-      await page.evaluate(axeSource);
-      const result = await page.evaluate(() =>
-        (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-        }),
-      );
-      for (const v of result.violations) violations.push(`${kind}: ${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      violations.push(...(await axeViolations(page, kind)));
     }
     expect(violations).toEqual([]);
     expect(foreign).toEqual([]);

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nameKey } from '../../src/lib/normalize.ts';
+import { chineseToNumber, enclosedToNumber } from '../../src/lib/parse/numerals.ts';
 import type { OutlineNode, PlanDocument, Role } from '../../src/lib/schema.ts';
 
 export interface GoldTask {
@@ -60,18 +61,9 @@ export function keyedTasks(document: PlanDocument): { key: string; node: Outline
 }
 
 function numberValue(number: string): string {
-  const digits: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-  let total = 0;
-  let current = 0;
-  for (const c of number) {
-    if (c in digits) current = digits[c]!;
-    else if (c === '十') {
-      total += (current || 1) * 10;
-      current = 0;
-    } else if ('①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'.includes(c)) return String('①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'.indexOf(c) + 1);
-    else if (/\d/.test(c)) return String(Number(number.replace(/\D/g, '')));
-  }
-  return String(total + current);
+  const digits = number.replace(/\D/g, '');
+  if (digits) return String(Number(digits));
+  return String(enclosedToNumber(number) ?? chineseToNumber(number) ?? number);
 }
 
 /** Longest common subsequence of keys: the alignment of gold and parsed tasks. */
