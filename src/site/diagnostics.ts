@@ -24,4 +24,5 @@ export const RULE_TEXT: Record<string, string> = {
   'progress-unknown-task': '任务编号在方案中不存在,该行未计入。',
   'progress-unknown-unit': '报告单位无法识别,该行未计入。',
   'progress-unreadable': '进展报告文件无法读取。',
+  'progress-unknown-plan': '进展报告对应的方案不存在(文件名应与 plans/ 中的方案一致)。',
 };
