@@ -5,12 +5,13 @@
  *     → path:line:column: severity message [ruleId]; on a terminal each line is followed by the
  *       source line with a ^ under the column and a hint (--frame forces that, --no-frame turns it
  *       off; pipes and CI get the one-line form, which is the contract).
- * Files are .txt (UTF-8, UTF-16 with BOM, GB18030) or .docx.
+ * Files are .txt (UTF-8, UTF-16 with BOM, GB18030) or .docx. `check` of a plan in <content>/plans/
+ * also checks its progress report, <content>/progress/<id>.csv or .xlsx.
  * `check` exits 1 when any file has an error, 0 otherwise. Bad input never shows a stack trace.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { formatDiagnostic, formatWithFrame, type FileDiagnostic } from '../src/lib/diagnostics.ts';
-import { parsePlanFile } from '../src/lib/pipeline.ts';
+import { parsePlanFile, progressProblemsOf } from '../src/lib/pipeline.ts';
 
 const USAGE = `Usage:
   npm run --silent plan -- parse <file> [--units <units.yaml>]
@@ -60,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify(parsed.document, null, 2)}\n`);
       return parsed.document.diagnostics.some((d) => d.severity === 'error') || parsed.problems.some((p) => p.severity === 'error') ? 1 : 0;
     }
+    diagnostics.push(...(await progressProblemsOf(path, parsed, unitsPath)));
     for (const d of diagnostics) {
       if (frame) {
         const source = d.path === path ? parsed.sourceText : existsSync(d.path) ? readFileSync(d.path, 'utf8') : '';

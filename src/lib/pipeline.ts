@@ -155,6 +155,20 @@ export async function parsePlanFile(path: string, options: { unitsPath?: string;
   return { ...parsed, problems, metadata };
 }
 
+/**
+ * For a plan in `<content>/plans/`, the problems of its `progress/<id>.csv` / `.xlsx`, as the build
+ * reports them (`plan check` shows them beside the plan's own).
+ */
+export async function progressProblemsOf(path: string, parsed: ParsedPlan & { metadata: PlanMetadata }, unitsPath?: string): Promise<FileDiagnostic[]> {
+  const plansDir = dirname(path);
+  if (basename(plansDir) !== 'plans' || !existsSync(join(plansDir, '..', 'progress'))) return [];
+  const { registry } = await loadRegistry(unitsPath ?? defaultUnitsPath(path));
+  const plan: LoadedPlan = { id: parsed.document.id, document: parsed.document, sourceText: parsed.sourceText, metadata: parsed.metadata };
+  const problems = await loadProgress(join(plansDir, '..'), [plan], registry, parsed.document.units);
+  // Progress files of the folder's other plans are theirs to report.
+  return problems.filter((d) => d.ruleId !== 'progress-unknown-plan');
+}
+
 export interface LoadedPlan {
   id: string;
   document: PlanDocument;

@@ -82,6 +82,15 @@ describe('plan check', () => {
   });
 });
 
+describe('plan check of a plan with a progress report', () => {
+  it('lists the report\'s bad rows by file, row and column beside the plan\'s own messages', () => {
+    const out = plan('check', 'examples/with-progress/plans/2022-work-safety.txt');
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('examples/with-progress/plans/2022-work-safety.txt:33:306: info');
+    expect(out.stdout).toMatch(/^examples\/with-progress\/progress\/2022-work-safety\.csv:25:4: warning .*基本完成.* \[progress-bad-status\]$/m);
+  });
+});
+
 describe('plan parse', () => {
   it('prints a PlanDocument that the schema accepts, for the seed', () => {
     const out = plan('parse', 'content/plans/2022-work-safety.txt');
