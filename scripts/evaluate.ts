@@ -11,7 +11,7 @@ import { readGold, score } from '../tests/support/score.ts';
 const args = process.argv.slice(2);
 const verbose = args.includes('-v');
 const roots = args.filter((a) => a !== '-v');
-const folders = roots.length ? roots : ['tests/fixtures/formats', 'tests/fixtures/holdout', 'tests/fixtures/holdout-2'];
+const folders = roots.length ? roots : ['tests/fixtures/formats', 'tests/fixtures/holdout', 'tests/fixtures/holdout-2', 'tests/fixtures/holdout-3'];
 const units = 'content/units.yaml';
 
 for (const folder of folders) {

@@ -63,7 +63,7 @@ describe('held-out plans (written apart from the parser, measured not tuned)', (
     let tp = 0;
     let fp = 0;
     let fn = 0;
-    for (const dir of [...cases('tests/fixtures/holdout'), ...cases('tests/fixtures/holdout-2')]) {
+    for (const dir of [...cases('tests/fixtures/holdout'), ...cases('tests/fixtures/holdout-2'), ...cases('tests/fixtures/holdout-3')]) {
       const s = score((await parseCase(dir)).document, readGold(dir));
       expect(s.f1, dir).toBeGreaterThanOrEqual(0.9);
       tp += s.tp;

@@ -123,10 +123,21 @@ export function readClauseBody(
   const persons: Span[] = [];
   const rejected: Span[] = [];
   for (const group of groups) {
-    const list = splitUnitList(view, text, group.start, group.end);
-    for (const unit of list.units) mentions.push({ ...unit, role: group.role ?? defaultRole });
-    append(persons, list.persons);
-    append(rejected, list.rejected);
+    // A会同B负责: A leads, B supports.
+    const partner = view.slice(group.start, group.end).indexOf('会同');
+    const parts: Group[] =
+      partner > 0 && (group.role ?? defaultRole) !== 'support'
+        ? [
+            { start: group.start, end: group.start + partner, role: 'lead' },
+            { start: group.start + partner + 2, end: group.end, role: 'support' },
+          ]
+        : [group];
+    for (const part of parts) {
+      const list = splitUnitList(view, text, part.start, part.end);
+      for (const unit of list.units) mentions.push({ ...unit, role: part.role ?? defaultRole });
+      append(persons, list.persons);
+      append(rejected, list.rejected);
+    }
   }
   return { mentions, persons, labeled, rejected };
 }
@@ -268,7 +279,9 @@ function readUnlabeledParenthetical(view: string, text: string, lineStart: numbe
   return { kind: 'parenthetical', start: open, end: close + 1, labeled: false, mentions: read.mentions, persons: read.persons, unclosed: false };
 }
 
-const START_LEAD = /(^|[。;!]|—)\s*由([^。;,]{2,80}?)(牵头负责|牵头|负责|承办|主办)\s*[,]?/g;
+const START_LEAD = /(^|[。;!,]|—)\s*由([^。;,]{2,80}?)(牵头负责|牵头|负责|承办|主办)\s*[,]?/g;
+/** …,B负责X: a second unit and its own duty in the same sentence. */
+const NEXT_DUTY = /^[^。;]*?,\s*([^,。;由]{2,40}?)(负责|牵头)/;
 const START_SUPPORT = /^\s*([^。;]{2,120}?)(配合|协办|协助|参与)/;
 
 /**
@@ -289,14 +302,28 @@ export function findStartForms(view: string, text: string, start: number, end: n
     const persons: Span[] = [];
     const supportList = support && !/由/.test(support[1]!) ? splitUnitList(view, text, start + afterLead, start + afterLead + support[1]!.length) : undefined;
     const supportOk = supportList && supportList.units.length > 0 && supportList.rejected.length === 0;
-    const leadList = splitUnitList(view, text, leadStart, leadEnd);
+    // 由A会同B负责: A leads, B supports.
+    const partner = view.slice(leadStart, leadEnd).indexOf('会同');
+    const leadList = splitUnitList(view, text, leadStart, partner > 0 ? leadStart + partner : leadEnd);
+    const partnerList = partner > 0 ? splitUnitList(view, text, leadStart + partner + 2, leadEnd) : undefined;
     if (leadList.units.length === 0 || leadList.rejected.length > 0) continue;
-    const leadRole: Role = supportOk || m[3] !== '负责' ? (m[3] === '负责' && !supportOk ? 'responsible' : 'lead') : 'responsible';
+    const leadRole: Role = partnerList?.units.length || supportOk || m[3] !== '负责' ? (m[3] === '负责' && !supportOk && !partnerList?.units.length ? 'responsible' : 'lead') : 'responsible';
     for (const unit of leadList.units) mentions.push({ ...unit, role: leadRole });
+    for (const unit of partnerList?.units ?? []) mentions.push({ ...unit, role: 'support' });
     append(persons, leadList.persons);
     if (supportOk) {
       for (const unit of supportList.units) mentions.push({ ...unit, role: 'support' });
       clauseEnd = start + afterLead + support![0].length;
+    }
+    // 由A负责X,B负责Y: B answers for its own part.
+    const next = supportOk ? undefined : NEXT_DUTY.exec(body.slice(afterLead));
+    if (next) {
+      const nextStart = start + afterLead + next[0].length - next[2]!.length - next[1]!.length;
+      const list = splitUnitList(view, text, nextStart, nextStart + next[1]!.length);
+      if (list.units.length > 0 && list.rejected.length === 0) {
+        for (const unit of list.units) mentions.push({ ...unit, role: next[2] === '牵头' ? 'lead' : 'responsible' });
+        clauseEnd = Math.max(clauseEnd, start + afterLead + next[0].length);
+      }
     }
     clauses.push({ kind: 'inline', start: leadStart - 1, end: clauseEnd, labeled: true, mentions, persons, unclosed: false });
     START_LEAD.lastIndex = Math.max(START_LEAD.lastIndex, clauseEnd - start);

@@ -19,13 +19,13 @@ export interface Span {
 
 /** Endings of unit names. */
 const UNIT_END =
-  /(局|厅|委|办|部|院|室|队|站|所|中心|政府|党委|党组|人大|政协|公司|集团|单位|部门|镇|乡|街道|社区|村|区|县|市|州|旗|盟|社|会|处|科|股|行|馆|署|团|联|协|组|庭|园|校|医院|银行|海关|企业|机构|指挥部|小组|园区|景区|分局|大队|支队|中队|总站|办公室|各地|各级|片区|工委|纪委|监委|武装部|台|报社|网|中学|小学|学校|场|馆|站|段|林场|农场)$/;
+  /(局|厅|委|办|部|院|室|队|站|所|中心|政府|党委|党组|人大|政协|公司|集团|单位|部门|镇|乡|街道|社区|村|区|县|市|州|旗|盟|社|会|处|科|股|行|馆|署|团|联|协|组|庭|园|校|医院|银行|海关|企业|机构|指挥部|小组|园区|景区|分局|大队|支队|中队|总站|办公室|各地|各级|片区|工委|纪委|监委|武装部|机关|台|报社|网|中学|小学|学校|场|馆|站|段|林场|农场)$/;
 
 /** Titles that make a mention a person, not a unit. */
 const PERSON_END = /(县长|区长|市长|镇长|乡长|省长|州长|书记|主任|局长|厅长|部长|主席|同志|领导|秘书长|队长|组长|院长|所长|站长|委员(?!会))$/;
 
 /** Endings after which a glued name may start (县财政局县审计局). */
-const GLUE_AFTER = /[局厅委办部院队府会所站心司团社行处科]/;
+const GLUE_AFTER = /[局厅委办部院队府会所站心司团社行处科关]/;
 const ADMIN_START = /^(各|省|市(?!场)|县|区|州|镇|乡|自治)/;
 
 /** Words that say nothing about who: dropped from the end of a mention. */
@@ -84,11 +84,13 @@ function splitTopLevel(view: string, start: number, end: number): RawItem[] {
       let cut = 0;
       if (c === '、' || c === ',' || c === ';' || c === '/' || /\s/.test(c)) cut = 1;
       else if (c === '及') cut = 1;
-      else if ((c === '与' || c === '和' || c === '同') && i > itemStart && i - itemStart <= MAX_ITEM) {
+      // A会同B: two units (the roles are read by the clause: A leads, B supports).
+      else if (c === '会' && view[i + 1] === '同' && i > itemStart) cut = 2;
+      else if ((c === '与' || c === '和') && i > itemStart && i - itemStart <= MAX_ITEM) {
         // Only between two names: the left part already ends like a unit.
         const left = view.slice(itemStart, i).trim();
         const right = view.slice(i + 1, Math.min(end, i + 40));
-        if (isUnitLike(left) && /^(各|省|市|县|区|州|镇|乡|[^\s,、;]{2,})/.test(right) && (c !== '同' || left.length >= 3)) cut = 1;
+        if (isUnitLike(left) && /^(各|省|市|县|区|州|镇|乡|[^\s,、;]{2,})/.test(right)) cut = 1;
       }
       if (cut) {
         push(itemStart, i);
@@ -117,6 +119,8 @@ function splitGlued(view: string, item: RawItem): RawItem[] {
     if (c === '办' && rest.startsWith('公')) continue;
     if (c === '部' && rest.startsWith('门')) continue;
     if (c === '会' && rest.startsWith('同')) continue;
+    // 机关 ends a name; 有关/相关 only qualify the next one (各有关乡镇人民政府).
+    if (c === '关' && !left.endsWith('机关')) continue;
     if (c === '委' && !ADMIN_START.test(rest)) continue;
     // 县安委会各成员单位: a qualifier and a group word, not a second unit.
     if (/^(各|全体)?(有关|相关)?(成员)?(单位|部门)/.test(rest.replace(/^各/, '')) && /^(各|有关|相关|成员|全体)/.test(rest)) continue;
@@ -165,7 +169,7 @@ function stripFiller(view: string, item: RawItem): RawItem {
   const covers = /\((含|包括|不含)[^()]{0,200}\)$/.exec(view.slice(start, end));
   if (covers && covers.index > 0) [start, end] = trimRange(view, start, start + covers.index);
   // Leading words that belong to the sentence, not the name.
-  const lead = /^(由|请|经|会同|组织|为)/.exec(view.slice(start, end));
+  const lead = /^((?:以上|上述|此项|该项|本项)?工作由|由|请|经|会同|组织|为)/.exec(view.slice(start, end));
   if (lead && end - start - lead[0].length >= 2) start += lead[0].length;
   return { start, end };
 }
