@@ -165,6 +165,28 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
     return block;
   };
 
+  /**
+   * Where the clauses of line `i` (from `from`) end: a bracket left open at the end of the line and
+   * closed on the next line of plain text makes the two lines one clause (…配合单位:A、⏎B)).
+   */
+  const clauseReach = (i: number, from: number, allowUnlabeled: boolean): { clauses: Clause[]; end: number; last: number } => {
+    const line = lines[i]!;
+    const clauses = findClausesInLine(view, source, from, line.end, allowUnlabeled);
+    const next = lines[i + 1];
+    let depth = 0;
+    for (let k = from; k < line.end; k++) {
+      const c = view[k];
+      if (c === '(' || c === '【') depth++;
+      else if ((c === ')' || c === '】') && depth > 0) depth--;
+    }
+    if ((depth === 0 && !clauses.some((c) => c.unclosed)) || !next || infos[i + 1]!.kind !== 'text' || inTable.has(i + 1) || !/[)】\]]/.test(next.view)) {
+      return { clauses, end: line.end, last: i };
+    }
+    const joined = findClausesInLine(view, source, from, next.end, allowUnlabeled);
+    if (joined.some((c) => c.unclosed) || !joined.some((c) => c.end > next.start)) return { clauses, end: line.end, last: i };
+    return { clauses: joined, end: next.end, last: i + 1 };
+  };
+
   for (let i = bodyStart; i < lines.length; i++) {
     const line = lines[i]!;
     const info = infos[i]!;
@@ -196,7 +218,8 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
       const markerEnd = line.start + marker.end;
       const isHeading = block.type !== 'task';
       const segments: Segment[] = [{ start: line.start, end: markerEnd, type: 'marker' }];
-      const clauses = findClausesInLine(view, source, markerEnd, line.end, !isHeading);
+      const reach = clauseReach(i, markerEnd, !isHeading);
+      const clauses = reach.clauses;
       for (const clause of clauses) segments.push({ start: clause.start, end: clause.end, type: 'clause', data: { clause } });
       if (isHeading) {
         // The heading runs to the first full stop when a body follows on the same line.
@@ -205,7 +228,8 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
         const headingEnd = stop >= 0 && stop < 60 ? markerEnd + stop + 1 : clauses[0]?.start ?? line.end;
         segments.push({ start: markerEnd, end: Math.min(headingEnd, clauses[0]?.start ?? line.end), type: 'heading' });
       }
-      append(block.children, leavesOf(line.start, line.end, segments, 'text'), lineBreak(line));
+      append(block.children, leavesOf(line.start, reach.end, segments, 'text'), lineBreak(lines[reach.last]!));
+      i = reach.last;
       continue;
     }
     // Any other line belongs to the innermost open block (or, before any, to the root).
@@ -218,11 +242,17 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
     else if (inTable.has(i)) fill = 'text';
     else if (info.kind === 'person') segments.push({ start: s, end: e, type: 'person' });
     else if (info.kind === 'deadline') segments.push({ start: s, end: e, type: 'deadline' });
-    else {
+    let last = i;
+    let end = line.end;
+    if (fill === 'text' && segments.length === 0 && !inTable.has(i)) {
       const allowUnlabeled = target.type === 'task' || target.type === 'section' || target.type === 'part';
-      for (const clause of findClausesInLine(view, source, line.start, line.end, allowUnlabeled)) segments.push({ start: clause.start, end: clause.end, type: 'clause', data: { clause } });
+      const reach = clauseReach(i, line.start, allowUnlabeled);
+      for (const clause of reach.clauses) segments.push({ start: clause.start, end: clause.end, type: 'clause', data: { clause } });
+      last = reach.last;
+      end = reach.end;
     }
-    append(target.children as (PlanBlock | PlanLeaf)[], leavesOf(line.start, line.end, segments, fill), lineBreak(line));
+    append(target.children as (PlanBlock | PlanLeaf)[], leavesOf(line.start, end, segments, fill), lineBreak(lines[last]!));
+    i = last;
   }
 
   // Trailing chrome and blank lines after the last block belong to the document, not the last task.
