@@ -4,7 +4,8 @@
  */
 import type { Line } from './lines.ts';
 import { readMarker, type Marker } from './markers.ts';
-import { PERSON_LINE } from './responsibility.ts';
+import { UNIT_LABEL_AT_START } from './clause-body.ts';
+import { alt, DEADLINE_LABELS, PERSON_LINE_PARTS } from './lexicon.ts';
 
 export type LineKind = 'blank' | 'chrome' | 'marker' | 'label' | 'person' | 'deadline' | 'pipe' | 'text';
 
@@ -17,10 +18,13 @@ export interface LineInfo {
 const CHROME =
   /^\s*(?:(?:首页|当前位置|您当前的位置|您现在的位置|当前页面)\s*[>»:›]|.*\s[>»›]\s.*$|[【\[](?:打印|关闭|打印本页|关闭窗口|收藏|字号|大|中|小|返回顶部|分享)[】\]]|(?:索引号|发布机构|发文机关|公开责任部门|公开方式|公开范围|发布日期|成文日期|生成日期|主题分类|主题词|信息来源|浏览次数|访问量|文\s*号|信息分类|有效性|时效性|来源|作者|点击数|字号)\s*[::|]|扫一扫|分享到|【\s*字体|\[\s*字体)/;
 
-const LABEL_LINE =
-  /^\s*(?:(?:[(\[【〔]|—{1,2}|-{1,2})\s*)?(牵头单位|牵头部门|主办单位|主责单位|主体责任单位|责任单位|责任部门|责任主体|配合单位|配合部门|协办单位|协助单位|参与单位|承办单位|实施单位|部门分工|职责分工|任务分工|责任分工|完成单位|落实单位|牵头|配合|协办|主办|承办)\s*[::]/;
 
-const DEADLINE_LINE = /^\s*(?:[(\[【]\s*)?(完成时限|完成时间|时间节点|时限要求|完成期限|办结时限|时间安排|进度安排|时限)\s*[::]/;
+const DEADLINE_LINE = new RegExp(`^\\s*(?:[(\\[【]\\s*)?(?:${alt(DEADLINE_LABELS)})\\s*[::]`);
+
+/** Lines naming a person (分管区领导:张三) — never units. */
+export const PERSON_LINE = new RegExp(
+  `^\\s*(?:[(\\[【]\\s*)?(?:${alt(PERSON_LINE_PARTS.duty)})?(?:${alt(PERSON_LINE_PARTS.level)})?(?:级)?(?:${alt(PERSON_LINE_PARTS.who)})(?:同志)?\\s*[::]`,
+);
 
 /** A site's footer: 主办单位 here is the website's, not a task's. */
 const FOOTER = /网站标识码|ICP备|版权所有|技术支持[::]|网站地图|备案号|公网安备|Copyright/i;
@@ -31,7 +35,7 @@ export function classifyLine(line: Line): LineInfo {
   const marker = readMarker(view, line.text);
   // A numbered line is never page chrome, even with a ` > ` in its text: no task is dropped.
   if (view.length < 160 && (!marker || marker.bare) && (CHROME.test(view) || FOOTER.test(view))) return { kind: 'chrome' };
-  if (LABEL_LINE.test(view)) return { kind: 'label' };
+  if (UNIT_LABEL_AT_START.test(view)) return { kind: 'label' };
   if (PERSON_LINE.test(view)) return { kind: 'person' };
   if (DEADLINE_LINE.test(view)) return { kind: 'deadline' };
   if (view.includes('|')) return marker ? { kind: 'pipe', marker } : { kind: 'pipe' };

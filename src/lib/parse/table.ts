@@ -8,7 +8,8 @@ import { append } from '../append.ts';
 import type { LineInfo } from './classify.ts';
 import type { Line } from './lines.ts';
 import { readMarker, type Marker } from './markers.ts';
-import { splitUnitList } from './unit-list.ts';
+import type { Source } from './source.ts';
+import { recognizeUnits } from './units.ts';
 
 const HEADER_WORD = /^(序号|编号|序|重点任务|工作任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|主要内容|任务|目标任务|工作目标|工作事项|事项|项目|牵头单位|牵头部门|配合单位|配合部门|协办单位|参与单位|责任单位|责任部门|承办单位|主办单位|完成时限|完成时间|时间节点|时限要求|时限|进度安排|责任领导|牵头领导|分管领导|县级领导|责任人|备注)$/;
 
@@ -73,10 +74,10 @@ export function looksLikeDeadline(view: string): boolean {
   return t.length > 0 && t.length <= 24 && DEADLINE_TAIL.test(t) && DEADLINE_TAIL.exec(t)!.index <= 2;
 }
 
-function looksLikeUnits(source: string, view: string, start: number, end: number): boolean {
-  const t = view.slice(start, end).trim();
+function looksLikeUnits(src: Source, start: number, end: number): boolean {
+  const t = src.view.slice(start, end).trim();
   if (t.length === 0 || t.length > 200 || /[。]/.test(t)) return false;
-  const list = splitUnitList(view, source, start, end);
+  const list = recognizeUnits(src, start, end);
   return list.units.length > 0 && list.rejected.length === 0;
 }
 
@@ -106,7 +107,8 @@ function pipeCells(line: Line, view: string): { start: number; end: number }[] {
 }
 
 /** Cells that ran together (`任务。AB2024年10月底`): text, then units, then the deadline. */
-function splitRunTogether(source: string, view: string, start: number, end: number, columns: ColumnRole[]): Cell[] {
+function splitRunTogether(src: Source, start: number, end: number, columns: ColumnRole[]): Cell[] {
+  const view = src.view;
   const cells: Cell[] = [];
   let textEnd = end;
   if (columns.includes('deadline')) {
@@ -122,8 +124,8 @@ function splitRunTogether(source: string, view: string, start: number, end: numb
     const body = view.slice(start, textEnd);
     const lastStop = Math.max(body.lastIndexOf('。'), body.lastIndexOf(';'), body.lastIndexOf('!'));
     const unitStart = start + lastStop + 1;
-    if (lastStop >= 0 && looksLikeUnits(source, view, unitStart, textEnd)) {
-      const list = splitUnitList(view, source, unitStart, textEnd);
+    if (lastStop >= 0 && looksLikeUnits(src, unitStart, textEnd)) {
+      const list = recognizeUnits(src, unitStart, textEnd);
       if (unitColumns.length === 1 || list.units.length === 1) {
         cells.unshift({ start: unitStart, end: textEnd, role: unitColumns[0]! });
       } else {
@@ -140,10 +142,11 @@ function splitRunTogether(source: string, view: string, start: number, end: numb
 }
 
 /** Give each cell of a row a column, by position when the counts agree, else by what it holds. */
-function mapCells(source: string, view: string, spans: { start: number; end: number }[], columns: ColumnRole[]): Cell[] {
+function mapCells(src: Source, spans: { start: number; end: number }[], columns: ColumnRole[]): Cell[] {
+  const view = src.view;
   const data = columns.filter((c) => c !== 'number');
   if (spans.length === data.length) return spans.map((s, i) => ({ ...s, role: data[i]! }));
-  if (spans.length === 1 && data.length > 1) return splitRunTogether(source, view, spans[0]!.start, spans[0]!.end, data);
+  if (spans.length === 1 && data.length > 1) return splitRunTogether(src, spans[0]!.start, spans[0]!.end, data);
   const cells: Cell[] = [];
   let last = spans.length - 1;
   for (let c = data.length - 1; c >= 0 && last >= 0; c--) {
@@ -153,7 +156,7 @@ function mapCells(source: string, view: string, spans: { start: number; end: num
     if (role === 'deadline' && looksLikeDeadline(view.slice(span.start, span.end))) {
       cells.unshift({ ...span, role });
       last--;
-    } else if ((role === 'lead' || role === 'support' || role === 'responsible') && looksLikeUnits(source, view, span.start, span.end)) {
+    } else if ((role === 'lead' || role === 'support' || role === 'responsible') && looksLikeUnits(src, span.start, span.end)) {
       cells.unshift({ ...span, role });
       last--;
     }
@@ -167,7 +170,8 @@ const SERIAL = /^\s*(\d{1,4})\s*(?:[.、]\s*)?$/;
 const GLUED_SERIAL = /^\s*(\d{1,4})(?![年月日号时个万亿项家所座处条名人次天周批期级类])(?=[\u4e00-\u9fff“《])/;
 
 /** Find the tables of a plan, starting at `from`. */
-export function findTables(source: string, view: string, lines: Line[], infos: LineInfo[], from: number): Table[] {
+export function findTables(src: Source, lines: Line[], infos: LineInfo[], from: number): Table[] {
+  const view = src.view;
   const tables: Table[] = [];
   let i = from;
   while (i < lines.length) {
@@ -182,7 +186,7 @@ export function findTables(source: string, view: string, lines: Line[], infos: L
       // Rows as pipe rows when the next line holds several cells; else one cell per line.
       const next = lines[i + 1]?.view ?? '';
       const pipeRows = next.split('|').length > 2 || (line.view.includes('|') && !next.trim().endsWith('|'));
-      i = pipeRows ? readPipeRows(source, view, lines, i + 1, table) : readCellStream(source, view, lines, infos, i + 1, table, false);
+      i = pipeRows ? readPipeRows(src, lines, i + 1, table) : readCellStream(src, lines, infos, i + 1, table, false);
       tables.push(table);
       continue;
     }
@@ -191,7 +195,7 @@ export function findTables(source: string, view: string, lines: Line[], infos: L
     if (stacked) {
       const columns = stacked.cells.map(columnRole);
       const table: Table = { headerFirst: i, headerLast: stacked.last, columns, rows: [], lastLine: stacked.last };
-      i = readCellStream(source, view, lines, infos, stacked.last + 1, table, stacked.piped);
+      i = readCellStream(src, lines, infos, stacked.last + 1, table, stacked.piped);
       tables.push(table);
       continue;
     }
@@ -216,7 +220,8 @@ export function stackedHeader(lines: Line[], i: number): { cells: string[]; last
   return { cells, last: j - 1, piped };
 }
 
-function readPipeRows(source: string, view: string, lines: Line[], i: number, table: Table): number {
+function readPipeRows(src: Source, lines: Line[], i: number, table: Table): number {
+  const { text: source, view } = src;
   let current: TableRow | undefined;
   for (; i < lines.length; i++) {
     const line = lines[i]!;
@@ -242,7 +247,7 @@ function readPipeRows(source: string, view: string, lines: Line[], i: number, ta
     }
     const serial = SERIAL.exec(first);
     if (serial && table.columns[0] === 'number') {
-      const cells = mapCells(source, view, spans.slice(1), table.columns);
+      const cells = mapCells(src, spans.slice(1), table.columns);
       current = {
         firstLine: i,
         lastLine: i,
@@ -252,15 +257,15 @@ function readPipeRows(source: string, view: string, lines: Line[], i: number, ta
       table.rows.push(current);
     } else if (current && first === '') {
       // A wrapped row: the cells continue the row above.
-      const cells = mapCells(source, view, spans.slice(1), table.columns).filter((c) => c.end > c.start);
+      const cells = mapCells(src, spans.slice(1), table.columns).filter((c) => c.end > c.start);
       append(current.cells, cells);
       current.lastLine = i;
     } else if (table.columns[0] !== 'number') {
-      const cells = mapCells(source, view, spans, [...table.columns]).filter((c) => c.end > c.start);
+      const cells = mapCells(src, spans, [...table.columns]).filter((c) => c.end > c.start);
       current = { firstLine: i, lastLine: i, cells };
       table.rows.push(current);
     } else if (current) {
-      append(current.cells, mapCells(source, view, spans, ['text', ...table.columns.slice(1)]).filter((c) => c.end > c.start));
+      append(current.cells, mapCells(src, spans, ['text', ...table.columns.slice(1)]).filter((c) => c.end > c.start));
       current.lastLine = i;
     }
   }
@@ -268,12 +273,13 @@ function readPipeRows(source: string, view: string, lines: Line[], i: number, ta
 }
 
 /** Rows whose cells stand one per line, each row opened by its serial number. */
-function readCellStream(source: string, view: string, lines: Line[], infos: LineInfo[], i: number, table: Table, piped: boolean): number {
+function readCellStream(src: Source, lines: Line[], infos: LineInfo[], i: number, table: Table, piped: boolean): number {
+  const { text: source, view } = src;
   let current: { row: TableRow; spans: { start: number; end: number }[] } | undefined;
   let lastSerial = 0;
   const flush = () => {
     if (!current) return;
-    if (!current.row.marker) current.row.cells = mapCells(source, view, current.spans, table.columns).filter((c) => c.end > c.start);
+    if (!current.row.marker) current.row.cells = mapCells(src, current.spans, table.columns).filter((c) => c.end > c.start);
     table.rows.push(current.row);
     current = undefined;
   };

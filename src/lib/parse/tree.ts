@@ -8,15 +8,16 @@
  */
 import { append } from '../append.ts';
 import type { Literal, Parent, Position } from 'unist';
-import { matchView } from '../normalize.ts';
 import { classifyLine, type LineInfo } from './classify.ts';
 import { findDeadlines, findReferences, type FoundDeadline } from './deadlines.ts';
 import { Locator, splitLines, type Line } from './lines.ts';
 import type { Marker } from './markers.ts';
 import { findBodyStart } from './preamble.ts';
-import { findClausesInLine, findStartForms, type Clause, type Mention } from './responsibility.ts';
+import type { Mention } from './clause-body.ts';
+import { findBodyClauses, findLineClauses, type Clause } from './forms.ts';
+import { makeSource, type Source } from './source.ts';
 import { findTables, type ColumnRole, type Table, type TableRow } from './table.ts';
-import { splitUnitList, type Span } from './unit-list.ts';
+import { recognizeUnits, type Span } from './units.ts';
 
 export type LeafType = 'marker' | 'heading' | 'text' | 'clause' | 'cell' | 'person' | 'deadline' | 'chrome' | 'blank' | 'break';
 
@@ -90,10 +91,13 @@ interface Segment {
 export interface BuildOptions {
   /** The plan's year, for deadlines that give only month and day. */
   year?: number;
+  /** Unit names and aliases of the registry: the unit recognizer tries them first. */
+  knownUnits?: Iterable<string>;
 }
 
 export function buildTree(source: string, options: BuildOptions = {}): { tree: PlanRoot; problems: Problem[] } {
-  const view = matchView(source);
+  const src = makeSource(source, options);
+  const view = src.view;
   const lines = splitLines(source, view);
   const locator = new Locator(lines);
   const infos = lines.map(classifyLine);
@@ -101,7 +105,7 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
   const year = options.year;
 
   const bodyStart = findBodyStart(lines, infos);
-  const tables = findTables(source, view, lines, infos, bodyStart);
+  const tables = findTables(src, lines, infos, bodyStart);
   const rowAt = new Map<number, { table: Table; row: TableRow }>();
   const inTable = new Set<number>();
   for (const table of tables) {
@@ -171,7 +175,7 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
    */
   const clauseReach = (i: number, from: number, allowUnlabeled: boolean): { clauses: Clause[]; end: number; last: number } => {
     const line = lines[i]!;
-    const clauses = findClausesInLine(view, source, from, line.end, allowUnlabeled);
+    const clauses = findLineClauses({ src, start: from, end: line.end, allowUnlabeled });
     const next = lines[i + 1];
     let depth = 0;
     for (let k = from; k < line.end; k++) {
@@ -182,7 +186,7 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
     if ((depth === 0 && !clauses.some((c) => c.unclosed)) || !next || infos[i + 1]!.kind !== 'text' || inTable.has(i + 1) || !/[)】\]]/.test(next.view)) {
       return { clauses, end: line.end, last: i };
     }
-    const joined = findClausesInLine(view, source, from, next.end, allowUnlabeled);
+    const joined = findLineClauses({ src, start: from, end: next.end, allowUnlabeled });
     if (joined.some((c) => c.unclosed) || !joined.some((c) => c.end > next.start)) return { clauses, end: line.end, last: i };
     return { clauses: joined, end: next.end, last: i + 1 };
   };
@@ -265,7 +269,7 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
   };
   collect(root);
 
-  for (const block of blocks) describeBlock(block, source, view, year, problems);
+  for (const block of blocks) describeBlock(block, src, problems);
   const tableLines = new Set([...inTable].filter((i) => !rowAt.has(i)));
   for (const run of unassignedText(root, locator, tableLines)) {
     const shown = run.text.length > 24 ? `${run.text.slice(0, 24)}…` : run.text;
@@ -279,7 +283,7 @@ export function buildTree(source: string, options: BuildOptions = {}): { tree: P
       Object.assign(b.data, { text: '', mentions: [], persons: [], deadlines: [], references: [] });
       delete b.data.mentionSource;
       delete b.data.title;
-      describeBlock(b, source, view, year, []);
+      describeBlock(b, src, []);
     }
   }
   for (const block of blocks) setPosition(block);
@@ -476,7 +480,8 @@ function lineJoin(values: string[]): string {
     .join('\n');
 }
 
-function describeBlock(block: PlanBlock, source: string, view: string, year: number | undefined, problems: Problem[]): void {
+function describeBlock(block: PlanBlock, src: Source, problems: Problem[]): void {
+  const { text: source, view, year } = src;
   const data = block.data;
   const textParts: string[] = [];
   const headingParts: string[] = [];
@@ -524,7 +529,7 @@ function describeBlock(block: PlanBlock, source: string, view: string, year: num
           textParts.push(leaf.value);
           textRanges.push([start, end]);
         } else if (role === 'lead' || role === 'support' || role === 'responsible') {
-          const list = splitUnitList(view, source, start, end);
+          const list = recognizeUnits(src, start, end);
           for (const unit of list.units) data.mentions.push({ ...unit, role });
           append(data.persons, list.persons);
           if (list.units.length > 0) data.mentionSource ??= 'cell';
@@ -547,7 +552,7 @@ function describeBlock(block: PlanBlock, source: string, view: string, year: num
   if (block.type === 'task') {
     if (data.mentions.length === 0) {
       for (const [s, e] of textRanges) {
-        for (const clause of findStartForms(view, source, s, e)) {
+        for (const clause of findBodyClauses(src, s, e)) {
           append(data.mentions, clause.mentions);
           data.mentionSource ??= 'inline';
         }

@@ -1,0 +1,160 @@
+/**
+ * The body of a responsibility clause → units with roles. Labels (`牵头单位:`, `责任单位为`) cut the
+ * body into segments, role words (`牵头`, `配合`, `按职责分工负责`) cut segments into groups, and the
+ * unit recognizer reads each group. Notes about the list (`列第一位者为牵头单位`, `下同`) are no units:
+ * they are set aside and their convention applied. Roles: a label's role, else the group's role
+ * word, else the default (responsible); 负责 leads only when the clause also names a support group.
+ */
+import { append } from '../append.ts';
+import type { Role } from '../schema.ts';
+import { ALL_LABELS, alt, CLAUSE_NOTES, PARTNER_WORDS, ROLE_WORDS, SHORT_LABELS, type ClauseLabel, type WordRole } from './lexicon.ts';
+import type { Source } from './source.ts';
+import { recognizeUnits, type Span } from './units.ts';
+
+export interface Mention extends Span {
+  role: Role;
+}
+
+export interface ClauseBody {
+  mentions: Mention[];
+  persons: Span[];
+  /** Pieces of the body that are neither a unit nor a person. */
+  rejected: Span[];
+  /** A label was read (`牵头单位:`), or role words gave every group its role. */
+  labeled: boolean;
+  /** A note of the clause says the first unit leads, and whether it holds for later clauses (下同). */
+  firstLeads?: { onward: boolean };
+  /** Where a deadline label's text starts inside the body (`完成时限:6月底前`). */
+  deadlineAt?: number;
+}
+
+const LABELS = new Map<string, ClauseLabel>(ALL_LABELS.map((l) => [l.word, l]));
+const SHORT = new Map<string, ClauseLabel>(SHORT_LABELS.map((l) => [l.word, l]));
+/** A label, then a colon or 为 (long labels) or a colon (role words used as labels). */
+export const LABEL = new RegExp(`(${alt(ALL_LABELS.map((l) => l.word))})\\s*(?:(?:[::]|为)\\s*)?|(${alt(SHORT_LABELS.map((l) => l.word))})\\s*[::]\\s*`, 'g');
+/** A label that opens a text: `牵头单位:`, `(责任单位:`, `牵头:`. */
+export const UNIT_LABEL_AT_START = new RegExp(
+  `^\\s*(?:(?:[(\\[【〔]|—{1,2}|-{1,2})\\s*)?(?:(?:${alt(ALL_LABELS.filter((l) => l.kind === 'units').map((l) => l.word))})\\s*(?:[::]|为)|(?:${alt(SHORT_LABELS.map((l) => l.word))})\\s*[::])`,
+);
+const ROLE_WORD_ROLE = new Map<string, WordRole>(ROLE_WORDS.map((w) => [w.word, w.role]));
+/** Role words end a group when a separator or the end follows. */
+export const ROLE_WORD = new RegExp(`(${alt(ROLE_WORDS.map((w) => w.word))})(?=\\s*(?:[,;。.、)]|$))`, 'g');
+const SUPPORT_WORDS = alt(ROLE_WORDS.filter((w) => w.role === 'support').map((w) => w.word));
+const HAS_SUPPORT = new RegExp(`(?:${SUPPORT_WORDS})(?=\\s*(?:[,;。.、]|$))|(?:${SUPPORT_WORDS})(?:单位|部门)`);
+const NOTE = new RegExp(CLAUSE_NOTES.map((n) => `(${n.pattern})`).join('|'), 'g');
+const PARTNER = new RegExp(alt(PARTNER_WORDS));
+
+function labelOf(word: string): ClauseLabel | undefined {
+  return LABELS.get(word) ?? SHORT.get(word);
+}
+
+function wordRole(word: string, hasSupport: boolean): Role {
+  const role = ROLE_WORD_ROLE.get(word) ?? 'responsible';
+  if (role === 'lead-with-support') return hasSupport ? 'lead' : 'responsible';
+  return role;
+}
+
+interface Group {
+  start: number;
+  end: number;
+  role: Role | undefined;
+}
+
+/**
+ * Read the units of a clause body `[start, end)` of the source. `defaultRole` applies to groups
+ * that no label or role word qualifies.
+ */
+export function readClauseBody(src: Source, start: number, end: number, defaultRole: Role = 'responsible'): ClauseBody {
+  const { view } = src;
+  const body = view.slice(start, end);
+  const result: ClauseBody = { mentions: [], persons: [], rejected: [], labeled: false };
+
+  // 0. Notes about the list are cut out: they split the body like separators.
+  const cuts: [number, number][] = [];
+  NOTE.lastIndex = 0;
+  for (let m = NOTE.exec(body); m; m = NOTE.exec(body)) {
+    cuts.push([m.index, m.index + m[0].length]);
+    const effect = CLAUSE_NOTES[m.slice(1).findIndex((g) => g !== undefined)]?.effect;
+    if (effect === 'first-leads') result.firstLeads = { onward: false };
+  }
+  if (result.firstLeads && /下同/.test(body)) result.firstLeads.onward = true;
+
+  // 1. Labels cut the body into segments.
+  const segments: { start: number; end: number; label: ClauseLabel | undefined }[] = [];
+  let cursor = 0;
+  let current: ClauseLabel | undefined;
+  const pushSegment = (from: number, to: number) => {
+    // Notes inside the segment split it.
+    let at = from;
+    for (const [a, b] of cuts) {
+      if (b <= at || a >= to) continue;
+      if (a > at) segments.push({ start: start + at, end: start + a, label: current });
+      at = Math.max(at, b);
+    }
+    if (to > at) segments.push({ start: start + at, end: start + to, label: current });
+  };
+  LABEL.lastIndex = 0;
+  for (let m = LABEL.exec(body); m; m = LABEL.exec(body)) {
+    // A label word inside a list (…,配合单位:B) only counts where a separator or the start precedes it.
+    const before = body.slice(0, m.index).trimEnd();
+    const spaced = m.index > 0 && /\s/.test(body[m.index - 1]!);
+    if (before.length > 0 && !spaced && !/[,;。.、:(]$/.test(before)) continue;
+    if (!/[::为]/.test(m[0]) && before.length > 0) continue;
+    if (m.index > cursor) pushSegment(cursor, m.index);
+    current = labelOf((m[1] ?? m[2])!);
+    if (current?.kind === 'deadline' && result.deadlineAt === undefined) result.deadlineAt = start + m.index;
+    result.labeled = true;
+    cursor = m.index + m[0].length;
+  }
+  pushSegment(cursor, body.length);
+
+  // 2. Role words cut segments into groups.
+  const groups: Group[] = [];
+  const hasSupport = HAS_SUPPORT.test(body);
+  for (const segment of segments) {
+    if (segment.label && segment.label.kind !== 'units') continue;
+    const segText = view.slice(segment.start, segment.end);
+    let from = 0;
+    let sawLead = false;
+    ROLE_WORD.lastIndex = 0;
+    for (let m = ROLE_WORD.exec(segText); m; m = ROLE_WORD.exec(segText)) {
+      const role = wordRole(m[1]!, hasSupport);
+      if (role === 'lead') sawLead = true;
+      groups.push({ start: segment.start + from, end: segment.start + m.index, role });
+      from = m.index + m[0].length;
+    }
+    if (from < segText.length) {
+      // Units after a lead group with no word of their own support it (A牵头,B).
+      // A 责任单位 label says no more than the default does.
+      const labelRole = segment.label?.role === 'responsible' ? undefined : segment.label?.role;
+      const role = labelRole ?? (sawLead ? 'support' : undefined);
+      groups.push({ start: segment.start + from, end: segment.end, role });
+    }
+  }
+
+  for (const group of groups) {
+    // A会同B负责: A leads, B supports.
+    const partner = PARTNER.exec(view.slice(group.start, group.end));
+    const parts: Group[] =
+      partner && partner.index > 0 && (group.role ?? defaultRole) !== 'support'
+        ? [
+            { start: group.start, end: group.start + partner.index, role: 'lead' },
+            { start: group.start + partner.index + partner[0].length, end: group.end, role: 'support' },
+          ]
+        : [group];
+    for (const part of parts) {
+      const list = recognizeUnits(src, part.start, part.end);
+      for (const unit of list.units) result.mentions.push({ ...unit, role: part.role ?? defaultRole });
+      append(result.persons, list.persons);
+      append(result.rejected, list.rejected);
+    }
+  }
+  if (result.firstLeads) applyFirstLeads(result.mentions);
+  return result;
+}
+
+/** `列第一位者为牵头单位`: the first unit leads, the others support. */
+export function applyFirstLeads(mentions: Mention[]): void {
+  if (mentions.length === 0 || mentions.some((m) => m.role !== 'responsible')) return;
+  mentions.forEach((m, i) => (m.role = i === 0 ? 'lead' : 'support'));
+}

@@ -1,0 +1,402 @@
+/**
+ * The clause forms: every way a plan writes who answers for a task, one entry each, tried in the
+ * order of this table. Each form has a fixture of its own in tests/fixtures/forms/<id>/.
+ *
+ * Line forms are looked for on every line of a block (`findLineClauses`); body forms in a task's
+ * text when no line form named a unit, and in the first sentence of a section's body
+ * (`findBodyClauses`). A form that is `final` ends the search on its line when it finds a clause.
+ */
+import type { Role } from '../schema.ts';
+import { applyFirstLeads, readClauseBody, ROLE_WORD, UNIT_LABEL_AT_START, type ClauseBody, type Mention } from './clause-body.ts';
+import { AGENT_OPENERS, alt, NON_UNIT_PARENTHESES, ROLE_WORDS, UNIT_LABELS } from './lexicon.ts';
+import type { Source } from './source.ts';
+import { isUnitLike, recognizeUnits, type Span } from './units.ts';
+
+export type FormId =
+  | 'own-line-label'
+  | 'bracket-labelled'
+  | 'bracket-unlabelled'
+  | 'label-after-sentence'
+  | 'sentence-final-units'
+  | 'dash-units'
+  | 'agent-sentence';
+
+export interface Clause {
+  form: FormId;
+  kind: 'parenthetical' | 'line' | 'inline';
+  /** Offsets in the source of the whole clause (brackets included). */
+  start: number;
+  end: number;
+  labeled: boolean;
+  mentions: Mention[];
+  persons: Span[];
+  /** Pieces that are neither a unit nor a person: reported, never dropped. */
+  rejected: Span[];
+  /** The closing bracket is missing. */
+  unclosed: boolean;
+  /** A note says the first unit leads; `onward` when it says 下同. */
+  firstLeads?: { onward: boolean };
+  /** Offset where a deadline label starts inside the clause (`完成时限:`). */
+  deadlineAt?: number;
+}
+
+export interface LineScan {
+  src: Source;
+  /** The line's span `[start, end)` in the source (from after a marker, when there is one). */
+  start: number;
+  end: number;
+  /** A trailing `(A,B)` with no label may be units; headings admit labelled clauses only. */
+  allowUnlabeled: boolean;
+}
+
+export interface ClauseForm {
+  id: FormId;
+  summary: string;
+  example: string;
+  scope: 'line' | 'body';
+  final: boolean;
+  find(scan: LineScan, found: readonly Clause[]): Clause[];
+}
+
+const BRACKETS: Record<string, string> = { '(': ')', '【': '】', '[': ']', '〔': '〕' };
+const NON_UNIT = new RegExp(`^(?:${alt(NON_UNIT_PARENTHESES)})`);
+const ROLE_WORD_ANY = new RegExp(alt(ROLE_WORDS.map((w) => w.word)));
+const LEAD_WORDS = alt(ROLE_WORDS.filter((w) => w.role !== 'support').map((w) => w.word));
+const SUPPORT_WORDS = alt(ROLE_WORDS.filter((w) => w.role === 'support').map((w) => w.word));
+const ROLE_WORD_ROLE = new Map(ROLE_WORDS.map((w) => [w.word, w.role]));
+const UNIT_LABEL_WORDS = alt(UNIT_LABELS.map((l) => l.word));
+/** `。牵头单位:A;配合单位:B` / `,责任单位为X` — a labelled clause with no brackets after a sentence or a comma. */
+const LABEL_AFTER = new RegExp(`(^|—{1,2}|[。;!,])\\s*(${UNIT_LABEL_WORDS})\\s*(?:[::]|为)`, 'g');
+/** `由A负责` / `此项工作由A主办` / `由A会同B负责` / `由A组织实施`. */
+const AGENT = new RegExp(`(^|[。;!,]|—)\\s*(?:${alt(AGENT_OPENERS)})([^。;,]{2,80}?)(${LEAD_WORDS})\\s*[,]?`, 'g');
+const AGENT_SUPPORT = new RegExp(`^\\s*([^。;]{2,120}?)(${SUPPORT_WORDS})`);
+/** …,B负责X: a second unit and its own duty in the same sentence. */
+const NEXT_DUTY = /^[^。;]*?,\s*([^,。;由]{2,40}?)(负责|牵头)/;
+
+function fromBody(form: FormId, kind: Clause['kind'], start: number, end: number, body: ClauseBody, unclosed = false, labeled = body.labeled): Clause {
+  const clause: Clause = { form, kind, start, end, labeled, mentions: body.mentions, persons: body.persons, rejected: body.rejected, unclosed };
+  if (body.firstLeads) clause.firstLeads = body.firstLeads;
+  if (body.deadlineAt !== undefined) clause.deadlineAt = body.deadlineAt;
+  return clause;
+}
+
+/** Index of the bracket closing the one at `open` ( ( 【 [ 〔 ), or -1 when `limit` comes first. */
+export function closingBracket(view: string, open: number, limit: number): number {
+  const opener = view[open]!;
+  const closer = BRACKETS[opener] ?? ')';
+  let depth = 0;
+  for (let i = open; i < limit; i++) {
+    const c = view[i];
+    if (c === opener) depth++;
+    else if (c === closer) {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+function trimEnd(view: string, lineStart: number, end: number): number {
+  while (end > lineStart && /\s/.test(view[end - 1]!)) end--;
+  return end;
+}
+
+/** Brackets of a line, with whether each is labelled; `close` is -1 for one left open. */
+function brackets(scan: LineScan): { open: number; close: number; labeled: boolean }[] {
+  const { src, start, end } = scan;
+  const view = src.view;
+  const out: { open: number; close: number; labeled: boolean }[] = [];
+  let from = start;
+  for (;;) {
+    let open = -1;
+    for (let i = from; i < end; i++) {
+      const c = view[i]!;
+      if (c === '(' || c === '【' || c === '[' || c === '〔') {
+        open = i;
+        break;
+      }
+    }
+    if (open < 0) break;
+    const labeled = UNIT_LABEL_AT_START.test(view.slice(open, Math.min(end, open + 40)));
+    const close = closingBracket(view, open, end);
+    out.push({ open, close, labeled });
+    if (close < 0) {
+      if (labeled) break;
+      // A stray bracket in the text (加强[): look on after it.
+      from = open + 1;
+      continue;
+    }
+    from = close + 1;
+  }
+  return out;
+}
+
+/** `(A,B)` `(A、B等负责)` `(A牵头)` at the end of a line: units only if every piece is one. */
+function unlabeledBracket(scan: LineScan, open: number, close: number): Clause | undefined {
+  const { src, start } = scan;
+  const view = src.view;
+  const inner = view.slice(open + 1, close);
+  if (NON_UNIT.test(inner.trim())) return undefined;
+  const hasRoleWord = ROLE_WORD_ANY.test(inner);
+  const before = view.slice(start, open).trimEnd();
+  // 各乡镇(街道) or 餐饮企业(门店): a bracket glued to a word qualifies that word.
+  const afterSentence = before.length === 0 || /[。.;!?:,]$/.test(before);
+  if (!hasRoleWord && !afterSentence) return undefined;
+  const body = readClauseBody(src, open + 1, close);
+  if (body.mentions.length === 0 || body.rejected.length > 0) return undefined;
+  if (!hasRoleWord && !body.mentions.every((mention) => isUnitLike(view.slice(mention.start, mention.end)))) return undefined;
+  return fromBody('bracket-unlabelled', 'parenthetical', open, close + 1, body, false, !!body.firstLeads);
+}
+
+/** A run of text that is only units and role words: `县教育局负责`, `A牵头,B、C配合`. */
+function unitsOnly(src: Source, start: number, end: number): ClauseBody | undefined {
+  const text = src.view.slice(start, end);
+  if (!ROLE_WORD_ANY.test(text) || /^\s*由/.test(text)) return undefined;
+  const body = readClauseBody(src, start, end);
+  if (body.mentions.length === 0 || body.rejected.length > 0 || body.persons.length > 0) return undefined;
+  return body;
+}
+
+export const CLAUSE_FORMS: readonly ClauseForm[] = [
+  {
+    id: 'own-line-label',
+    summary: 'A line of its own that opens with a label, bracketed or not',
+    example: '牵头单位:县住建局 / (责任单位:县教育局) / 部门分工:A牵头,各地配合。 / ——责任单位:A',
+    scope: 'line',
+    final: true,
+    find({ src, start, end }) {
+      const view = src.view;
+      const line = view.slice(start, end);
+      if (!UNIT_LABEL_AT_START.test(line)) return [];
+      const leading = line.search(/\S/);
+      // ——责任单位:A — the dash opens the clause but is not part of its body.
+      const dash = /^(—{1,2}|-{1,2})\s*/.exec(line.slice(leading));
+      const wrapped = /^[(\[【〔]/.test(line.slice(leading));
+      let clauseEnd = end;
+      let bodyEnd = end;
+      let unclosed = false;
+      if (wrapped) {
+        const close = closingBracket(view, start + leading, end);
+        if (close < 0) unclosed = line.slice(leading, leading + 1) === '(';
+        else {
+          bodyEnd = close;
+          clauseEnd = close + 1;
+        }
+      }
+      const bodyStart = start + leading + (wrapped ? 1 : dash ? dash[0].length : 0);
+      const body = readClauseBody(src, bodyStart, bodyEnd);
+      return [fromBody('own-line-label', 'line', start + leading, trimEnd(view, start, clauseEnd), body, unclosed, true)];
+    },
+  },
+  {
+    id: 'bracket-labelled',
+    summary: 'A labelled clause in brackets of any kind, anywhere in the line',
+    example: '…隐患排查。(责任单位:县应急局、县住建局) / 【牵头单位:A;配合单位:B;完成时限:6月底前】',
+    scope: 'line',
+    final: true,
+    find(scan) {
+      const out: Clause[] = [];
+      for (const b of brackets(scan)) {
+        if (!b.labeled) continue;
+        const close = b.close < 0 ? scan.end : b.close;
+        const body = readClauseBody(scan.src, b.open + 1, close);
+        out.push(fromBody('bracket-labelled', 'parenthetical', b.open, b.close < 0 ? scan.end : b.close + 1, body, b.close < 0, true));
+      }
+      return out;
+    },
+  },
+  {
+    id: 'bracket-unlabelled',
+    summary: 'Units in brackets at the end of a line, with role words or none',
+    example: '(县教育局牵头,县财政局配合) / (县医保局、县卫健局按职责分工负责) / (县发改局、县财政局)',
+    scope: 'line',
+    final: false,
+    find(scan) {
+      if (!scan.allowUnlabeled) return [];
+      const out: Clause[] = [];
+      for (const b of brackets(scan)) {
+        if (b.labeled || b.close < 0) continue;
+        const after = scan.src.view.slice(b.close + 1, scan.end);
+        if (!/^[\s。.;,]*$/.test(after)) continue;
+        const clause = unlabeledBracket(scan, b.open, b.close);
+        if (clause) out.push(clause);
+      }
+      return out;
+    },
+  },
+  {
+    id: 'label-after-sentence',
+    summary: 'A label with no brackets after a sentence, a dash or a comma, to the end of its sentence',
+    example: '…扎实推进。牵头单位:A;配合单位:B / …,责任单位为区科技局。',
+    scope: 'line',
+    final: true,
+    find({ src, start, end }) {
+      const view = src.view;
+      const line = view.slice(start, end);
+      LABEL_AFTER.lastIndex = 0;
+      for (let m = LABEL_AFTER.exec(line); m; m = LABEL_AFTER.exec(line)) {
+        // At the very start of a line the own-line form reads it.
+        if (m.index === 0 && m[1] === '') continue;
+        const lead = m[1]!;
+        const labelStart = start + m.index + m[0].indexOf(m[2]!);
+        const clauseStart = lead.startsWith('—') ? start + m.index : labelStart;
+        // A colon label runs to the end of the line; `为` to the end of its sentence, and only over
+        // the comma-separated pieces that hold units.
+        const colon = /[::]\s*$/.test(m[0]);
+        let clauseEnd = trimEnd(view, start, end);
+        if (!colon) {
+          const stop = line.slice(labelStart - start).search(/[。;!]/);
+          if (stop >= 0) clauseEnd = labelStart + stop;
+          let cut = clauseEnd;
+          for (;;) {
+            const comma = view.lastIndexOf(',', cut - 1);
+            if (comma <= labelStart) break;
+            const piece = readClauseBody(src, comma + 1, cut);
+            if (piece.mentions.length > 0 && piece.rejected.length === 0) break;
+            cut = comma;
+          }
+          clauseEnd = cut;
+        }
+        const body = readClauseBody(src, labelStart, clauseEnd);
+        if (body.mentions.length === 0) continue;
+        return [fromBody('label-after-sentence', 'line', clauseStart, clauseEnd, body, false, true)];
+      }
+      return [];
+    },
+  },
+  {
+    id: 'sentence-final-units',
+    summary: 'The last sentence, or the last comma-separated pieces of it, made only of units and role words',
+    example: '…予以通报。县禁毒办负责。 / …开展专项整治,县人社局负责。 / …,县教育局负责,县住建局、城关镇配合。 / 县妇联、县卫健局共同负责。',
+    scope: 'line',
+    final: true,
+    find({ src, start, end }) {
+      const view = src.view;
+      let stop = trimEnd(view, start, end);
+      while (stop > start && /[。.;]/.test(view[stop - 1]!)) stop--;
+      if (stop <= start) return [];
+      // The last sentence (a dash opens one too).
+      let sentence = stop;
+      while (sentence > start && !/[。;!—]/.test(view[sentence - 1]!)) sentence--;
+      // 由A负责,B配合: the agent form reads the whole sentence, lead group and all.
+      if (agentClauses(src, sentence, stop).length > 0) return [];
+      if (stop - sentence > 240) return [];
+      const whole = unitsOnly(src, sentence, stop);
+      if (whole) return [fromBody('sentence-final-units', 'line', sentence + (view.slice(sentence, stop).length - view.slice(sentence, stop).trimStart().length), trimEnd(view, start, end), whole, false, false)];
+      // Its last comma-separated pieces, each units and role words.
+      let from = stop;
+      let body: ClauseBody | undefined;
+      for (;;) {
+        const comma = view.lastIndexOf(',', from - 1);
+        if (comma < sentence) break;
+        const piece = view.slice(comma + 1, from);
+        if (!new RegExp(`(?:${ROLE_WORD.source})\\s*[,]?\\s*$`).test(piece.trimEnd().replace(/,$/, ''))) break;
+        const read = unitsOnly(src, comma + 1, stop);
+        if (!read) break;
+        body = read;
+        from = comma;
+      }
+      if (!body) return [];
+      const clauseStart = from + 1 + (view.slice(from + 1, stop).length - view.slice(from + 1, stop).trimStart().length);
+      return [fromBody('sentence-final-units', 'line', clauseStart, trimEnd(view, start, end), body, false, false)];
+    },
+  },
+  {
+    id: 'dash-units',
+    summary: 'Units and a role word after a dash, to the end of the line',
+    example: '…开展宣传——县教育局负责',
+    scope: 'line',
+    final: false,
+    find({ src, start, end }) {
+      const view = src.view;
+      const line = view.slice(start, end);
+      const dash = /—{1,2}\s*([^—]{2,200}?)[。.;]?\s*$/.exec(line);
+      if (!dash || !/(牵头|配合|负责|协办|承办|主办)/.test(dash[1]!) || /^\s*由/.test(dash[1]!)) return [];
+      const bodyStart = start + dash.index + dash[0].indexOf(dash[1]!);
+      const body = readClauseBody(src, bodyStart, bodyStart + dash[1]!.length);
+      if (body.mentions.length === 0 || body.rejected.length > 0) return [];
+      return [fromBody('dash-units', 'line', start + dash.index, trimEnd(view, start, end), body, false, false)];
+    },
+  },
+  {
+    id: 'agent-sentence',
+    summary: 'A sentence that names its units with 由: lead (and support) groups, anywhere a sentence starts',
+    example: '由A负责,B、C配合,加强… / 此项工作由A主办,B协办。 / 由A会同B负责 / 由县教育局组织实施 / 由A负责X,B负责Y',
+    scope: 'body',
+    final: false,
+    find(scan) {
+      return agentClauses(scan.src, scan.start, scan.end);
+    },
+  },
+];
+
+const LINE_FORMS = CLAUSE_FORMS.filter((f) => f.scope === 'line');
+const BODY_FORMS = CLAUSE_FORMS.filter((f) => f.scope === 'body');
+
+/** Clauses of one line, by the line forms in table order. */
+export function findLineClauses(scan: LineScan): Clause[] {
+  const clauses: Clause[] = [];
+  for (const form of LINE_FORMS) {
+    const found = form.find(scan, clauses);
+    clauses.push(...found);
+    if (form.final && found.length > 0) break;
+  }
+  return clauses;
+}
+
+/** Clauses written in a text's sentences (`由A负责,B配合`). */
+export function findBodyClauses(src: Source, start: number, end: number): Clause[] {
+  const clauses: Clause[] = [];
+  for (const form of BODY_FORMS) clauses.push(...form.find({ src, start, end, allowUnlabeled: true }, clauses));
+  return clauses;
+}
+
+function agentClauses(src: Source, start: number, end: number): Clause[] {
+  const { view } = src;
+  const body = view.slice(start, end);
+  const clauses: Clause[] = [];
+  AGENT.lastIndex = 0;
+  for (let m = AGENT.exec(body); m; m = AGENT.exec(body)) {
+    const leadStart = start + m.index + m[0].indexOf(m[2]!, m[1]!.length);
+    const leadEnd = leadStart + m[2]!.length;
+    const word = m[3]!;
+    const afterLead = m.index + m[0].length;
+    const support = AGENT_SUPPORT.exec(body.slice(afterLead));
+    let clauseEnd = start + afterLead;
+    const mentions: Mention[] = [];
+    const persons: Span[] = [];
+    const supportList = support && !/由/.test(support[1]!) ? recognizeUnits(src, start + afterLead, start + afterLead + support[1]!.length) : undefined;
+    const supportOk = !!supportList && supportList.units.length > 0 && supportList.rejected.length === 0;
+    // 由A会同B负责: A leads, B supports.
+    const partner = view.slice(leadStart, leadEnd).search(/会同|联合/);
+    const leadList = recognizeUnits(src, leadStart, partner > 0 ? leadStart + partner : leadEnd);
+    const partnerList = partner > 0 ? recognizeUnits(src, leadStart + partner + 2, leadEnd) : undefined;
+    if (leadList.units.length === 0 || leadList.rejected.length > 0) continue;
+    const paired = supportOk || (partnerList?.units.length ?? 0) > 0;
+    const wordRole = ROLE_WORD_ROLE.get(word) ?? 'responsible';
+    const leadRole: Role = wordRole === 'lead-with-support' ? (paired ? 'lead' : 'responsible') : wordRole === 'responsible' && paired ? 'lead' : (wordRole as Role);
+    for (const unit of leadList.units) mentions.push({ ...unit, role: leadRole });
+    for (const unit of partnerList?.units ?? []) mentions.push({ ...unit, role: 'support' });
+    persons.push(...leadList.persons);
+    if (supportOk) {
+      for (const unit of supportList!.units) mentions.push({ ...unit, role: 'support' });
+      clauseEnd = start + afterLead + support![0].length;
+    }
+    // 由A负责X,B负责Y: B answers for its own part.
+    const next = supportOk ? undefined : NEXT_DUTY.exec(body.slice(afterLead));
+    if (next) {
+      const nextStart = start + afterLead + next[0].length - next[2]!.length - next[1]!.length;
+      const list = recognizeUnits(src, nextStart, nextStart + next[1]!.length);
+      if (list.units.length > 0 && list.rejected.length === 0) {
+        for (const unit of list.units) mentions.push({ ...unit, role: next[2] === '牵头' ? 'lead' : 'responsible' });
+        clauseEnd = Math.max(clauseEnd, start + afterLead + next[0].length);
+      }
+    }
+    const opener = start + m.index + m[1]!.length + (m[0].slice(m[1]!.length).length - m[0].slice(m[1]!.length).trimStart().length);
+    clauses.push({ form: 'agent-sentence', kind: 'inline', start: opener, end: clauseEnd, labeled: true, mentions, persons, rejected: [], unclosed: false });
+    AGENT.lastIndex = Math.max(AGENT.lastIndex, clauseEnd - start);
+  }
+  return clauses;
+}
+
+export { applyFirstLeads };

@@ -1,0 +1,222 @@
+/**
+ * The vocabulary of plans, as data. Every pattern of the parser that looks for a role word, a
+ * clause label, a unit-name ending, a person, a deadline or a table header is built from these
+ * lists (see `alt()`), so that a new form of a real plan is one entry here, in one place.
+ *
+ * All words are Simplified and half-width: patterns run on the match view (normalize.ts), where
+ * 牽頭 is 牵头 and （ is (.
+ */
+import type { Role } from '../schema.ts';
+
+// ── Roles ───────────────────────────────────────────────────────────────────
+
+/**
+ * A role word after a group of units: `A牵头`, `B配合`, `C按职责分工负责`. `负责` is the one word whose
+ * role depends on the clause: lead when the same clause names a support group (`A负责,B配合`),
+ * else responsible (`lead-with-support`).
+ */
+export type WordRole = Role | 'lead-with-support';
+
+export const ROLE_WORDS: readonly { word: string; role: WordRole }[] = [
+  { word: '牵头负责', role: 'lead' },
+  { word: '牵头抓总', role: 'lead' },
+  { word: '牵头落实', role: 'lead' },
+  { word: '牵头实施', role: 'lead' },
+  { word: '总牵头', role: 'lead' },
+  { word: '负总责', role: 'lead' },
+  { word: '牵头', role: 'lead' },
+  { word: '主办', role: 'lead' },
+  { word: '承办', role: 'lead' },
+  { word: '主责', role: 'lead' },
+  { word: '积极配合', role: 'support' },
+  { word: '协同配合', role: 'support' },
+  { word: '配合落实', role: 'support' },
+  { word: '共同参与', role: 'support' },
+  { word: '配合', role: 'support' },
+  { word: '协办', role: 'support' },
+  { word: '协助', role: 'support' },
+  { word: '协同', role: 'support' },
+  { word: '参与', role: 'support' },
+  { word: '参加', role: 'support' },
+  { word: '按职责分工负责', role: 'responsible' },
+  { word: '按职责分工落实', role: 'responsible' },
+  { word: '按职能分工负责', role: 'responsible' },
+  { word: '按照职责分工负责', role: 'responsible' },
+  { word: '按各自职责负责', role: 'responsible' },
+  { word: '按职责负责', role: 'responsible' },
+  { word: '根据职责分工负责', role: 'responsible' },
+  { word: '分别负责', role: 'responsible' },
+  { word: '共同负责', role: 'responsible' },
+  { word: '具体负责', role: 'responsible' },
+  { word: '组织实施', role: 'responsible' },
+  { word: '负责实施', role: 'responsible' },
+  { word: '抓好落实', role: 'responsible' },
+  { word: '负责落实', role: 'lead-with-support' },
+  { word: '负责', role: 'lead-with-support' },
+];
+
+/** `A会同B负责`: A leads, B supports. */
+export const PARTNER_WORDS = ['会同', '联合'] as const;
+
+/** Words that open a unit list in a sentence: `由A负责`, `此项工作由A主办`. */
+export const AGENT_OPENERS = ['以上工作由', '上述工作由', '此项工作由', '该项工作由', '本项工作由', '工作由', '由'] as const;
+
+/**
+ * Labels of a clause (`牵头单位:A`, `(责任单位:A、B)`, `责任单位为A`). `role: undefined` reads the
+ * body's own role words (`部门分工:A牵头,B配合`), responsible where it has none.
+ */
+export type LabelKind = 'units' | 'deadline' | 'person' | 'note';
+
+export interface ClauseLabel {
+  word: string;
+  kind: LabelKind;
+  role?: Role;
+}
+
+export const UNIT_LABELS: readonly ClauseLabel[] = [
+  ...['牵头单位', '牵头部门', '牵头责任单位', '牵头科室', '牵头处室', '牵头股室', '主办单位', '主责单位', '主责部门', '主要责任单位', '承办单位', '责任牵头单位'].map(
+    (word) => ({ word, kind: 'units' as const, role: 'lead' as const }),
+  ),
+  ...['配合单位', '配合部门', '配合科室', '协办单位', '协助单位', '协作单位', '参与单位', '参加单位', '协同责任单位', '协同单位', '配合责任单位'].map(
+    (word) => ({ word, kind: 'units' as const, role: 'support' as const }),
+  ),
+  ...['责任单位', '责任部门', '责任科室', '责任处室', '责任股室', '责任主体', '主体责任单位', '实施主体', '实施单位', '完成单位', '落实单位', '承担单位', '执行单位'].map(
+    (word) => ({ word, kind: 'units' as const, role: 'responsible' as const }),
+  ),
+  ...['部门分工', '职责分工', '任务分工', '责任分工', '单位分工'].map((word) => ({ word, kind: 'units' as const })),
+];
+
+/** Role words used as labels, with a colon only: `牵头:A;配合:B`. */
+export const SHORT_LABELS: readonly ClauseLabel[] = [
+  { word: '牵头', kind: 'units', role: 'lead' },
+  { word: '主办', kind: 'units', role: 'lead' },
+  { word: '承办', kind: 'units', role: 'lead' },
+  { word: '配合', kind: 'units', role: 'support' },
+  { word: '协办', kind: 'units', role: 'support' },
+  { word: '参与', kind: 'units', role: 'support' },
+  { word: '责任', kind: 'units', role: 'responsible' },
+];
+
+export const DEADLINE_LABELS = ['完成时限', '完成时间', '完成时间节点', '时间节点', '时限要求', '时间要求', '完成期限', '办结时限', '时间安排', '进度安排', '时限'] as const;
+
+/** Labels that name people or notes: their part of a clause names no unit. */
+export const OTHER_LABELS = ['牵头领导', '责任领导', '分管领导', '牵头县领导', '牵头市领导', '牵头区领导', '责任人', '联系人', '备注'] as const;
+
+export const ALL_LABELS: readonly ClauseLabel[] = [
+  ...UNIT_LABELS,
+  ...DEADLINE_LABELS.map((word) => ({ word, kind: 'deadline' as const })),
+  ...OTHER_LABELS.map((word) => ({ word, kind: /领导|人$/.test(word) ? ('person' as const) : ('note' as const) })),
+];
+
+/**
+ * Notes inside a clause that are about the list, not units in it. `first-leads`: the first unit
+ * named leads and the rest support (`列第一位者为牵头单位`); `none`: no effect (`下同`).
+ */
+export const CLAUSE_NOTES: readonly { pattern: string; effect: 'first-leads' | 'none' }[] = [
+  { pattern: '(?:列|排)(?:在)?(?:第一位|首位|第一|最前)(?:者|的|单位)?(?:为|是)(?:牵头|主办|主责)(?:单位|部门)?', effect: 'first-leads' },
+  { pattern: '(?:第一|首个)(?:个)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)', effect: 'first-leads' },
+  { pattern: '下同', effect: 'none' },
+];
+
+// ── People ──────────────────────────────────────────────────────────────────
+
+/** Titles that make a name a person, never a unit: `张三县长`, `分管副县长`. */
+export const PERSON_TITLES = [
+  '县长', '区长', '市长', '镇长', '乡长', '省长', '州长', '旗长', '书记', '主任', '局长', '厅长', '部长', '主席', '同志', '领导',
+  '秘书长', '队长', '组长', '院长', '所长', '站长', '负责人', '责任人', '联系人', '调研员', '主任科员',
+] as const;
+
+/** A person line: `分管区领导:张三`, `牵头县领导:…`, `责任人:…`. */
+export const PERSON_LINE_PARTS = {
+  duty: ['分管', '牵头', '责任', '包抓', '包联', '联系', '主管', '挂帅', '督导', '协调', '包保'],
+  level: ['县', '区', '市', '省', '州', '镇', '乡', '旗'],
+  who: ['领导', '负责人', '责任人', '联系人'],
+} as const;
+
+// ── Unit names ──────────────────────────────────────────────────────────────
+
+/** Endings of unit names, longest first where one contains another. */
+export const UNIT_ENDINGS = [
+  '指挥部办公室', '领导小组办公室', '人民政府', '办事处', '管委会', '委员会', '办公室', '指挥部', '领导小组', '工作专班', '专班',
+  '中心', '政府', '党委', '党组', '党工委', '工委', '纪委', '监委', '人大', '政协', '武装部', '机关', '公司', '集团', '单位', '部门',
+  '医院', '银行', '海关', '企业', '机构', '园区', '景区', '分局', '大队', '支队', '中队', '总站', '片区', '报社', '中学', '小学', '学校',
+  '林场', '农场', '各地', '各级', '社区', '街道', '小组',
+  '局', '厅', '委', '办', '部', '院', '室', '队', '站', '所', '镇', '乡', '村', '区', '县', '市', '州', '旗', '盟', '社', '会', '处', '科',
+  '股', '行', '馆', '署', '团', '联', '协', '组', '庭', '园', '校', '台', '网', '场', '段',
+] as const;
+
+/** Endings after which a second name may start when two are written with no separator. */
+export const GLUE_AFTER = '局厅委办部院队府会所站心司团社行处科关';
+
+/** Places and levels that open a name: `县`, `省`, `各`, `自治州`. */
+export const PLACE_WORDS = ['自治区', '自治州', '自治县', '省', '市', '县', '区', '州', '镇', '乡', '旗', '盟', '街道'] as const;
+
+/** Administrative levels that stand for every place of that level: `各乡、镇人民政府`. */
+export const LEVEL_WORDS = ['乡镇', '街道', '县区', '县市区', '市县', '县市', '乡', '镇', '县', '区', '市', '州', '村', '社区'] as const;
+
+/** Qualifiers of an aggregate: `各乡镇`, `有关单位`, `各有关部门`. */
+export const QUALIFIERS = ['各有关', '各相关', '其他有关', '有关', '相关', '全体', '各'] as const;
+
+/** Endings of a government of a place: `各镇政府`, `有关县、区政府` (shared by an elided list). */
+export const GOVERNMENT_ENDINGS = ['人民政府', '党委政府', '党委', '政府', '党工委', '办事处', '管委会'] as const;
+
+/** Party organs named after their committee: `县委宣传部、网信办` = 县委网信办, never 县网信办. */
+export const PARTY_ORGAN_ENDINGS = ['部', '办', '委', '室'] as const;
+
+/** Words that say nothing about who: dropped from the end of a mention. */
+export const TRAILING_FILLERS = [
+  '等有关部门', '等相关部门', '等有关单位', '等相关单位', '等部门', '等单位', '等', '按职责分工负责', '按职责负责', '分别负责', '共同负责', '负责',
+] as const;
+
+/** A count after 等 (`等12个部门`): the clause counts units, it names none. */
+export const COUNT_FILLER = '等[\\d一二三四五六七八九十两几多]+个(?:有关|相关)?(?:部门|单位|成员单位)';
+
+/** Words of the sentence, not of the name, at the start of a mention. */
+export const LEADING_WORDS = ['以上工作由', '上述工作由', '此项工作由', '该项工作由', '本项工作由', '工作由', '由', '请', '经', '会同', '组织', '为'] as const;
+
+/** Parentheses that qualify a text, not units: `(以下简称“X”)`, `(含X)`, `(门店)`. */
+export const NON_UNIT_PARENTHESES = ['以下简称', '下称', '简称', '含', '包括', '其中', '不含', '即', '如', '试行', '暂行', '草案', '征求意见稿', '下同'] as const;
+
+/** Names that are a unit only with the place before them: `各镇党委、政府` → 各镇政府. */
+export const GENERIC_UNITS = ['政府', '党委', '人大', '政协', '党工委', '管委会', '街道', '县级市', '区', '县', '乡镇', '镇', '乡', '部门', '单位', '纪委', '监委', '人民政府', '办事处'] as const;
+
+// ── Deadlines ───────────────────────────────────────────────────────────────
+
+/** Words after a date that make it a deadline: `6月底前`, `9月30日完成`. */
+export const DEADLINE_CUES = ['前', '之前', '以前', '底前', '完成', '全面完成', '基本完成', '到位', '见效', '止', '结束', '为止'] as const;
+/** Periods that are deadlines by themselves. */
+export const DEADLINE_PERIODS = ['年底', '年末', '年内', '上半年', '下半年', '全年'] as const;
+/** Deadlines with no date: kept as text. */
+export const UNDATED_DEADLINES = ['长期坚持', '持续推进', '常态化推进', '长期推进', '持续开展', '按时序推进', '逐年推进'] as const;
+
+// ── Tables ──────────────────────────────────────────────────────────────────
+
+export type ColumnRole = 'number' | 'text' | 'category' | 'lead' | 'support' | 'responsible' | 'deadline' | 'person' | 'note';
+
+/**
+ * What a header cell says its column holds, by the words it contains, first match wins:
+ * `牵头县领导` is a person column before it is a lead column; `责任单位` a unit column.
+ */
+export const HEADER_WORDS: readonly { words: readonly string[]; role: ColumnRole }[] = [
+  { words: ['领导', '责任人', '联系人', '负责人', '包抓', '包联'], role: 'person' },
+  { words: ['序号', '编号', '序'], role: 'number' },
+  { words: ['备注', '进展', '完成情况', '落实情况', '评分', '考核', '督办', '分值', '说明'], role: 'note' },
+  { words: ['时限', '时间', '节点', '期限', '进度'], role: 'deadline' },
+  { words: ['牵头', '主办', '主责'], role: 'lead' },
+  { words: ['配合', '协办', '参与', '协助', '协同', '协作'], role: 'support' },
+  { words: ['责任', '承办', '实施', '单位', '部门', '科室', '处室', '主体'], role: 'responsible' },
+  { words: ['类别', '分类', '领域', '板块', '方面', '类型'], role: 'category' },
+  { words: ['任务', '措施', '内容', '目标', '事项', '项目', '名称', '工作', '举措', '要求', '标准', '指标'], role: 'text' },
+];
+
+/** Longest first, so that an alternation prefers 牵头负责 to 牵头. */
+export function byLength(words: readonly string[]): string[] {
+  return [...new Set(words)].sort((a, b) => b.length - a.length);
+}
+
+/** A regex alternation of words (escaped), longest first. */
+export function alt(words: readonly string[]): string {
+  return byLength(words)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+}

@@ -1,0 +1,392 @@
+/**
+ * The unit recognizer: a list of units as plans write it → one mention per unit. Every reader of
+ * the parser (clauses, table cells, glued names, sentences) goes through `recognizeUnits`.
+ *
+ * - Separators: 、 , ; / 及, 与/和 between two names (never inside one: 县住房和城乡建设局), spaces and
+ *   line breaks (a name broken across two lines is read whole), or nothing at all (县财政局县审计局:
+ *   the registry's names first, then the name grammar). Parentheses inside a name are kept
+ *   (各县(市、区)人民政府).
+ * - Tails that name nobody go: 等, 等部门, 按职责分工负责; `A、B等县安委会有关成员单位` names A, B
+ *   and the group; `等12个部门` counts units and names none.
+ * - Elision is completed both ways. A shared ending: 县发改、财政局 → 县发改局 + 县财政局;
+ *   有关县、区政府 → 有关县政府 + 有关区政府. A shared prefix: 省财政厅、人力资源社会保障厅 →
+ *   省人力资源社会保障厅; 各镇党委、政府 → 各镇政府; 县委宣传部、网信办 → 县委网信办 (a party organ
+ *   keeps the committee), 县委组织部、人社局 → 县人社局.
+ * - A piece that is neither a unit nor a person is returned as `rejected`, never dropped: the
+ *   caller reports it.
+ * All matching runs on the match view; mentions are sliced from the source as written.
+ */
+import { matchView, nameKey } from '../normalize.ts';
+import {
+  alt,
+  COUNT_FILLER,
+  GENERIC_UNITS,
+  GLUE_AFTER,
+  GOVERNMENT_ENDINGS,
+  LEADING_WORDS,
+  LEVEL_WORDS,
+  PERSON_TITLES,
+  PLACE_WORDS,
+  QUALIFIERS,
+  TRAILING_FILLERS,
+  UNIT_ENDINGS,
+} from './lexicon.ts';
+import type { Source } from './source.ts';
+
+export interface Span {
+  /** Offsets in the source. */
+  start: number;
+  end: number;
+  /** As written (source slice), with an elided part completed and line breaks removed. */
+  text: string;
+}
+
+export interface UnitListResult {
+  units: Span[];
+  persons: Span[];
+  /** Pieces that are neither a unit nor a person: the caller reports them. */
+  rejected: Span[];
+}
+
+const UNIT_END = new RegExp(`(?:${alt(UNIT_ENDINGS)})$`);
+const PERSON_END = new RegExp(`(?:${alt(PERSON_TITLES)}|委员(?!会))$`);
+const GLUE_CHAR = new RegExp(`[${GLUE_AFTER}]`);
+const PLACE_START = new RegExp(`^(?:各|${alt(PLACE_WORDS.filter((p) => p !== '市'))}|市(?!场))`);
+const GENERIC = new RegExp(`^(?:${alt(GENERIC_UNITS)})$`);
+const FILLER_END = new RegExp(`(?:${COUNT_FILLER}|${alt(TRAILING_FILLERS)})$`);
+const LEADING = new RegExp(`^(?:${alt(LEADING_WORDS)})`);
+const QUALIFIER = `(?:${alt(QUALIFIERS)})`;
+const LEVEL = `(?:${alt(LEVEL_WORDS)})`;
+const GOV_ENDING = `(?:${alt(GOVERNMENT_ENDINGS)})`;
+/** `各乡`, `有关县`: a level of places waiting for the ending its neighbour gives. */
+const BARE_LEVEL = new RegExp(`^(${QUALIFIER})?(${LEVEL})(\\([^()]*\\))?$`);
+/** `区政府`, `各镇人民政府`: the government of a level of places. */
+const LEVEL_GOVERNMENT = new RegExp(`^(${QUALIFIER})?(${LEVEL})(\\([^()]*\\))?(${GOV_ENDING})$`);
+/** `县发改`, `财政`: a department's stem waiting for its ending (局, 委, 办, 厅). */
+const STEM = new RegExp(`^(?:${alt(PLACE_WORDS)})?(?:委)?[\\u4e00-\\u9fff]{2,5}$`);
+const STEM_ENDING = /[\u4e00-\u9fff]{2,}?(局|委|办|厅|部)$/;
+const PARTY_PREFIX = new RegExp(`^((?:${alt(PLACE_WORDS)})委)(?!员|会)`);
+const ADMIN_PREFIX = new RegExp(
+  `^(各(?:${LEVEL})?(?:\\([^()]*\\))?|${alt(PLACE_WORDS.filter((p) => p !== '市'))}|市(?!场))`,
+);
+const OWN_PLACE = /^[\u4e00-\u9fff]{1,6}?(省|市|县|区|州|镇|乡)/;
+const NAMEISH = /^[\u4e00-\u9fff()“”"]{2,24}$/;
+
+/**
+ * No unit name is this long: longer pieces are not split further, which keeps a 1 MB run of text
+ * without separators linear.
+ */
+const MAX_ITEM = 200;
+
+export function stripParenthesized(name: string): string {
+  return name.replace(/\([^()]*\)/g, '');
+}
+
+/** A name the grammar reads as a unit: a place-word or 各 start, or a unit ending. */
+export function isUnitLike(view: string): boolean {
+  const bare = stripParenthesized(view).trim();
+  if (bare.length < 2 || bare.length > 40) return false;
+  if (/[。!?:的]/.test(bare)) return false;
+  if (PERSON_END.test(bare)) return false;
+  if (UNIT_END.test(bare)) return true;
+  // 各镇街, 各宾馆酒店: a short 各 phrase names every one of them; a long one is a sentence.
+  return bare.startsWith('各') && bare.length <= 6;
+}
+
+export function isPersonLike(view: string): boolean {
+  return PERSON_END.test(stripParenthesized(view).trim());
+}
+
+/** A piece that reads like a name even though no ending says so (县水务, 有关企业主体). */
+export function isNameLike(view: string): boolean {
+  return NAMEISH.test(view.replace(/\s+/g, ''));
+}
+
+interface Item {
+  start: number;
+  end: number;
+  /** The separator before this item ('' at the start or for glued names). */
+  before: string;
+}
+
+function isSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0' || c === '\u3000';
+}
+
+function trimRange(view: string, start: number, end: number): [number, number] {
+  while (start < end && /[\s,、;:.。|—]/.test(view[start]!)) start++;
+  while (end > start && /[\s,、;:.。|—]/.test(view[end - 1]!)) end--;
+  return [start, end];
+}
+
+/** Split at separators outside parentheses. */
+function splitTopLevel(src: Source, start: number, end: number): Item[] {
+  const view = src.view;
+  const items: Item[] = [];
+  let depth = 0;
+  let itemStart = start;
+  let before = '';
+  const push = (s: number, e: number, next: string) => {
+    const [a, b] = trimRange(view, s, e);
+    if (b > a) {
+      items.push({ start: a, end: b, before });
+      before = next;
+    } else if (next !== ' ' || before === '') before = next || before;
+  };
+  for (let i = start; i < end; i++) {
+    const c = view[i]!;
+    if (c === '(' || c === '[' || c === '〔' || c === '【') depth++;
+    else if ((c === ')' || c === ']' || c === '〕' || c === '】') && depth > 0) depth--;
+    else if (depth === 0) {
+      let cut = 0;
+      let sep = c;
+      if (c === '、' || c === ',' || c === ';' || c === '/') cut = 1;
+      else if (isSpace(c)) {
+        cut = 1;
+        sep = ' ';
+        // A name broken across two lines (县发展和改革⏎局): the line break is no separator.
+        if ((c === '\n' || c === '\r') && i - itemStart <= MAX_ITEM) {
+          const left = view.slice(itemStart, i).trim();
+          let j = i;
+          while (j < end && isSpace(view[j]!)) j++;
+          const right = /^[^\s,、;/]*/.exec(view.slice(j, Math.min(end, j + 40)))![0];
+          if (left && right && !isUnitLike(left) && !isPersonLike(left) && isUnitLike(left + right) && !PLACE_START.test(right)) {
+            i = j - 1;
+            continue;
+          }
+        }
+      } else if (c === '及') cut = 1;
+      // A会同B: two units (the clause reads the roles: A leads, B supports).
+      else if (c === '会' && view[i + 1] === '同' && i > itemStart) {
+        cut = 2;
+        sep = '会同';
+      } else if ((c === '与' || c === '和') && i > itemStart && i - itemStart <= MAX_ITEM) {
+        // Only between two names: the left part already ends like a unit.
+        const left = view.slice(itemStart, i).trim();
+        const right = view.slice(i + 1, Math.min(end, i + 40));
+        if (isUnitLike(left) && /^(各|省|市|县|区|州|镇|乡|[^\s,、;]{2,})/.test(right)) cut = 1;
+      }
+      if (cut) {
+        push(itemStart, i, sep);
+        itemStart = i + cut;
+        i += cut - 1;
+      }
+    }
+  }
+  push(itemStart, end, '');
+  return items;
+}
+
+/** The offsets of the best cover of `key` by registered names, or undefined. */
+function knownCover(src: Source, key: string): number[] | undefined {
+  const { known } = src;
+  if (known.size === 0 || key.length > MAX_ITEM || key.length < 4) return undefined;
+  // best[i]: fewest names covering key[0, i); cut[i]: where the last one starts.
+  const best = new Array<number>(key.length + 1).fill(Infinity);
+  const cut = new Array<number>(key.length + 1).fill(-1);
+  best[0] = 0;
+  for (let i = 0; i < key.length; i++) {
+    if (best[i] === Infinity) continue;
+    for (let len = 2; len <= known.maxLength && i + len <= key.length; len++) {
+      if (known.has(key.slice(i, i + len)) && best[i]! + 1 < best[i + len]!) {
+        best[i + len] = best[i]! + 1;
+        cut[i + len] = i;
+      }
+    }
+  }
+  if (best[key.length] === Infinity || best[key.length]! < 2) return undefined;
+  const starts: number[] = [];
+  for (let at = key.length; at > 0; at = cut[at]!) starts.unshift(cut[at]!);
+  return starts;
+}
+
+/** 县财政局县审计局 → 县财政局 + 县审计局: the registry's names, else the name grammar. */
+function splitGlued(src: Source, item: Item): Item[] {
+  const view = src.view;
+  if (item.end - item.start > MAX_ITEM) return [item];
+  const raw = view.slice(item.start, item.end);
+  if (!/\s/.test(raw)) {
+    const cover = knownCover(src, raw);
+    if (cover) return cover.map((s, k) => ({ start: item.start + s, end: k + 1 < cover.length ? item.start + cover[k + 1]! : item.end, before: k === 0 ? item.before : '' }));
+    if (src.known.has(nameKey(raw))) return [item];
+  }
+  const out: Item[] = [];
+  let from = item.start;
+  let depth = 0;
+  for (let i = item.start + 2; i < item.end - 2; i++) {
+    const c = view[i - 1]!;
+    if (c === '(') depth++;
+    else if (c === ')' && depth > 0) depth--;
+    if (depth > 0 || !GLUE_CHAR.test(c)) continue;
+    const rest = view.slice(i, item.end);
+    const left = view.slice(from, i);
+    if (left.length < 3 || rest.length < 3) continue;
+    if (c === '办' && rest.startsWith('公')) continue;
+    if (c === '部' && rest.startsWith('门')) continue;
+    if (c === '会' && rest.startsWith('同')) continue;
+    // 机关 ends a name; 有关/相关 only qualify the next one (各有关乡镇人民政府).
+    if (c === '关' && !left.endsWith('机关')) continue;
+    if (c === '委' && !PLACE_START.test(rest)) continue;
+    // 县安委会各成员单位: a qualifier and a group word, not a second unit.
+    if (/^(各|全体)?(有关|相关)?(成员)?(单位|部门)/.test(rest.replace(/^各/, '')) && /^(各|有关|相关|成员|全体)/.test(rest)) continue;
+    const restHead = rest.match(/^[^,、;]*/)![0];
+    // Without a place name the second unit must be a peer (财政局审计局), not a part of the first
+    // (县公安局交警大队 is one unit).
+    if (!PLACE_START.test(rest) && !(/[局厅]$/.test(left) && restHead.length >= 3 && /(局|厅|委|办)$/.test(restHead) && !/分局$/.test(restHead))) continue;
+    if (!isUnitLike(left) || !isUnitLike(rest)) continue;
+    out.push({ start: from, end: i, before: out.length === 0 ? item.before : '' });
+    from = i;
+  }
+  out.push({ start: from, end: item.end, before: out.length === 0 ? item.before : '' });
+  return out;
+}
+
+/** `A等G` where G names a group: both; `A等部门`: A alone. */
+function splitEtc(view: string, item: Item): Item[] {
+  if (item.end - item.start > MAX_ITEM) return [item];
+  const text = view.slice(item.start, item.end);
+  let depth = 0;
+  for (let i = text.length - 2; i > 0; i--) {
+    const c = text[i]!;
+    if (c === ')') depth++;
+    else if (c === '(') depth--;
+    if (depth !== 0 || c !== '等') continue;
+    const right = text.slice(i + 1);
+    if (/^(有关|相关)?(部门|单位)$/.test(right) || /^[\d一二三四五六七八九十两几多]+个/.test(right) || right.length < 4 || !isUnitLike(right)) continue;
+    return [
+      { start: item.start, end: item.start + i, before: item.before },
+      { start: item.start + i + 1, end: item.end, before: '等' },
+    ];
+  }
+  return [item];
+}
+
+function stripFiller(view: string, item: Item): Item {
+  let { start, end } = item;
+  if (end - start > MAX_ITEM) return item;
+  for (;;) {
+    const m = FILLER_END.exec(view.slice(start, end));
+    if (!m || m.index === 0) break;
+    end = start + m.index;
+    [start, end] = trimRange(view, start, end);
+  }
+  // (含西岭新区管委会) after a name says what it covers; it is not part of the name.
+  const covers = /\((含|包括|不含)[^()]{0,200}\)$/.exec(view.slice(start, end));
+  if (covers && covers.index > 0) [start, end] = trimRange(view, start, start + covers.index);
+  // Leading words that belong to the sentence, not the name.
+  const lead = LEADING.exec(view.slice(start, end));
+  if (lead && end - start - lead[0].length >= 2) start += lead[0].length;
+  return { start, end, before: item.before };
+}
+
+/** The administrative prefix a following elided name inherits. */
+function adminPrefix(name: string): string | undefined {
+  const m = ADMIN_PREFIX.exec(matchView(name));
+  if (!m) return undefined;
+  // 各区、县级市: the whole of 各区 is no prefix; its 各 is.
+  if (m[0] === name) return name.startsWith('各') ? name.slice(0, 1) : undefined;
+  return name.slice(0, m[0].length);
+}
+
+interface Piece {
+  start: number;
+  end: number;
+  before: string;
+  view: string;
+  text: string;
+  /** Completed by the ending of the name after it (县发改 → 县发改局). */
+  completed?: 'ending';
+}
+
+/** A shared ending: 县发改、财政局 → 县发改局; 有关县、区政府 → 有关县政府; 各乡、镇人民政府. */
+function completeEndings(pieces: Piece[]): void {
+  for (let i = pieces.length - 2; i >= 0; i--) {
+    const piece = pieces[i]!;
+    const next = pieces[i + 1]!;
+    if (next.before !== '、' && next.before !== ',') continue;
+    const nextView = next.view;
+    const government = LEVEL_GOVERNMENT.exec(nextView);
+    if (government && BARE_LEVEL.test(piece.view)) {
+      const ending = government[4]!;
+      piece.view += ending;
+      piece.text += ending;
+      piece.completed = 'ending';
+      continue;
+    }
+    if (isUnitLike(piece.view) || !STEM.test(piece.view)) continue;
+    const ending = STEM_ENDING.exec(nextView);
+    if (!ending || !isUnitLike(nextView) || GENERIC.test(nextView)) continue;
+    piece.view += ending[1]!;
+    piece.text += ending[1]!;
+    piece.completed = 'ending';
+  }
+}
+
+/** A shared prefix: the name before gives its place, committee or qualifier. */
+function completePrefix(previous: Piece | undefined, piece: Piece): string {
+  const { view, text } = piece;
+  if (!previous) return text;
+  // 有关县、区政府: the qualifier of an elided level goes on to the next level (有关区政府).
+  if (previous.completed === 'ending' && LEVEL_GOVERNMENT.test(view) && !new RegExp(`^${QUALIFIER}`).test(view)) {
+    const q = new RegExp(`^${QUALIFIER}`).exec(previous.view);
+    if (q) return q[0] + text;
+  }
+  const prefix = adminPrefix(previous.text);
+  if (!prefix) return text;
+  if (GENERIC.test(view)) return prefix + text;
+  // Names that carry their own place stay as written.
+  if (PLACE_START.test(view) || OWN_PLACE.test(view)) return text;
+  // 县委宣传部、网信办: a party organ after a party organ keeps the committee (县委网信办).
+  const party = PARTY_PREFIX.exec(previous.view);
+  if (party && /[部办委室]$/.test(view) && /[部办委室]$/.test(previous.view) && !/^(政府|人大|政协|人民|纪委)/.test(view)) return party[1] + text;
+  // A department named without its place after one that has it: 省财政厅、工业和信息化厅.
+  // Branches of higher offices (…分局, …大队) are named without the county, so they stay as written.
+  if (prefix === '各' || !/(厅|局|委|办|支队|大队)$/.test(view) || /(分局|公司)$/.test(view)) return text;
+  return /(厅|局|委|办|部|队)$/.test(previous.text) ? prefix + text : text;
+}
+
+/**
+ * Split `src.text[start, end)` into unit mentions, persons and rejected pieces; offsets are
+ * absolute.
+ */
+export function recognizeUnits(src: Source, start: number, end: number): UnitListResult {
+  const { view, text } = src;
+  const result: UnitListResult = { units: [], persons: [], rejected: [] };
+  const pieces: Piece[] = [];
+  for (const top of splitTopLevel(src, start, end)) {
+    for (const etc of splitEtc(view, stripFiller(view, top))) {
+      for (const raw of splitGlued(src, stripFiller(view, etc))) {
+        const item = stripFiller(view, raw);
+        if (item.end <= item.start) continue;
+        const itemView = view.slice(item.start, item.end);
+        const itemText = text.slice(item.start, item.end);
+        const broken = /[\r\n]/.test(itemText);
+        pieces.push({
+          start: item.start,
+          end: item.end,
+          before: item.before,
+          view: broken ? itemView.replace(/\s+/g, '') : itemView,
+          text: broken ? itemText.replace(/\s+/g, '') : itemText,
+        });
+      }
+    }
+  }
+  if (pieces.length > 1 && pieces.length <= 5000) completeEndings(pieces);
+  let previous: Piece | undefined;
+  for (const piece of pieces) {
+    const span = { start: piece.start, end: piece.end, text: piece.text };
+    if (isPersonLike(piece.view)) {
+      result.persons.push(span);
+      continue;
+    }
+    const known = piece.view.length <= 40 && src.known.size > 0 && src.known.has(nameKey(piece.view));
+    if (!known && !isUnitLike(piece.view) && !GENERIC.test(piece.view)) {
+      result.rejected.push(span);
+      continue;
+    }
+    span.text = completePrefix(previous, piece);
+    result.units.push(span);
+    previous = { ...piece, text: span.text, view: piece.completed ? piece.view : nameKey(span.text) };
+  }
+  return result;
+}
