@@ -8,14 +8,13 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { LineCounter, parseDocument } from 'yaml';
 import { decode, type DecodeResult } from './decode.ts';
 import { docxToText, isZip, wordPlace, type DocxLine } from './docx.ts';
 import { formatDiagnostic, type FileDiagnostic } from './diagnostics.ts';
 import { buildDocument, diagnosticsOf } from './model.ts';
-import { planParse, type PlanRoot } from './parse/index.ts';
+import { planProcessor, type PlanRoot } from './parse/index.ts';
 import { yearFromText } from './parse/classify.ts';
 import { UnitRegistry } from './registry.ts';
 import { ProgressMetadataSchema, readProgress, resolveAsOf, type ProgressMetadata, type ProgressReport } from './progress.ts';
@@ -80,8 +79,8 @@ function parseDecoded(bytes: Uint8Array, decoded: DecodeResult | { ok: true; tex
   const text = decoded.text;
   const year = metadata.year ?? yearFromText(text);
   const file = new VFile({ path: options.path, value: text });
-  const processor = unified().use(planParse, year !== undefined ? { year } : {});
-  const tree = processor.parse(file) as PlanRoot;
+  const processor = planProcessor({ ...(year !== undefined ? { year } : {}), knownUnits: registry.spellings() });
+  const tree = processor.runSync(processor.parse(file), file);
   const document = buildDocument({
     id,
     tree,

@@ -111,6 +111,11 @@ export class UnitRegistry {
     return [...this.#plan.units];
   }
 
+  /** Every name, short name and alias the registry knows: the parser's unit recognizer tries them first. */
+  spellings(): string[] {
+    return this.#known.units.flatMap((unit) => [unit.name, ...unit.aliases]);
+  }
+
   /** A unit by id (slug), known or made up by this instance. */
   byId(id: string): Unit | undefined {
     return this.#known.byId.get(id) ?? this.#plan.byId.get(id);

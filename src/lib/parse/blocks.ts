@@ -1,0 +1,233 @@
+/**
+ * The first stage: lines → blocks. Each line is classified (classify.ts), the covering notice is set
+ * aside (preamble.ts), tables are found (table.ts), and every line becomes leaves of the innermost
+ * open block: markers open parts, sections and tasks; clauses are found on each line by the line
+ * forms of forms.ts. What the blocks mean is read later, by the transforms.
+ */
+import type { Position } from 'unist';
+import { append } from '../append.ts';
+import { classifyLine, type LineInfo } from './classify.ts';
+import { findLineClauses, type Clause } from './forms.ts';
+import { Locator, splitLines, type Line } from './lines.ts';
+import type { Marker } from './markers.ts';
+import { findBodyStart } from './preamble.ts';
+import { makeSource } from './source.ts';
+import { findTables, type Table, type TableRow } from './table.ts';
+import type { BlockType, BuildOptions, LeafType, ParseState, PlanBlock, PlanLeaf, PlanRoot } from './tree.ts';
+
+interface Segment {
+  start: number;
+  end: number;
+  type: LeafType;
+  data?: PlanLeaf['data'];
+}
+
+/** Source text → the tree of blocks, and the state the transforms read. */
+export function readBlocks(source: string, options: BuildOptions = {}): { tree: PlanRoot; state: ParseState } {
+  const src = makeSource(source, options);
+  const view = src.view;
+  const lines = splitLines(source, view);
+  const locator = new Locator(lines);
+  const infos = lines.map(classifyLine);
+  const year = options.year;
+
+  const bodyStart = findBodyStart(lines, infos);
+  const tables = findTables(src, lines, infos, bodyStart);
+  const rowAt = new Map<number, { table: Table; row: TableRow }>();
+  const inTable = new Set<number>();
+  for (const table of tables) {
+    for (let i = table.headerFirst; i <= table.lastLine; i++) inTable.add(i);
+    for (const row of table.rows) rowAt.set(row.firstLine, { table, row });
+  }
+
+  // 第一部分 above 一、: the named parts are parts and the 一、 inside them sections.
+  const bodyMarkers = infos.slice(bodyStart).map((info) => info.marker).filter((m) => m !== undefined);
+  const chapters = bodyMarkers.some((m) => m.chapter) && bodyMarkers.some((m) => m.level === 1 && !m.chapter);
+  if (chapters) for (const m of bodyMarkers) if (m.chapter) m.level = 0;
+  const taskLevel = chooseTaskLevel(lines, infos, bodyStart, inTable, tables);
+  const kindOf = (level: number): BlockType => (level >= taskLevel ? 'task' : level === 0 || (level === 1 && !chapters) ? 'part' : 'section');
+
+  const position = (start: number, end: number): Position => ({ start: locator.point(start), end: locator.point(end) });
+  const leaf = (seg: Segment): PlanLeaf => {
+    const node: PlanLeaf = { type: seg.type, value: source.slice(seg.start, seg.end), position: position(seg.start, seg.end) };
+    if (seg.data) node.data = seg.data;
+    return node;
+  };
+  /** Fill the gaps between segments of `[from, to)` with `fill` leaves. */
+  const leavesOf = (from: number, to: number, segments: Segment[], fill: LeafType): PlanLeaf[] => {
+    const out: PlanLeaf[] = [];
+    let at = from;
+    for (const seg of segments.sort((a, b) => a.start - b.start)) {
+      if (seg.start < at || seg.end <= seg.start) continue;
+      if (seg.start > at) out.push(leaf({ start: at, end: seg.start, type: fill }));
+      out.push(leaf(seg));
+      at = seg.end;
+    }
+    if (to > at) out.push(leaf({ start: at, end: to, type: fill }));
+    return out;
+  };
+  const lineBreak = (line: Line): PlanLeaf[] => (line.next > line.end ? [leaf({ start: line.end, end: line.next, type: 'break' })] : []);
+
+  const root: PlanRoot = { type: 'root', children: [], position: position(0, source.length), data: { taskLevel, ...(year ? { year } : {}) } };
+
+  if (bodyStart > 0) {
+    const children: PlanLeaf[] = [];
+    for (let i = 0; i < bodyStart; i++) {
+      const line = lines[i]!;
+      const type: LeafType = infos[i]!.kind === 'chrome' ? 'chrome' : infos[i]!.kind === 'blank' ? 'blank' : 'text';
+      if (line.end > line.start) children.push(leaf({ start: line.start, end: line.end, type }));
+      append(children, lineBreak(line));
+    }
+    root.children.push({ type: 'preamble', children, position: position(0, lines[bodyStart - 1]!.next) });
+  }
+
+  const stack: PlanBlock[] = [];
+  const container = (): PlanRoot | PlanBlock => stack.at(-1) ?? root;
+  const open = (level: number, marker: Pick<Marker, 'text' | 'number' | 'value'>, table: boolean): PlanBlock => {
+    while (stack.length > 0 && stack.at(-1)!.data.level >= level) stack.pop();
+    const block: PlanBlock = {
+      type: kindOf(level),
+      children: [],
+      position: position(0, 0),
+      data: { level, marker: marker.text, number: marker.number, value: marker.value, table, id: '', text: '', mentions: [], persons: [], deadlines: [], references: [] },
+    };
+    (container().children as (PlanBlock | PlanLeaf)[]).push(block);
+    stack.push(block);
+    return block;
+  };
+
+  /**
+   * Where the clauses of line `i` (from `from`) end: a bracket left open at the end of the line and
+   * closed on the next line of plain text makes the two lines one clause (…配合单位:A、⏎B)).
+   */
+  const clauseReach = (i: number, from: number, allowUnlabeled: boolean): { clauses: Clause[]; end: number; last: number } => {
+    const line = lines[i]!;
+    const clauses = findLineClauses({ src, start: from, end: line.end, allowUnlabeled });
+    const next = lines[i + 1];
+    let depth = 0;
+    for (let k = from; k < line.end; k++) {
+      const c = view[k];
+      if (c === '(' || c === '【') depth++;
+      else if ((c === ')' || c === '】') && depth > 0) depth--;
+    }
+    if ((depth === 0 && !clauses.some((c) => c.unclosed)) || !next || infos[i + 1]!.kind !== 'text' || inTable.has(i + 1) || !/[)】\]]/.test(next.view)) {
+      return { clauses, end: line.end, last: i };
+    }
+    const joined = findLineClauses({ src, start: from, end: next.end, allowUnlabeled });
+    if (joined.some((c) => c.unclosed) || !joined.some((c) => c.end > next.start)) return { clauses, end: line.end, last: i };
+    return { clauses: joined, end: next.end, last: i + 1 };
+  };
+
+  for (let i = bodyStart; i < lines.length; i++) {
+    const line = lines[i]!;
+    const info = infos[i]!;
+    const row = rowAt.get(i);
+    if (row) {
+      const { table, row: r } = row;
+      if (r.marker) {
+        const block = open(r.marker.level, r.marker, true);
+        const cell = r.cells[0]!;
+        const markerEnd = cell.start + r.marker.end;
+        append(block.children, leavesOf(line.start, line.end, [{ start: cell.start, end: markerEnd, type: 'marker' }, { start: markerEnd, end: cell.end, type: 'heading' }], 'text'), lineBreak(line));
+      } else {
+        const marker = r.serial ? { text: r.serial.text.trim(), number: String(r.serial.value), value: r.serial.value } : { text: '', number: String(table.rows.indexOf(r) + 1), value: table.rows.indexOf(r) + 1 };
+        const block = open(taskLevel, marker, true);
+        for (let j = r.firstLine; j <= r.lastLine; j++) {
+          const l = lines[j]!;
+          const segments: Segment[] = [];
+          if (r.serial && r.serial.start >= l.start && r.serial.end <= l.end) segments.push({ start: r.serial.start, end: r.serial.end, type: 'marker' });
+          for (const cell of r.cells) if (cell.start >= l.start && cell.end <= l.end) segments.push({ start: cell.start, end: cell.end, type: 'cell', data: { role: cell.role } });
+          append(block.children, leavesOf(l.start, l.end, segments, infos[j]!.kind === 'blank' ? 'blank' : 'text'), lineBreak(l));
+        }
+      }
+      i = r.lastLine;
+      continue;
+    }
+    if (!inTable.has(i) && info.marker && (info.kind === 'marker' || info.kind === 'pipe')) {
+      const marker = info.marker;
+      const block = open(marker.bare ? taskLevel : marker.level, marker, false);
+      const markerEnd = line.start + marker.end;
+      const isHeading = block.type !== 'task';
+      const segments: Segment[] = [{ start: line.start, end: markerEnd, type: 'marker' }];
+      const reach = clauseReach(i, markerEnd, !isHeading);
+      const clauses = reach.clauses;
+      for (const clause of clauses) segments.push({ start: clause.start, end: clause.end, type: 'clause', data: { clause } });
+      if (isHeading) {
+        // The heading runs to the first full stop when a body follows on the same line.
+        const rest = view.slice(markerEnd, line.end);
+        const stop = rest.search(/[。.](?=.{8,})/);
+        const headingEnd = stop >= 0 && stop < 60 ? markerEnd + stop + 1 : clauses[0]?.start ?? line.end;
+        segments.push({ start: markerEnd, end: Math.min(headingEnd, clauses[0]?.start ?? line.end), type: 'heading' });
+      }
+      append(block.children, leavesOf(line.start, reach.end, segments, 'text'), lineBreak(lines[reach.last]!));
+      i = reach.last;
+      continue;
+    }
+    // Any other line belongs to the innermost open block (or, before any, to the root).
+    const target = container();
+    const segments: Segment[] = [];
+    let fill: LeafType = 'text';
+    const [s, e] = trimLine(view, line);
+    if (info.kind === 'blank') fill = 'blank';
+    else if (info.kind === 'chrome') fill = 'chrome';
+    else if (inTable.has(i)) fill = 'text';
+    else if (info.kind === 'person') segments.push({ start: s, end: e, type: 'person' });
+    else if (info.kind === 'deadline') segments.push({ start: s, end: e, type: 'deadline' });
+    let last = i;
+    let end = line.end;
+    if (fill === 'text' && segments.length === 0 && !inTable.has(i)) {
+      const allowUnlabeled = target.type === 'task' || target.type === 'section' || target.type === 'part';
+      const reach = clauseReach(i, line.start, allowUnlabeled);
+      for (const clause of reach.clauses) segments.push({ start: clause.start, end: clause.end, type: 'clause', data: { clause } });
+      last = reach.last;
+      end = reach.end;
+    }
+    append(target.children as (PlanBlock | PlanLeaf)[], leavesOf(line.start, end, segments, fill), lineBreak(lines[last]!));
+    i = last;
+  }
+
+  return { tree: root, state: { src, lines, infos, locator, tables, inTable, rowAt, taskLevel, problems: [] } };
+}
+
+function trimLine(view: string, line: Line): [number, number] {
+  let s = line.start;
+  let e = line.end;
+  while (s < e && /\s/.test(view[s]!)) s++;
+  while (e > s && /\s/.test(view[e - 1]!)) e--;
+  return [s, e];
+}
+
+/**
+ * Which level holds the tasks. Arabic-numbered items (1.) are tasks wherever they appear. Without
+ * them, the shallowest of 一、 / (一) whose items read like tasks (a sentence, or a responsibility
+ * clause) rather than short headings; failing that, (1) or ①, or the deepest level present.
+ */
+function chooseTaskLevel(lines: Line[], infos: LineInfo[], bodyStart: number, inTable: Set<number>, tables: Table[]): number {
+  const present = new Set<number>();
+  const headings = new Map<number, { heading: number; total: number }>();
+  for (let i = bodyStart; i < lines.length; i++) {
+    const info = infos[i]!;
+    if (inTable.has(i) || !info.marker) continue;
+    const level = info.marker.bare ? 3 : info.marker.level;
+    present.add(level);
+    if (level > 2) continue;
+    const rest = lines[i]!.view.slice(info.marker.end).trim();
+    let next = i + 1;
+    while (next < lines.length && infos[next]!.kind === 'blank') next++;
+    const clauseFollows = next < lines.length && infos[next]!.kind === 'label';
+    const isHeading = rest.length <= 40 && !/[。;]./.test(rest) && !/(单位|部门)\s*[:]|牵头|配合/.test(rest) && !clauseFollows;
+    const stat = headings.get(level) ?? { heading: 0, total: 0 };
+    stat.total++;
+    if (isHeading) stat.heading++;
+    headings.set(level, stat);
+  }
+  if (tables.some((t) => t.rows.some((r) => !r.marker))) present.add(3);
+  if (present.has(3)) return 3;
+  for (const level of [1, 2]) {
+    const stat = headings.get(level);
+    if (stat && stat.heading / stat.total < 0.5) return level;
+  }
+  for (const level of [4, 5]) if (present.has(level)) return level;
+  if (present.has(2)) return 2;
+  return 1;
+}

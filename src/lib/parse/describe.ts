@@ -1,0 +1,125 @@
+/**
+ * What a block says: its heading and text, the units its clauses and cells name (with their roles),
+ * the people it names, its deadlines and references. Problems of its clauses are reported here.
+ */
+import { append } from '../append.ts';
+import { findDeadlines, findReferences } from './deadlines.ts';
+import { findBodyClauses } from './forms.ts';
+import type { Source } from './source.ts';
+import type { PlanBlock, PlanLeaf, Problem } from './tree.ts';
+import { recognizeUnits } from './units.ts';
+
+function lineJoin(values: string[]): string {
+  return values
+    .join('')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** A table row's text without its outer pipes (no unanchored `\s*`: linear on a 1 MB line). */
+function stripPipes(value: string): string {
+  let out = value;
+  const lead = /^\s*\|\s*/.exec(out);
+  if (lead) out = out.slice(lead[0].length);
+  const trimmed = out.trimEnd();
+  if (trimmed.endsWith('|')) out = trimmed.slice(0, -1).trimEnd();
+  return out;
+}
+
+export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]): void {
+  const { text: source, view, year } = src;
+  const data = block.data;
+  const textParts: string[] = [];
+  const headingParts: string[] = [];
+  const textRanges: [number, number][] = [];
+  for (const child of block.children) {
+    if (!('value' in child)) continue;
+    const leaf = child as PlanLeaf;
+    const start = leaf.position.start.offset!;
+    const end = leaf.position.end.offset!;
+    switch (leaf.type) {
+      case 'heading':
+        headingParts.push(leaf.value);
+        break;
+      case 'text':
+        if (!/^\s*(?:\|\s*)?$/.test(leaf.value)) {
+          textParts.push(stripPipes(leaf.value));
+          textRanges.push([start, end]);
+        }
+        break;
+      case 'break':
+        textParts.push('\n');
+        break;
+      case 'clause': {
+        const clause = leaf.data!.clause!;
+        append(data.mentions, clause.mentions);
+        // 【牵头单位:A;完成时限:6月底前】: a deadline written inside the clause; after its label any date counts.
+        const label = /(完成时限|完成时间|时间节点|时限要求|完成期限|时限)\s*[::]/.exec(view.slice(start, end));
+        if (label) {
+          const from = start + label.index + label[0].length;
+          const stop = view.slice(from, end).search(/[;;)】\]]/);
+          data.deadlines.push(...findDeadlines(view, source, from, stop >= 0 ? from + stop : end, year, true));
+          data.deadlines.push(...findDeadlines(view, source, start, start + label.index, year));
+        } else data.deadlines.push(...findDeadlines(view, source, start, end, year));
+        append(data.persons, clause.persons);
+        if (clause.mentions.length > 0) data.mentionSource ??= clause.labeled ? clause.kind : 'unlabeled';
+        if (clause.unclosed) problems.push({ ruleId: 'unclosed-clause', severity: 'warning', reason: 'Unexpected end of line in a responsibility clause, expected `)`', start, end });
+        // (A牵头,B配合) says its roles; only a bare list is read as responsible by default.
+        if (!clause.labeled && clause.mentions.length > 0 && clause.mentions.every((m) => m.role === 'responsible')) problems.push({ ruleId: 'unlabeled-units', severity: 'info', reason: `Units without a label (责任单位/牵头单位) read as responsible: ${clause.mentions.map((m) => m.text).join('、')}`, start, end });
+        for (const person of clause.persons) problems.push({ ruleId: 'person-not-unit', severity: 'info', reason: `\`${person.text}\` names a person, not a unit: left out of the units`, start: person.start, end: person.end });
+        break;
+      }
+      case 'cell': {
+        const role = leaf.data!.role!;
+        if (role === 'text') {
+          textParts.push(leaf.value);
+          textRanges.push([start, end]);
+        } else if (role === 'lead' || role === 'support' || role === 'responsible') {
+          const list = recognizeUnits(src, start, end);
+          for (const unit of list.units) data.mentions.push({ ...unit, role });
+          append(data.persons, list.persons);
+          if (list.units.length > 0) data.mentionSource ??= 'cell';
+        } else if (role === 'deadline') {
+          append(data.deadlines, findDeadlines(view, source, start, end, year, true));
+        }
+        break;
+      }
+      case 'deadline': {
+        const colon = view.slice(start, end).search(/[::]/);
+        append(data.deadlines, findDeadlines(view, source, colon >= 0 ? start + colon + 1 : start, end, year, true));
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  data.text = lineJoin(textParts);
+  const heading = lineJoin(headingParts).replace(/[。.]$/, '');
+  if (block.type === 'task') {
+    if (data.mentions.length === 0) {
+      for (const [s, e] of textRanges) {
+        for (const clause of findBodyClauses(src, s, e)) {
+          append(data.mentions, clause.mentions);
+          data.mentionSource ??= 'inline';
+        }
+      }
+    }
+    // A task's lead phrase: the short first sentence, where there is one.
+    const stop = data.text.search(/[。]/);
+    if (stop > 0 && stop <= 30 && !/[,;,;:]/.test(data.text.slice(0, stop)) && data.text.length > stop + 1) data.title = data.text.slice(0, stop);
+    if (heading) data.title = heading;
+  } else {
+    if (heading) data.title = heading;
+  }
+  for (const [s, e] of textRanges) append(data.deadlines, findDeadlines(view, source, s, e, year));
+  data.references = findReferences([heading, data.text].join('\n'));
+}
+
+/** Forget what describeBlock read, so that a block moved by a transform is read again. */
+export function resetDescription(block: PlanBlock): void {
+  Object.assign(block.data, { text: '', mentions: [], persons: [], deadlines: [], references: [] });
+  delete block.data.mentionSource;
+  delete block.data.title;
+}
