@@ -29,6 +29,7 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
   const lines = splitLines(source, view);
   const locator = new Locator(lines);
   const infos = lines.map(classifyLine);
+  keepGluedMarkersInSequence(infos);
   const year = options.year;
 
   const bodyStart = findBodyStart(lines, infos);
@@ -89,7 +90,7 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
       type: kindOf(level),
       children: [],
       position: position(0, 0),
-      data: { level, marker: marker.text, number: marker.number, value: marker.value, table, id: '', text: '', mentions: [], persons: [], deadlines: [], references: [] },
+      data: { level, marker: marker.text, number: marker.number, value: marker.value, table, id: '', text: '', mentions: [], lists: [], persons: [], deadlines: [], references: [] },
     };
     (container().children as (PlanBlock | PlanLeaf)[]).push(block);
     stack.push(block);
@@ -230,4 +231,27 @@ function chooseTaskLevel(lines: Line[], infos: LineInfo[], bodyStart: number, in
   for (const level of [4, 5]) if (present.has(level)) return level;
   if (present.has(2)) return 2;
   return 1;
+}
+
+/**
+ * `2.3月底前…` is task 2 when it follows task 1 (or opens a part's numbering at 1); `1.5万元…` after
+ * task 3 is text. A glued marker out of sequence becomes plain text.
+ */
+function keepGluedMarkersInSequence(infos: LineInfo[]): void {
+  let last = 0;
+  for (const info of infos) {
+    const marker = info.marker;
+    if (!marker || marker.bare) continue;
+    if (marker.level < 3) {
+      if (marker.level >= 1) last = 0;
+      continue;
+    }
+    if (marker.level !== 3) continue;
+    if (marker.glued && marker.value !== last + 1 && !(marker.value === 1 && last === 0)) {
+      delete info.marker;
+      if (info.kind === 'marker') info.kind = 'text';
+      continue;
+    }
+    last = marker.value;
+  }
 }

@@ -7,7 +7,7 @@
  */
 import { append } from '../append.ts';
 import type { Role } from '../schema.ts';
-import { ALL_LABELS, alt, CLAUSE_NOTES, PARTNER_WORDS, ROLE_WORDS, SHORT_LABELS, type ClauseLabel, type WordRole } from './lexicon.ts';
+import { ALL_LABELS, alt, CLAUSE_NOTES, FIRST_LEADS_NOTE, OTHERS_SUPPORT_NOTE, PARTNER_WORDS, PLACE_WORDS, ROLE_WORDS, SHORT_LABELS, type ClauseLabel, type WordRole } from './lexicon.ts';
 import type { Source } from './source.ts';
 import { recognizeUnits, type Span } from './units.ts';
 
@@ -22,8 +22,8 @@ export interface ClauseBody {
   rejected: Span[];
   /** A label was read (`牵头单位:`), or role words gave every group its role. */
   labeled: boolean;
-  /** A note of the clause says the first unit leads, and whether it holds for later clauses (下同). */
-  firstLeads?: { onward: boolean };
+  /** A note of the clause says the first unit leads: whether the others support, and whether it holds for later clauses (下同). */
+  firstLeads?: FirstLeads;
   /** Where a deadline label's text starts inside the body (`完成时限:6月底前`). */
   deadlineAt?: number;
 }
@@ -37,12 +37,20 @@ export const UNIT_LABEL_AT_START = new RegExp(
   `^\\s*(?:(?:[(\\[【〔]|—{1,2}|-{1,2})\\s*)?(?:(?:${alt(ALL_LABELS.filter((l) => l.kind === 'units').map((l) => l.word))})\\s*(?:[::]|为)|(?:${alt(SHORT_LABELS.map((l) => l.word))})\\s*[::])`,
 );
 const ROLE_WORD_ROLE = new Map<string, WordRole>(ROLE_WORDS.map((w) => [w.word, w.role]));
-/** Role words end a group when a separator or the end follows. */
-export const ROLE_WORD = new RegExp(`(${alt(ROLE_WORDS.map((w) => w.word))})(?=\\s*(?:[,;。.、)]|$))`, 'g');
+/**
+ * Role words end a group when a separator or the end follows, or (lead and support words) when the
+ * next group's first unit starts at once: `A牵头各有关部门负责`.
+ */
+export const ROLE_WORD = new RegExp(
+  `(${alt(ROLE_WORDS.map((w) => w.word))})(?=\\s*(?:[,;。.、)]|$))|(${alt(ROLE_WORDS.filter((w) => w.role === 'lead' || w.role === 'support').map((w) => w.word))})(?=各|有关|相关|${alt(PLACE_WORDS.filter((p) => p !== '市'))}|市(?!场))`,
+  'g',
+);
 const SUPPORT_WORDS = alt(ROLE_WORDS.filter((w) => w.role === 'support').map((w) => w.word));
 const HAS_SUPPORT = new RegExp(`(?:${SUPPORT_WORDS})(?=\\s*(?:[,;。.、]|$))|(?:${SUPPORT_WORDS})(?:单位|部门)`);
 const NOTE = new RegExp(CLAUSE_NOTES.map((n) => `(${n.pattern})`).join('|'), 'g');
 const PARTNER = new RegExp(alt(PARTNER_WORDS));
+const FIRST_LEADS = new RegExp(FIRST_LEADS_NOTE);
+const OTHERS_SUPPORT = new RegExp(OTHERS_SUPPORT_NOTE);
 
 function labelOf(word: string): ClauseLabel | undefined {
   return LABELS.get(word) ?? SHORT.get(word);
@@ -75,9 +83,12 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
   for (let m = NOTE.exec(body); m; m = NOTE.exec(body)) {
     cuts.push([m.index, m.index + m[0].length]);
     const effect = CLAUSE_NOTES[m.slice(1).findIndex((g) => g !== undefined)]?.effect;
-    if (effect === 'first-leads') result.firstLeads = { onward: false };
+    if (effect === 'first-leads') result.firstLeads = { othersSupport: false, onward: false };
   }
-  if (result.firstLeads && /下同/.test(body)) result.firstLeads.onward = true;
+  if (result.firstLeads) {
+    result.firstLeads.onward = /下同/.test(body);
+    result.firstLeads.othersSupport = OTHERS_SUPPORT.test(body);
+  }
 
   // 1. Labels cut the body into segments.
   const segments: { start: number; end: number; label: ClauseLabel | undefined }[] = [];
@@ -118,7 +129,7 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
     let sawLead = false;
     ROLE_WORD.lastIndex = 0;
     for (let m = ROLE_WORD.exec(segText); m; m = ROLE_WORD.exec(segText)) {
-      const role = wordRole(m[1]!, hasSupport);
+      const role = wordRole((m[1] ?? m[2])!, hasSupport);
       if (role === 'lead') sawLead = true;
       groups.push({ start: segment.start + from, end: segment.start + m.index, role });
       from = m.index + m[0].length;
@@ -149,12 +160,29 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
       append(result.rejected, list.rejected);
     }
   }
-  if (result.firstLeads) applyFirstLeads(result.mentions);
+  if (result.firstLeads) applyFirstLeads(result.mentions, result.firstLeads);
   return result;
 }
 
-/** `列第一位者为牵头单位`: the first unit leads, the others support. */
-export function applyFirstLeads(mentions: Mention[]): void {
+export interface FirstLeads {
+  othersSupport: boolean;
+  onward: boolean;
+}
+
+/** A note that the first unit leads, in any text (a clause, a note line, the covering notice). */
+export function firstLeadsNote(view: string): FirstLeads | undefined {
+  if (!FIRST_LEADS.test(view)) return undefined;
+  return { othersSupport: OTHERS_SUPPORT.test(view), onward: true };
+}
+
+/**
+ * `列第一位者为牵头单位`: the first unit leads; the others support when the note says so. Only a
+ * list that names no roles of its own (all responsible) follows the convention.
+ */
+export function applyFirstLeads(mentions: Mention[], note: FirstLeads): void {
   if (mentions.length === 0 || mentions.some((m) => m.role !== 'responsible')) return;
-  mentions.forEach((m, i) => (m.role = i === 0 ? 'lead' : 'support'));
+  mentions.forEach((m, i) => {
+    if (i === 0) m.role = 'lead';
+    else if (note.othersSupport) m.role = 'support';
+  });
 }

@@ -55,6 +55,7 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
       case 'clause': {
         const clause = leaf.data!.clause!;
         append(data.mentions, clause.mentions);
+        if (clause.mentions.length > 0) data.lists.push(clause.mentions);
         // 【牵头单位:A;完成时限:6月底前】: a deadline written inside the clause; after its label any date counts.
         const label = /(完成时限|完成时间|时间节点|时限要求|完成期限|时限)\s*[::]/.exec(view.slice(start, end));
         if (label) {
@@ -78,7 +79,11 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
           textRanges.push([start, end]);
         } else if (role === 'lead' || role === 'support' || role === 'responsible') {
           const list = recognizeUnits(src, start, end);
-          for (const unit of list.units) data.mentions.push({ ...unit, role });
+          const mentions = list.units.map((unit) => ({ ...unit, role }));
+          append(data.mentions, mentions);
+          // A row is one list: its 牵头 and 配合 cells together.
+          if (data.lists.length === 0) data.lists.push([]);
+          append(data.lists[0]!, mentions);
           append(data.persons, list.persons);
           if (list.units.length > 0) data.mentionSource ??= 'cell';
         } else if (role === 'deadline') {
@@ -102,6 +107,7 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
       for (const [s, e] of textRanges) {
         for (const clause of findBodyClauses(src, s, e)) {
           append(data.mentions, clause.mentions);
+          if (clause.mentions.length > 0) data.lists.push(clause.mentions);
           data.mentionSource ??= 'inline';
         }
       }
@@ -119,7 +125,7 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
 
 /** Forget what describeBlock read, so that a block moved by a transform is read again. */
 export function resetDescription(block: PlanBlock): void {
-  Object.assign(block.data, { text: '', mentions: [], persons: [], deadlines: [], references: [] });
+  Object.assign(block.data, { text: '', mentions: [], lists: [], persons: [], deadlines: [], references: [] });
   delete block.data.mentionSource;
   delete block.data.title;
 }

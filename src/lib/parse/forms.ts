@@ -7,7 +7,7 @@
  * (`findBodyClauses`). A form that is `final` ends the search on its line when it finds a clause.
  */
 import type { Role } from '../schema.ts';
-import { applyFirstLeads, readClauseBody, ROLE_WORD, UNIT_LABEL_AT_START, type ClauseBody, type Mention } from './clause-body.ts';
+import { readClauseBody, ROLE_WORD, UNIT_LABEL_AT_START, type ClauseBody, type FirstLeads, type Mention } from './clause-body.ts';
 import { AGENT_OPENERS, alt, NON_UNIT_PARENTHESES, ROLE_WORDS, UNIT_LABELS } from './lexicon.ts';
 import type { Source } from './source.ts';
 import { isUnitLike, recognizeUnits, type Span } from './units.ts';
@@ -35,7 +35,7 @@ export interface Clause {
   /** The closing bracket is missing. */
   unclosed: boolean;
   /** A note says the first unit leads; `onward` when it says 下同. */
-  firstLeads?: { onward: boolean };
+  firstLeads?: FirstLeads;
   /** Offset where a deadline label starts inside the clause (`完成时限:`). */
   deadlineAt?: number;
 }
@@ -399,4 +399,3 @@ function agentClauses(src: Source, start: number, end: number): Clause[] {
   return clauses;
 }
 
-export { applyFirstLeads };

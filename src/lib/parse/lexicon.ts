@@ -109,12 +109,17 @@ export const ALL_LABELS: readonly ClauseLabel[] = [
 ];
 
 /**
- * Notes inside a clause that are about the list, not units in it. `first-leads`: the first unit
- * named leads and the rest support (`列第一位者为牵头单位`); `none`: no effect (`下同`).
+ * Notes about a list, inside a clause or in a line of their own: not units. `first-leads`: the first
+ * unit named leads (`列第一位者为牵头单位`); the others keep their role, or support when the note says
+ * so (`其余为配合单位`). With `下同`, or outside a clause, the note holds for every later list that
+ * names no roles of its own. `none`: no effect (`下同` alone).
  */
-export const CLAUSE_NOTES: readonly { pattern: string; effect: 'first-leads' | 'none' }[] = [
-  { pattern: '(?:列|排)(?:在)?(?:第一位|首位|第一|最前)(?:者|的|单位)?(?:为|是)(?:牵头|主办|主责)(?:单位|部门)?', effect: 'first-leads' },
-  { pattern: '(?:第一|首个)(?:个)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)', effect: 'first-leads' },
+export const FIRST_LEADS_NOTE =
+  '(?:列|排)(?:在)?(?:第一位|首位|第一|最前|前面)(?:者|的)?(?:责任单位|单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:单位|部门)?|(?:第一|首个)(?:个)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)';
+export const OTHERS_SUPPORT_NOTE = '(?:其余|其他|其它)(?:的)?(?:单位|部门)?(?:为|是)(?:配合|协办|协助)(?:单位|部门)?';
+export const CLAUSE_NOTES: readonly { pattern: string; effect: 'first-leads' | 'others-support' | 'none' }[] = [
+  { pattern: FIRST_LEADS_NOTE, effect: 'first-leads' },
+  { pattern: OTHERS_SUPPORT_NOTE, effect: 'others-support' },
   { pattern: '下同', effect: 'none' },
 ];
 

@@ -23,12 +23,19 @@ export interface Marker {
   bare: boolean;
   /** 第一部分 / 第一章: a part named in words. */
   chapter?: boolean;
+  /**
+   * The text after the marker starts with a digit (`8.365工程`, `2.3月底前`): a marker only where
+   * its number continues the plan's numbering, else a decimal (`1.5万元`).
+   */
+  glued?: boolean;
 }
 
 const CN = '[一二三四五六七八九十百〇零两]{1,4}';
 const PART = new RegExp(`^(\\s*)(★\\s*)?(?:第(${CN})(?:部分|章)|(${CN})\\s*[、.,])\\s*`);
 const SECTION = new RegExp(`^(\\s*)(★\\s*)?\\(\\s*(${CN})\\s*\\)\\s*`);
-const ITEM = /^(\s*)(★\s*)?(\d{1,5})\s*(?:[、,](?!\d)|\.(?!\d))\s*/;
+const ITEM = /^(\s*)(★\s*)?(\d{1,5})\s*(?:[、,]|\.)\s*/;
+/** `8.365工程`, `2.3月底前`: a number glued to the digits of the text (or a decimal: see `glued`). */
+const GLUED_DIGITS = /^\s*(?:★\s*)?\d{1,5}\s*[、,.]\d/;
 const SUB = /^(\s*)(★\s*)?\(\s*(\d{1,3})\s*\)\s*/;
 const SUBSUB = /^(\s*)(★\s*)?(?:([①-⑳⑴-⒇])|(\d{1,2})\)(?!\)))\s*/;
 const BARE = /^(\s*)(\d{1,4})\s*$/;
@@ -61,7 +68,11 @@ export function readMarker(view: string, text: string): Marker | undefined {
   }
   if ((m = SECTION.exec(view))) return make(2, m, 3, chineseToNumber(m[3]!));
   if ((m = SUB.exec(view))) return make(4, m, 3, Number(m[3]));
-  if ((m = ITEM.exec(view))) return make(3, m, 3, Number(m[3]));
+  if ((m = ITEM.exec(view))) {
+    const marker = make(3, m, 3, Number(m[3]));
+    if (marker && GLUED_DIGITS.test(view)) marker.glued = true;
+    return marker;
+  }
   if ((m = SUBSUB.exec(view))) return make(5, m, m[3] ? 3 : 4, m[3] ? enclosedToNumber(m[3]) : Number(m[4]));
   if ((m = BARE.exec(view))) return make(3, m, 2, Number(m[2]), true);
   return undefined;

@@ -41,6 +41,8 @@ export interface BlockData {
   title?: string;
   text: string;
   mentions: Mention[];
+  /** The mentions again, one list per clause or row as written: conventions apply list by list. */
+  lists: Mention[][];
   /** How the units were written: for diagnostics and for the group rule. */
   mentionSource?: 'parenthetical' | 'line' | 'inline' | 'cell' | 'unlabeled';
   persons: Span[];

@@ -3,6 +3,7 @@
  * stages before it left and changes it in place; `stateOf(tree)` gives what the parser knew.
  */
 import type { PlanRoot } from '../tree.ts';
+import { applyConventions } from './conventions.ts';
 import { describeBlocks } from './describe.ts';
 import { groupClauses } from './group-clause.ts';
 import { assignIds } from './ids.ts';
@@ -24,6 +25,7 @@ export const TRANSFORMS: readonly PlanTransform[] = [
   { name: 'describe', run: describeBlocks },
   { name: 'report-unassigned', run: reportUnassigned },
   { name: 'group-clauses', run: groupClauses },
+  { name: 'conventions', run: applyConventions },
   { name: 'positions', run: setPositions },
   { name: 'task-numbers', run: checkTaskNumbers },
   { name: 'ids', run: assignIds },
