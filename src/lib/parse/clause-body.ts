@@ -7,7 +7,7 @@
  */
 import { append } from '../append.ts';
 import type { Role } from '../schema.ts';
-import { ALL_LABELS, alt, CLAUSE_NOTES, FIRST_LEADS_NOTE, OTHERS_SUPPORT_NOTE, PARTNER_WORDS, PLACE_WORDS, ROLE_WORDS, SHORT_LABELS, type ClauseLabel, type WordRole } from './lexicon.ts';
+import { ALL_LABELS, alt, CLAUSE_NOTES, FIRST_LEADS_NOTE, OTHERS_SUPPORT_NOTE, SEVERAL_ONLY_NOTE, PARTNER_WORDS, PLACE_WORDS, ROLE_WORDS, SHORT_LABELS, type ClauseLabel, type WordRole } from './lexicon.ts';
 import type { Source } from './source.ts';
 import { recognizeUnits, type Span } from './units.ts';
 
@@ -51,6 +51,7 @@ const NOTE = new RegExp(CLAUSE_NOTES.map((n) => `(${n.pattern})`).join('|'), 'g'
 const PARTNER = new RegExp(alt(PARTNER_WORDS));
 const FIRST_LEADS = new RegExp(FIRST_LEADS_NOTE);
 const OTHERS_SUPPORT = new RegExp(OTHERS_SUPPORT_NOTE);
+const SEVERAL_ONLY = new RegExp(SEVERAL_ONLY_NOTE);
 
 function labelOf(word: string): ClauseLabel | undefined {
   return LABELS.get(word) ?? SHORT.get(word);
@@ -167,12 +168,14 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
 export interface FirstLeads {
   othersSupport: boolean;
   onward: boolean;
+  /** The note speaks of lists of several units only (`有多个的`): a single unit stays responsible. */
+  severalOnly?: boolean;
 }
 
 /** A note that the first unit leads, in any text (a clause, a note line, the covering notice). */
 export function firstLeadsNote(view: string): FirstLeads | undefined {
   if (!FIRST_LEADS.test(view)) return undefined;
-  return { othersSupport: OTHERS_SUPPORT.test(view), onward: true };
+  return { othersSupport: OTHERS_SUPPORT.test(view), onward: true, severalOnly: SEVERAL_ONLY.test(view) };
 }
 
 /**
@@ -181,6 +184,7 @@ export function firstLeadsNote(view: string): FirstLeads | undefined {
  */
 export function applyFirstLeads(mentions: Mention[], note: FirstLeads): void {
   if (mentions.length === 0 || mentions.some((m) => m.role !== 'responsible')) return;
+  if (note.severalOnly && mentions.length < 2) return;
   mentions.forEach((m, i) => {
     if (i === 0) m.role = 'lead';
     else if (note.othersSupport) m.role = 'support';

@@ -1,27 +1,37 @@
 /**
  * Conventions a plan states once: `列第一位者为牵头单位,下同` in a clause, a note line
- * `(以下各项任务中,排在首位的为牵头单位,其余为配合单位)`, or the same sentence in the covering
- * notice. From the note on, every list that names no roles of its own has its first unit lead (and
- * the others support where the note says so).
+ * `(以下各项任务中,排在首位的为牵头单位,其余为配合单位)`, a `注:` after a table, or the same sentence
+ * in the covering notice. Such a note holds for the whole plan: every list that names no roles of its
+ * own has its first unit lead (the others support where the note says so). A note inside one clause
+ * without 下同 was applied to that clause alone when it was read.
  */
 import { applyFirstLeads, firstLeadsNote, type FirstLeads } from '../clause-body.ts';
-import { isBlock, type PlanBlock, type PlanLeaf, type PlanRoot } from '../tree.ts';
+import { blocksOf, isBlock, type PlanBlock, type PlanLeaf, type PlanRoot } from '../tree.ts';
 
 export function applyConventions(root: PlanRoot): void {
-  let note: FirstLeads | undefined;
-  const visit = (parent: PlanRoot | PlanBlock) => {
-    if (parent.type !== 'root' && note) for (const list of parent.data.lists) applyFirstLeads(list, note);
+  const note = planNote(root);
+  if (!note) return;
+  for (const block of blocksOf(root)) for (const list of block.data.lists) applyFirstLeads(list, note);
+}
+
+/** The plan's first note that the first unit listed leads, wherever it is written. */
+function planNote(root: PlanRoot): FirstLeads | undefined {
+  const leaves: PlanLeaf[] = [];
+  const collect = (parent: PlanRoot | PlanBlock) => {
     for (const child of parent.children) {
-      if (child.type === 'preamble') {
-        note = firstLeadsNote(child.children.map((leaf) => leaf.value).join('')) ?? note;
-      } else if (isBlock(child)) visit(child);
-      else {
-        const leaf = child as PlanLeaf;
-        const clauseNote = leaf.data?.clause?.firstLeads;
-        if (clauseNote?.onward) note = clauseNote;
-        else if (leaf.type === 'text' || leaf.type === 'heading') note = firstLeadsNote(leaf.value) ?? note;
-      }
+      if (child.type === 'preamble') leaves.push(...child.children);
+      else if (isBlock(child)) collect(child);
+      else leaves.push(child as PlanLeaf);
     }
   };
-  visit(root);
+  collect(root);
+  for (const leaf of leaves) {
+    const clauseNote = leaf.data?.clause?.firstLeads;
+    if (clauseNote?.onward) return clauseNote;
+    if (leaf.type === 'text' || leaf.type === 'heading' || leaf.type === 'chrome') {
+      const note = firstLeadsNote(leaf.value);
+      if (note) return note;
+    }
+  }
+  return undefined;
 }
