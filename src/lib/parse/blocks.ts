@@ -32,7 +32,7 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
   keepGluedMarkersInSequence(infos);
   const year = options.year;
 
-  const bodyStart = findBodyStart(lines, infos);
+  const bodyStart = findBodyStart(src, lines, infos);
   const tables = findTables(src, lines, infos, bodyStart);
   const rowAt = new Map<number, { table: Table; row: TableRow }>();
   const inTable = new Set<number>();
@@ -119,29 +119,97 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
     return { clauses: joined, end: next.end, last: i + 1 };
   };
 
+  /** Leaves of `[from, to)` (several lines): segments, and the gaps between them line by line. */
+  const rangeLeaves = (from: number, to: number, segments: Segment[]): PlanLeaf[] => {
+    const out: PlanLeaf[] = [];
+    const gap = (a: number, b: number) => {
+      let at = a;
+      while (at < b) {
+        let nl = at;
+        while (nl < b && view[nl] !== '\n' && view[nl] !== '\r') nl++;
+        if (nl > at) out.push(leaf({ start: at, end: nl, type: view.slice(at, nl).trim() === '' ? 'blank' : 'text' }));
+        if (nl >= b) break;
+        const brEnd = view[nl] === '\r' && view[nl + 1] === '\n' && nl + 1 < b ? nl + 2 : nl + 1;
+        out.push(leaf({ start: nl, end: brEnd, type: 'break' }));
+        at = brEnd;
+      }
+    };
+    let at = from;
+    for (const seg of segments.sort((a, b) => a.start - b.start)) {
+      if (seg.start < at || seg.end <= seg.start) continue;
+      gap(at, seg.start);
+      out.push(leaf(seg));
+      at = seg.end;
+    }
+    gap(at, to);
+    return out;
+  };
+
+  /** Task numbers of each table: a row under a merged 序号 repeats the number of the row above. */
+  const tableCount = new Map<Table, { count: number; last?: Pick<Marker, 'text' | 'number' | 'value'> }>();
+
+  /** A table row → a part, or a task (and the blocks its cells open), with one leaf a cell piece. */
+  const emitRow = (table: Table, r: TableRow) => {
+    const from = lines[r.firstLine]!.start;
+    const to = lines[r.lastLine]!.next;
+    const state = tableCount.get(table) ?? { count: 0 };
+    tableCount.set(table, state);
+    if (r.kind === 'header') {
+      // A header repeated after a page break belongs to no task.
+      while (stack.length > 0 && stack.at(-1)!.type === 'task') stack.pop();
+      append(container().children as (PlanBlock | PlanLeaf)[], rangeLeaves(from, to, []));
+      return;
+    }
+    if (r.kind === 'part') {
+      const block = open(r.marker!.level, r.marker!, true);
+      const piece = r.cells[0]!.pieces[0]!;
+      const markerEnd = piece.start + r.marker!.end;
+      append(block.children, rangeLeaves(from, to, [{ start: piece.start, end: markerEnd, type: 'marker' }, { start: markerEnd, end: piece.end, type: 'heading' }]));
+      return;
+    }
+    const segments: Segment[] = [];
+    if (r.serial) segments.push({ start: r.serial.start, end: r.serial.end, type: 'marker' });
+    for (const cell of r.cells) for (const p of cell.pieces) segments.push({ start: p.start, end: p.end, type: 'cell', data: { role: cell.role, cell } });
+    const leaves = rangeLeaves(from, to, segments);
+    // Blocks the row opens, each from an offset: the task of its serial (or of the row above under
+    // a merged 序号, or of its place), then the blocks its cells' markers open.
+    const openings: { at: number; level: number; marker: Pick<Marker, 'text' | 'number' | 'value'> }[] = [];
+    const cellMarkers = r.serial ? r.markers.filter((m) => m.marker.level > taskLevel) : r.markers;
+    if (r.serial) {
+      const marker = { text: r.serial.text.trim(), number: String(r.serial.value), value: r.serial.value };
+      openings.push({ at: from, level: taskLevel, marker });
+      state.last = marker;
+    } else if (cellMarkers.length === 0) {
+      const marker = r.continuation && state.last ? { ...state.last, text: '' } : { text: '', number: String(state.count + 1), value: state.count + 1 };
+      openings.push({ at: from, level: taskLevel, marker });
+      if (!r.continuation) state.last = marker;
+    }
+    for (const m of cellMarkers) {
+      const level = m.marker.level;
+      openings.push({ at: openings.length === 0 ? from : m.start, level, marker: m.marker });
+      if (level === taskLevel) state.last = m.marker;
+    }
+    if (!r.continuation || cellMarkers.length > 0) state.count++;
+    let k = 0;
+    let target: PlanBlock | undefined;
+    for (const leafNode of leaves) {
+      while (k < openings.length && openings[k]!.at <= leafNode.position.start.offset!) {
+        target = open(openings[k]!.level, openings[k]!.marker, true);
+        if (openings[k]!.level >= taskLevel && r.inherited.length > 0) target.data.inherited = r.inherited;
+        if (r.continuation) target.data.continuation = true;
+        k++;
+      }
+      (target ?? (container() as PlanBlock)).children.push(leafNode);
+    }
+  };
+
   for (let i = bodyStart; i < lines.length; i++) {
     const line = lines[i]!;
     const info = infos[i]!;
     const row = rowAt.get(i);
     if (row) {
-      const { table, row: r } = row;
-      if (r.marker) {
-        const block = open(r.marker.level, r.marker, true);
-        const cell = r.cells[0]!;
-        const markerEnd = cell.start + r.marker.end;
-        append(block.children, leavesOf(line.start, line.end, [{ start: cell.start, end: markerEnd, type: 'marker' }, { start: markerEnd, end: cell.end, type: 'heading' }], 'text'), lineBreak(line));
-      } else {
-        const marker = r.serial ? { text: r.serial.text.trim(), number: String(r.serial.value), value: r.serial.value } : { text: '', number: String(table.rows.indexOf(r) + 1), value: table.rows.indexOf(r) + 1 };
-        const block = open(taskLevel, marker, true);
-        for (let j = r.firstLine; j <= r.lastLine; j++) {
-          const l = lines[j]!;
-          const segments: Segment[] = [];
-          if (r.serial && r.serial.start >= l.start && r.serial.end <= l.end) segments.push({ start: r.serial.start, end: r.serial.end, type: 'marker' });
-          for (const cell of r.cells) if (cell.start >= l.start && cell.end <= l.end) segments.push({ start: cell.start, end: cell.end, type: 'cell', data: { role: cell.role } });
-          append(block.children, leavesOf(l.start, l.end, segments, infos[j]!.kind === 'blank' ? 'blank' : 'text'), lineBreak(l));
-        }
-      }
-      i = r.lastLine;
+      emitRow(row.table, row.row);
+      i = row.row.lastLine;
       continue;
     }
     if (!inTable.has(i) && info.marker && (info.kind === 'marker' || info.kind === 'pipe')) {

@@ -5,9 +5,11 @@
 import { append } from '../append.ts';
 import { findDeadlines, findReferences } from './deadlines.ts';
 import { findBodyClauses } from './forms.ts';
-import type { Source } from './source.ts';
+import { readClauseBody, type Mention } from './clause-body.ts';
+import type { Role } from '../schema.ts';
+import { joinedSource, type Source } from './source.ts';
+import type { Cell } from './table.ts';
 import type { PlanBlock, PlanLeaf, Problem } from './tree.ts';
-import { recognizeUnits } from './units.ts';
 
 function lineJoin(values: string[]): string {
   return values
@@ -34,6 +36,7 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
   const textParts: string[] = [];
   const headingParts: string[] = [];
   const textRanges: [number, number][] = [];
+  const cells: Cell[] = [];
   for (const child of block.children) {
     if (!('value' in child)) continue;
     const leaf = child as PlanLeaf;
@@ -73,22 +76,12 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
         break;
       }
       case 'cell': {
+        const cell = leaf.data!.cell;
         const role = leaf.data!.role!;
         if (role === 'text') {
           textParts.push(leaf.value);
           textRanges.push([start, end]);
-        } else if (role === 'lead' || role === 'support' || role === 'responsible') {
-          const list = recognizeUnits(src, start, end);
-          const mentions = list.units.map((unit) => ({ ...unit, role }));
-          append(data.mentions, mentions);
-          // A row is one list: its 牵头 and 配合 cells together.
-          if (data.lists.length === 0) data.lists.push([]);
-          append(data.lists[0]!, mentions);
-          append(data.persons, list.persons);
-          if (list.units.length > 0) data.mentionSource ??= 'cell';
-        } else if (role === 'deadline') {
-          append(data.deadlines, findDeadlines(view, source, start, end, year, true));
-        }
+        } else if (cell && (role === 'lead' || role === 'support' || role === 'responsible' || role === 'deadline') && !cells.includes(cell)) cells.push(cell);
         break;
       }
       case 'deadline': {
@@ -100,6 +93,28 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
         break;
     }
   }
+  // Unit and deadline cells, each read whole (a cell may wrap between other columns' cells); then
+  // the unit cells of the row above that a merged cell spans into this row.
+  const rowList: Mention[] = [];
+  for (const cell of [...cells, ...(data.inherited ?? [])]) {
+    const joined = cell.pieces.length === 1 ? undefined : joinedSource(src, cell.pieces);
+    const from = joined ? joined.src : src;
+    const at = (o: number) => (joined ? joined.toSource(o) : o);
+    const start = joined ? 0 : cell.pieces[0]!.start;
+    const end = joined ? joined.src.text.length : cell.pieces[0]!.end;
+    if (cell.role === 'deadline') {
+      for (const d of findDeadlines(from.view, from.text, start, end, year, true)) data.deadlines.push({ ...d, start: at(d.start), end: at(d.end) });
+      continue;
+    }
+    const body = readClauseBody(from, start, end, cell.role as Role);
+    const mentions = body.mentions.map((m) => ({ ...m, start: at(m.start), end: at(m.end) }));
+    append(data.mentions, mentions);
+    append(rowList, mentions);
+    append(data.persons, body.persons.map((p) => ({ ...p, start: at(p.start), end: at(p.end) })));
+    if (mentions.length > 0) data.mentionSource ??= 'cell';
+  }
+  // A row is one list: its 牵头 and 配合 cells together.
+  if (rowList.length > 0) data.lists.push(rowList);
   data.text = lineJoin(textParts);
   const heading = lineJoin(headingParts).replace(/[。.]$/, '');
   if (block.type === 'task') {

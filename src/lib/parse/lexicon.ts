@@ -181,6 +181,9 @@ export const COUNT_FILLER = '等[\\d一二三四五六七八九十两几多]+个
 /** Words of the sentence, not of the name, at the start of a mention. */
 export const LEADING_WORDS = ['以上工作由', '上述工作由', '此项工作由', '该项工作由', '本项工作由', '工作由', '由', '请', '经', '会同', '组织', '为'] as const;
 
+/** Words that open a sentence, never a unit's name: `按国家统一部署`, `推进…处`. */
+export const SENTENCE_STARTS = ['按照', '按', '根据', '依据', '依照', '对', '在', '将', '把', '通过', '加强', '加快', '推进', '推动', '开展', '落实', '完成', '实施', '建立', '健全', '做好', '组织', '强化', '深化', '持续', '确保'] as const;
+
 /** Parentheses that qualify a text, not units: `(以下简称“X”)`, `(含X)`, `(门店)`. */
 export const NON_UNIT_PARENTHESES = ['以下简称', '下称', '简称', '含', '包括', '其中', '不含', '即', '如', '试行', '暂行', '草案', '征求意见稿', '下同'] as const;
 
@@ -193,6 +196,9 @@ export const GENERIC_UNITS = ['政府', '党委', '人大', '政协', '党工委
 export const DEADLINE_CUES = ['前', '之前', '以前', '底前', '完成', '全面完成', '基本完成', '到位', '见效', '止', '结束', '为止'] as const;
 /** Periods that are deadlines by themselves. */
 export const DEADLINE_PERIODS = ['年底', '年末', '年内', '上半年', '下半年', '全年'] as const;
+/** A deadline at the end of a table cell that ran into the next (`…完成验收。县教育局2024年10月底`). */
+export const DEADLINE_CELL_END =
+  /((\d{4}\s*年\s*)?\d{1,2}\s*月(\s*\d{1,2}\s*日|\s*底|\s*末|\s*份|\s*中旬|\s*下旬)?(前|之前)?|(\d{4}\s*年?)?(年底|年末|年内|上半年|下半年|全年)(前)?|长期坚持|持续推进|长期)\s*$/;
 /** Deadlines with no date: kept as text. */
 export const UNDATED_DEADLINES = ['长期坚持', '持续推进', '常态化推进', '长期推进', '持续开展', '按时序推进', '逐年推进'] as const;
 
@@ -207,13 +213,13 @@ export type ColumnRole = 'number' | 'text' | 'category' | 'lead' | 'support' | '
 export const HEADER_WORDS: readonly { words: readonly string[]; role: ColumnRole }[] = [
   { words: ['领导', '责任人', '联系人', '负责人', '包抓', '包联'], role: 'person' },
   { words: ['序号', '编号', '序'], role: 'number' },
-  { words: ['备注', '进展', '完成情况', '落实情况', '评分', '考核', '督办', '分值', '说明'], role: 'note' },
+  { words: ['备注', '进展', '完成情况', '落实情况', '评分', '考核', '督办', '分值', '权重', '说明', '地点', '地址', '位置', '投资', '金额', '数量', '规模'], role: 'note' },
   { words: ['时限', '时间', '节点', '期限', '进度'], role: 'deadline' },
   { words: ['牵头', '主办', '主责'], role: 'lead' },
   { words: ['配合', '协办', '参与', '协助', '协同', '协作'], role: 'support' },
-  { words: ['责任', '承办', '实施', '单位', '部门', '科室', '处室', '主体'], role: 'responsible' },
-  { words: ['类别', '分类', '领域', '板块', '方面', '类型'], role: 'category' },
-  { words: ['任务', '措施', '内容', '目标', '事项', '项目', '名称', '工作', '举措', '要求', '标准', '指标'], role: 'text' },
+  { words: ['责任', '承办', '实施', '单位', '部门', '科室', '处室', '办所', '主体'], role: 'responsible' },
+  { words: ['类别', '分类', '领域', '板块', '方面', '类型', '行业'], role: 'category' },
+  { words: ['任务', '措施', '内容', '目标', '事项', '项目', '名称', '工作', '举措', '要求', '标准', '指标', '实事'], role: 'text' },
 ];
 
 /** Longest first, so that an alternation prefers 牵头负责 to 牵头. */

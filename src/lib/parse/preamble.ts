@@ -6,7 +6,8 @@
  */
 import type { LineInfo } from './classify.ts';
 import type { Line } from './lines.ts';
-import { isTableHeader, stackedHeader } from './table.ts';
+import type { Source } from './source.ts';
+import { startsTable } from './table.ts';
 
 const DOC_NUMBER = /[〔\[(]\s*(19|20)\d{2}\s*[〕\])]\s*\d+\s*号/;
 const ADDRESSEE = /^[^。]{2,80}[:]\s*$/;
@@ -19,7 +20,7 @@ const SIGNATURE = /^\s*[^\s。,;:]{2,30}(人民政府|办公室|委员会|办|�
 const TITLE = /(方案|计划|要点|清单|安排|措施|任务|意见|分工|细则|规划|台账)/;
 
 /** Index of the first line of the plan's body (lines before it are preamble). */
-export function findBodyStart(lines: Line[], infos: LineInfo[]): number {
+export function findBodyStart(src: Source, lines: Line[], infos: LineInfo[]): number {
   const limit = Math.max(1, Math.floor(lines.length * 0.8));
   let noticeStart = -1;
   for (let i = 0; i < limit; i++) {
@@ -52,7 +53,11 @@ export function findBodyStart(lines: Line[], infos: LineInfo[]): number {
       // No signature: the notice ends before the plan's title.
       for (let i = noticeStart + 1; i < limit; i++) {
         const view = lines[i]!.view.trim();
-        if (!infos[i]!.marker && TITLE.test(view) && !/通知|印发/.test(view) && view.length <= 60 && !/[。;]$/.test(view)) {
+        if (startsTable(src, lines, i)) {
+          closing = i - 1;
+          break;
+        }
+        if (!infos[i]!.marker && TITLE.test(view) && !/通知|印发/.test(view) && view.length <= 60 && !/[。;|]$/.test(view)) {
           closing = i - 1;
           break;
         }
@@ -63,7 +68,7 @@ export function findBodyStart(lines: Line[], infos: LineInfo[]): number {
 
   for (let i = bodyFrom; i < lines.length; i++) {
     const info = infos[i]!;
-    if (info.marker || isTableHeader(lines[i]!.view) || stackedHeader(lines, i)) return i;
+    if (info.marker || startsTable(src, lines, i)) return i;
     if (info.kind === 'label' && i > bodyFrom) return i;
   }
   return lines.length;

@@ -38,3 +38,31 @@ export interface Source {
 export function makeSource(text: string, options: { year?: number; knownUnits?: Iterable<string> } = {}): Source {
   return { text, view: matchView(text), known: new KnownNames(options.knownUnits), ...(options.year !== undefined ? { year: options.year } : {}) };
 }
+
+/**
+ * A text made of several pieces of the source, joined by line breaks: a table cell that wraps
+ * between the cells of other columns (a PDF's aligned columns). `toSource` maps an offset of the
+ * joined text back to the source.
+ */
+export function joinedSource(src: Source, pieces: readonly { start: number; end: number }[]): { src: Source; toSource(offset: number): number } {
+  const starts: number[] = [];
+  let text = '';
+  let view = '';
+  for (const [k, p] of pieces.entries()) {
+    if (k > 0) {
+      text += '\n';
+      view += '\n';
+    }
+    starts.push(text.length);
+    text += src.text.slice(p.start, p.end);
+    view += src.view.slice(p.start, p.end);
+  }
+  const joined: Source = { text, view, known: src.known, ...(src.year !== undefined ? { year: src.year } : {}) };
+  const toSource = (offset: number): number => {
+    let k = starts.length - 1;
+    while (k > 0 && starts[k]! > offset) k--;
+    const piece = pieces[k]!;
+    return Math.min(piece.end, piece.start + (offset - starts[k]!));
+  };
+  return { src: joined, toSource };
+}

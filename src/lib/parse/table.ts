@@ -1,95 +1,101 @@
 /**
- * 任务分工 tables as they survive in text: pipe rows (`1 | 任务 | A | B | 2024年6月底 |`), one cell
- * per line (`1 |` then `任务 |` …), a header and cells each on a line of its own, or a row whose
- * cells ran together (`…完成验收。县住建局县水务局2024年10月底`). Each row becomes a task; a row
- * holding a part marker (一、…) becomes a part.
+ * 任务分工 tables as they survive in text. A header row is found by its words (table-cells.ts), in
+ * any of the shapes web, Word, Excel and PDF copies leave:
+ * - `pipe`: cells between `|` (Markdown too: `| --- |` rules, `<br>` inside a cell);
+ * - `tab`: cells between tabs, as Excel pastes them (a cell with line breaks in double quotes);
+ * - `spaces`: columns aligned by runs of spaces (a PDF text layer), cells wrapping onto more lines;
+ * - `stream`: one cell per line, with or without ` |`, blank lines or lines of only `|` between;
+ * - `glued`: a header run together (`序号重点任务牵头单位…`), rows run together after it.
+ * Each row becomes a task (or a part, for `一、…` rows). Cells go to columns by what they hold
+ * (alignCells), so a row that lost its merged cells still reads right; a row with no serial under a
+ * merged 序号 is a row of its own with the same number, the merged unit cells applying to it too.
  */
-import { append } from '../append.ts';
 import type { LineInfo } from './classify.ts';
+import { DEADLINE_CELL_END, type ColumnRole } from './lexicon.ts';
 import type { Line } from './lines.ts';
 import { readMarker, type Marker } from './markers.ts';
 import type { Source } from './source.ts';
+import { alignCells, cellKind, headerRole, isHeaderRow, joinsHeader, type CellKind } from './table-cells.ts';
 import { recognizeUnits } from './units.ts';
 
-const HEADER_WORD = /^(序号|编号|序|重点任务|工作任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|主要内容|任务|目标任务|工作目标|工作事项|事项|项目|牵头单位|牵头部门|配合单位|配合部门|协办单位|参与单位|责任单位|责任部门|承办单位|主办单位|完成时限|完成时间|时间节点|时限要求|时限|进度安排|责任领导|牵头领导|分管领导|县级领导|责任人|备注)$/;
+export type { ColumnRole };
 
-export function isHeaderWord(cell: string): boolean {
-  return HEADER_WORD.test(cell.replace(/\s+/g, ''));
-}
+export type TableMode = 'pipe' | 'tab' | 'spaces' | 'stream' | 'glued';
 
-/** A table's header row written on one line: with pipes, or run together. */
-export function isTableHeader(view: string): boolean {
-  if (view.includes('|')) {
-    const cells = view.split('|').map((c) => c.trim()).filter(Boolean);
-    return cells.length >= 3 && cells.filter(isHeaderWord).length >= 3;
-  }
-  const compact = view.replace(/\s+/g, '');
-  const words = compact.match(/序号|重点任务|工作任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|牵头单位|牵头部门|配合单位|配合部门|责任单位|责任部门|完成时限|完成时间|时间节点|时限要求|备注|责任领导/g);
-  return !!words && words.length >= 3 && words.join('').length >= compact.length - 2;
-}
-
-export type ColumnRole = 'number' | 'text' | 'lead' | 'support' | 'responsible' | 'deadline' | 'person' | 'note';
-
-export interface Cell {
+export interface Piece {
   start: number;
   end: number;
+}
+
+export interface Cell {
   role: ColumnRole;
+  /** Index of the column in the table's header. */
+  column: number;
+  /** Where the cell is written: one piece, or several when it wraps between other columns' cells. */
+  pieces: Piece[];
 }
 
 export interface TableRow {
   firstLine: number;
   lastLine: number;
-  /** Set for a part/section row (一、…); absent for a task row. */
+  kind: 'row' | 'part' | 'header';
+  /** A part or section row (`一、…` with empty cells). */
   marker?: Marker;
-  /** The serial number cell of a task row. */
+  /** The row's 序号, when it has one. */
   serial?: { start: number; end: number; value: number; text: string };
   cells: Cell[];
+  /** Hierarchy markers that open the row's text cells (`(一)…`, `1.…`, `(1)…`), in order. */
+  markers: { cell: number; marker: Marker; start: number }[];
+  /** A row without a serial under the row before: the same task number. */
+  continuation?: boolean;
+  /** Unit cells of the row above that a merged cell spans into this row. */
+  inherited: Cell[];
 }
 
 export interface Table {
   headerFirst: number;
   headerLast: number;
   columns: ColumnRole[];
+  mode: TableMode;
   rows: TableRow[];
   lastLine: number;
 }
 
-export function columnRole(header: string): ColumnRole {
-  const h = header.replace(/\s+/g, '');
-  if (/领导|责任人/.test(h)) return 'person';
-  if (/^(序号|编号|序)$/.test(h)) return 'number';
-  if (/牵头|主办/.test(h)) return 'lead';
-  if (/配合|协办|参与|协助/.test(h)) return 'support';
-  if (/责任|承办|实施|单位|部门/.test(h)) return 'responsible';
-  if (/时限|时间|节点|进度|期限/.test(h)) return 'deadline';
-  if (/备注/.test(h)) return 'note';
-  return 'text';
+const UNIT_ROLES = new Set<ColumnRole>(['lead', 'support', 'responsible']);
+const SERIAL = /^\s*(\d{1,4})\s*(?:[.、]\s*)?$/;
+/** A serial glued to the text of its row: `1开展…`. */
+const GLUED_SERIAL = /^\s*(\d{1,4})(?![年月日号时个万亿项家所座处条名人次天周批期级类.\d])(?=[\u4e00-\u9fff“《])/;
+const TABLE_END = /^\s*(?:注|说明|备注|附件|附表|附:|填表说明)\s*[:：\d一二三(]|^\s*(?:注|说明)\s*$/;
+const RULE = /^\s*\|?\s*:?-{3,}/;
+const ONLY_PIPES = /^[\s|]*$/;
+const PAGE_NUMBER = /^\s*(?:[—–\-]\s*\d{1,3}\s*[—–\-]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
+
+interface RawCell extends Piece {
+  /** Display column where the cell starts (spaces mode). */
+  x?: number;
 }
 
-const DEADLINE_TAIL =
-  /((\d{4}\s*年\s*)?\d{1,2}\s*月(\s*\d{1,2}\s*日|\s*底|\s*末|\s*份|\s*中旬|\s*下旬)?(前|之前)?|(\d{4}\s*年?)?(年底|年末|年内|上半年|下半年|全年)(前)?|长期坚持|持续推进|长期)\s*$/;
+// ── Header ──────────────────────────────────────────────────────────────────
 
-export function looksLikeDeadline(view: string): boolean {
-  const t = view.trim();
-  return t.length > 0 && t.length <= 24 && DEADLINE_TAIL.test(t) && DEADLINE_TAIL.exec(t)!.index <= 2;
+interface Header {
+  first: number;
+  last: number;
+  mode: TableMode;
+  cells: string[];
+  columns: ColumnRole[];
+  /** Display columns where each header cell starts (spaces mode). */
+  xs?: number[];
 }
 
-function looksLikeUnits(src: Source, start: number, end: number): boolean {
-  const t = src.view.slice(start, end).trim();
-  if (t.length === 0 || t.length > 200 || /[。]/.test(t)) return false;
-  const list = recognizeUnits(src, start, end);
-  return list.units.length > 0 && list.rejected.length === 0;
-}
-
-function trimmed(view: string, start: number, end: number): [number, number] {
+function trimPiece(view: string, start: number, end: number): [number, number] {
   while (start < end && /[\s|]/.test(view[start]!)) start++;
   while (end > start && /[\s|]/.test(view[end - 1]!)) end--;
   return [start, end];
 }
 
-/** Cells of a pipe row, with their offsets. */
-function pipeCells(line: Line, view: string): { start: number; end: number }[] {
-  const cells: { start: number; end: number }[] = [];
+/** Cells of a pipe row, with their offsets; outer empty cells from leading/trailing pipes dropped. */
+function pipeCells(line: Line, view: string): RawCell[] {
+  const cells: RawCell[] = [];
   let from = line.start;
   for (let i = line.start; i <= line.end; i++) {
     if (i === line.end || view[i] === '|') {
@@ -97,235 +103,599 @@ function pipeCells(line: Line, view: string): { start: number; end: number }[] {
       from = i + 1;
     }
   }
-  // A leading | gives an empty first cell; a trailing | an empty last one.
-  if (cells.length > 1 && view.slice(cells[0]!.start, cells[0]!.end).trim() === '' && view.slice(line.start, line.end).trimStart().startsWith('|')) cells.shift();
-  if (cells.length > 1 && view.slice(cells.at(-1)!.start, cells.at(-1)!.end).trim() === '') cells.pop();
+  const blank = (c: RawCell) => view.slice(c.start, c.end).trim() === '';
+  if (cells.length > 1 && blank(cells[0]!) && view.slice(line.start, line.end).trimStart().startsWith('|')) cells.shift();
+  while (cells.length > 1 && blank(cells.at(-1)!) && view.slice(line.start, line.end).trimEnd().endsWith('|')) {
+    cells.pop();
+    // `| a | b | |` keeps one trailing empty cell only when the row itself ended with `| |`.
+    break;
+  }
   return cells.map((c) => {
-    const [s, e] = trimmed(view, c.start, c.end);
+    const [s, e] = trimPiece(view, c.start, c.end);
     return { start: s, end: e };
   });
 }
 
-/** Cells that ran together (`任务。AB2024年10月底`): text, then units, then the deadline. */
-function splitRunTogether(src: Source, start: number, end: number, columns: ColumnRole[]): Cell[] {
-  const view = src.view;
-  const cells: Cell[] = [];
-  let textEnd = end;
-  if (columns.includes('deadline')) {
-    const m = DEADLINE_TAIL.exec(view.slice(start, end));
-    if (m && m[0].trim().length > 0) {
-      const s = start + m.index;
-      cells.push({ start: s, end, role: 'deadline' });
-      textEnd = s;
-    }
-  }
-  const unitColumns = columns.filter((c): c is 'lead' | 'support' | 'responsible' => c === 'lead' || c === 'support' || c === 'responsible');
-  if (unitColumns.length > 0) {
-    const body = view.slice(start, textEnd);
-    const lastStop = Math.max(body.lastIndexOf('。'), body.lastIndexOf(';'), body.lastIndexOf('!'));
-    const unitStart = start + lastStop + 1;
-    if (lastStop >= 0 && looksLikeUnits(src, unitStart, textEnd)) {
-      const list = recognizeUnits(src, unitStart, textEnd);
-      if (unitColumns.length === 1 || list.units.length === 1) {
-        cells.unshift({ start: unitStart, end: textEnd, role: unitColumns[0]! });
-      } else {
-        // Two unit columns and no separator: the first unit leads, the rest support.
-        const first = list.units[0]!;
-        cells.unshift({ start: first.end, end: textEnd, role: unitColumns[1]! });
-        cells.unshift({ start: unitStart, end: first.end, role: unitColumns[0]! });
-      }
-      textEnd = unitStart;
-    }
-  }
-  cells.unshift({ start, end: textEnd, role: 'text' });
-  return cells.filter((c) => c.end > c.start);
+/** Display width of a character: CJK and full-width forms take two columns. */
+function width(code: number): number {
+  return code >= 0x1100 && (code <= 0x115f || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6)) ? 2 : 1;
 }
 
-/** Give each cell of a row a column, by position when the counts agree, else by what it holds. */
-function mapCells(src: Source, spans: { start: number; end: number }[], columns: ColumnRole[]): Cell[] {
-  const view = src.view;
-  const data = columns.filter((c) => c !== 'number');
-  if (spans.length === data.length) return spans.map((s, i) => ({ ...s, role: data[i]! }));
-  if (spans.length === 1 && data.length > 1) return splitRunTogether(src, spans[0]!.start, spans[0]!.end, data);
-  const cells: Cell[] = [];
-  let last = spans.length - 1;
-  for (let c = data.length - 1; c >= 0 && last >= 0; c--) {
-    const role = data[c]!;
-    const span = spans[last]!;
-    if (role === 'text') break;
-    if (role === 'deadline' && looksLikeDeadline(view.slice(span.start, span.end))) {
-      cells.unshift({ ...span, role });
-      last--;
-    } else if ((role === 'lead' || role === 'support' || role === 'responsible') && looksLikeUnits(src, span.start, span.end)) {
-      cells.unshift({ ...span, role });
-      last--;
+/** Chunks of a line separated by runs of two or more spaces, with their display columns. */
+function spaceCells(line: Line, text: string): RawCell[] {
+  const cells: RawCell[] = [];
+  let x = 0;
+  let i = line.start;
+  while (i < line.end) {
+    const c = text[i]!;
+    if (c === ' ' || c === '\u3000' || c === '\t') {
+      x += c === '\u3000' ? 2 : c === '\t' ? 8 - (x % 8) : 1;
+      i++;
+      continue;
     }
+    const start = i;
+    const startX = x;
+    let end = i;
+    while (i < line.end) {
+      const ch = text[i]!;
+      if (ch === '\t' || ch === '\u3000') break;
+      // One space inside a chunk (市卫生健康委 市医保局); two end it.
+      if (ch === ' ' && (i + 1 >= line.end || text[i + 1] === ' ')) break;
+      x += width(text.charCodeAt(i));
+      i++;
+      if (ch !== ' ') end = i;
+    }
+    cells.push({ start, end, x: startX });
   }
-  for (let i = last; i >= 0; i--) cells.unshift({ ...spans[i]!, role: 'text' });
   return cells;
 }
 
-const SERIAL = /^\s*(\d{1,4})\s*(?:[.、]\s*)?$/;
-/** A serial number glued to the first cell: `1开展…`. */
-const GLUED_SERIAL = /^\s*(\d{1,4})(?![年月日号时个万亿项家所座处条名人次天周批期级类])(?=[\u4e00-\u9fff“《])/;
-
-/** Find the tables of a plan, starting at `from`. */
-export function findTables(src: Source, lines: Line[], infos: LineInfo[], from: number): Table[] {
-  const view = src.view;
-  const tables: Table[] = [];
-  let i = from;
-  while (i < lines.length) {
-    const line = lines[i]!;
-    // A. Header on one line, with pipes or run together.
-    if (isTableHeader(line.view)) {
-      const headerCells = line.view.includes('|')
-        ? pipeCells(line, view).map((c) => view.slice(c.start, c.end))
-        : line.view.replace(/\s+/g, '').match(/序号|编号|重点任务|工作任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|主要内容|牵头单位|牵头部门|配合单位|配合部门|责任单位|责任部门|完成时限|完成时间|时间节点|时限要求|责任领导|备注|任务/g)!;
-      const columns = headerCells.map(columnRole);
-      const table: Table = { headerFirst: i, headerLast: i, columns, rows: [], lastLine: i };
-      // Rows as pipe rows when the next line holds several cells; else one cell per line.
-      const next = lines[i + 1]?.view ?? '';
-      const pipeRows = next.split('|').length > 2 || (line.view.includes('|') && !next.trim().endsWith('|'));
-      i = pipeRows ? readPipeRows(src, lines, i + 1, table) : readCellStream(src, lines, infos, i + 1, table, false);
-      tables.push(table);
-      continue;
+/** Cells of a tab-separated line (quotes are handled by the row reader). */
+function tabCells(line: Line, view: string): RawCell[] {
+  const cells: RawCell[] = [];
+  let from = line.start;
+  for (let i = line.start; i <= line.end; i++) {
+    if (i === line.end || view[i] === '\t') {
+      const [s, e] = trimPiece(view, from, i);
+      cells.push({ start: s, end: e });
+      from = i + 1;
     }
-    // B. Header cells one per line (`序号 |` or `序号`).
-    const stacked = stackedHeader(lines, i);
-    if (stacked) {
-      const columns = stacked.cells.map(columnRole);
-      const table: Table = { headerFirst: i, headerLast: stacked.last, columns, rows: [], lastLine: stacked.last };
-      i = readCellStream(src, lines, infos, stacked.last + 1, table, stacked.piped);
-      tables.push(table);
-      continue;
-    }
-    i++;
   }
-  return tables;
+  return cells;
 }
 
-export function stackedHeader(lines: Line[], i: number): { cells: string[]; last: number; piped: boolean } | undefined {
+const GLUED_HEADER_WORDS = /序号|编号|重点任务|工作任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|主要内容|项目名称|牵头单位|牵头部门|配合单位|配合部门|责任单位|责任部门|完成时限|完成时间|时间节点|时限要求|责任领导|备注|任务/g;
+
+/** The header row that starts at line `i`, in whichever shape it is written. */
+export function headerAt(src: Source, lines: Line[], i: number): Header | undefined {
+  const line = lines[i];
+  if (!line) return undefined;
+  const view = line.view;
+  if (view.trim() === '' || view.length > 400) return undefined;
+  const texts = (cells: RawCell[]) => cells.map((c) => src.view.slice(c.start, c.end));
+  // One line with pipes, tabs or runs of spaces.
+  const shapes: [TableMode, RawCell[]][] = [];
+  if (view.includes('|')) shapes.push(['pipe', pipeCells(line, src.view)]);
+  if (view.includes('\t')) shapes.push(['tab', tabCells(line, src.view)]);
+  if (/\S {2,}\S/.test(view)) shapes.push(['spaces', spaceCells(line, src.text)]);
+  for (const [mode, cells] of shapes) {
+    const words = texts(cells).filter((t) => t.trim() !== '');
+    if (!isHeaderRow(words)) continue;
+    const kept = cells.filter((c) => c.end > c.start);
+    return {
+      first: i,
+      last: i,
+      mode,
+      cells: texts(kept),
+      columns: texts(kept).map((t) => headerRole(t) ?? 'note'),
+      ...(mode === 'spaces' ? { xs: kept.map((c) => c.x!) } : {}),
+    };
+  }
+  // A header run together: only header words.
+  const compact = view.replace(/\s+/g, '');
+  const glued = compact.match(GLUED_HEADER_WORDS);
+  if (glued && glued.length >= 3 && glued.join('').length >= compact.length - 2 && !view.includes('|') && isHeaderRow(glued)) {
+    return { first: i, last: i, mode: 'glued', cells: glued, columns: glued.map((t) => headerRole(t) ?? 'note') };
+  }
+  // Header cells one per line (`序号`, `序号 |`), with blank lines or lines of only `|` between.
   const cells: string[] = [];
   let j = i;
-  let piped = false;
-  while (j < lines.length) {
+  let last = i;
+  while (j < lines.length && cells.length < 16) {
     const v = lines[j]!.view.trim();
-    const m = /^([^|]{1,8})\s*\|?$/.exec(v);
-    if (!m || !isHeaderWord(m[1]!)) break;
-    if (v.endsWith('|')) piped = true;
-    cells.push(m[1]!.trim());
+    if (v === '' || ONLY_PIPES.test(v)) {
+      if (cells.length === 0) return undefined;
+      j++;
+      continue;
+    }
+    const cell = v.replace(/^\|\s*|\s*\|$/g, '').trim();
+    if (cell.length > 14 || cell.includes('|')) break;
+    if (cells.length > 0 && joinsHeader(cells.at(-1)!, cell)) {
+      cells[cells.length - 1] += cell;
+      last = j;
+      j++;
+      continue;
+    }
+    if (headerRole(cell) === undefined) break;
+    cells.push(cell);
+    last = j;
     j++;
   }
-  if (cells.length < 3 || columnRole(cells[0]!) !== 'number' && cells.map(columnRole).filter((c) => c !== 'text' && c !== 'note').length < 2) return undefined;
-  return { cells, last: j - 1, piped };
+  if (cells.length < 3 || !isHeaderRow(cells)) return undefined;
+  return { first: i, last, mode: 'stream', cells, columns: cells.map((t) => headerRole(t) ?? 'note') };
 }
 
-function readPipeRows(src: Source, lines: Line[], i: number, table: Table): number {
-  const { text: source, view } = src;
-  let current: TableRow | undefined;
-  for (; i < lines.length; i++) {
+/** Whether line `i` opens a table (the preamble ends there). */
+export function startsTable(src: Source, lines: Line[], i: number): boolean {
+  return headerAt(src, lines, i) !== undefined;
+}
+
+// ── Rows ────────────────────────────────────────────────────────────────────
+
+interface Record {
+  firstLine: number;
+  lastLine: number;
+  cells: RawCell[];
+}
+
+interface Builder {
+  src: Source;
+  table: Table;
+  /** Serial of the last row (for rows under a merged 序号, and for stream serials). */
+  lastSerial: number;
+  previous?: TableRow;
+}
+
+function kindsOf(src: Source, cells: RawCell[]): CellKind[] {
+  return cells.map((c) => cellKind(src, c.start, c.end));
+}
+
+/** Is this record the header again (after a page break)? */
+function isHeaderRecord(src: Source, cells: RawCell[]): boolean {
+  return isHeaderRow(cells.map((c) => src.view.slice(c.start, c.end)));
+}
+
+function partMarker(src: Source, cells: RawCell[]): Marker | undefined {
+  const filled = cells.filter((c) => src.view.slice(c.start, c.end).trim() !== '');
+  if (filled.length !== 1) return undefined;
+  const c = filled[0]!;
+  const marker = readMarker(src.view.slice(c.start, c.end), src.text.slice(c.start, c.end));
+  return marker && marker.level <= 2 && !marker.bare ? marker : undefined;
+}
+
+/** Build a row from its cells: serial, markers in text cells, cells placed in columns. */
+function makeRow(b: Builder, firstLine: number, lastLine: number, raw: RawCell[], positional: boolean, startColumn = 0): TableRow {
+  const { src, table } = b;
+  const columns = table.columns;
+  const row: TableRow = { firstLine, lastLine, kind: 'row', cells: [], markers: [], inherited: [] };
+  let cells = raw;
+  // The serial: a bare number in the first place of a table with a 序号 column.
+  const numberColumn = columns.indexOf('number');
+  const first = cells.find((c) => src.view.slice(c.start, c.end).trim() !== '');
+  const firstText = first ? src.view.slice(first.start, first.end) : '';
+  const serial = first ? SERIAL.exec(firstText) : null;
+  const glued = first && !serial && numberColumn === 0 ? GLUED_SERIAL.exec(firstText) : null;
+  let offset = 0;
+  if (serial && (numberColumn >= 0 || cells.indexOf(first!) === 0)) {
+    row.serial = { start: first!.start, end: first!.end, value: Number(serial[1]), text: src.text.slice(first!.start, first!.end) };
+    offset = numberColumn >= 0 ? numberColumn + 1 : 1;
+    cells = cells.slice(cells.indexOf(first!) + 1);
+  } else if (glued) {
+    const end = first!.start + glued[0].length;
+    row.serial = { start: first!.start, end, value: Number(glued[1]), text: src.text.slice(first!.start, end) };
+    offset = numberColumn + 1;
+    cells = [{ start: end, end: first!.end }, ...cells.slice(cells.indexOf(first!) + 1)];
+  }
+  const dataColumns = columns.slice(offset);
+  // One cell where several columns are wanted: the cells ran together.
+  if (cells.length === 1 && dataColumns.filter((c) => c !== 'note' && c !== 'person').length > 1) cells = splitRunTogether(src, cells[0]!, dataColumns);
+  const kinds = kindsOf(src, cells);
+  const shift = row.serial ? offset : startColumn;
+  const placeColumns = columns.slice(shift);
+  // Delimited rows that lost leading merged cells are right-aligned by their content; positional
+  // fit is only a tie-breaker.
+  const places = alignCells(kinds, placeColumns, positional && cells.length === placeColumns.length);
+  cells.forEach((c, k) => {
+    if (kinds[k] === 'empty') return;
+    const column = places[k]! + shift;
+    const role = columns[column]!;
+    const prev = row.cells.at(-1);
+    if (prev && prev.column === column) prev.pieces.push({ start: c.start, end: c.end });
+    else row.cells.push({ role, column, pieces: [{ start: c.start, end: c.end }] });
+  });
+  // Markers at the start of text cells open blocks: (一) section, 1. task, (1) sub-task.
+  row.cells.forEach((cell, k) => {
+    if (cell.role !== 'text' && cell.role !== 'number' && cell.role !== 'category') return;
+    const p = cell.pieces[0]!;
+    const marker = readMarker(src.view.slice(p.start, p.end), src.text.slice(p.start, p.end));
+    if (marker && !marker.bare && !marker.glued) row.markers.push({ cell: k, marker, start: p.start });
+  });
+  return row;
+}
+
+function rowIsComplete(row: TableRow, columns: ColumnRole[]): boolean {
+  // A row is complete when it reached its last unit or deadline column.
+  const lastWanted = Math.max(...columns.map((r, i) => (UNIT_ROLES.has(r) || r === 'deadline' ? i : -1)));
+  return row.cells.some((c) => c.column >= lastWanted) || row.cells.some((c) => c.role === 'deadline');
+}
+
+/** Place a finished row in the table: a new task, a continuation, or the rest of a wrapped row. */
+function pushRow(b: Builder, row: TableRow, wrapped: boolean): void {
+  const { table } = b;
+  if (row.serial) b.lastSerial = row.serial.value;
+  else if (wrapped && b.previous) {
+    // The cells continue the row above: the first continues the last cell written there.
+    const prev = b.previous;
+    for (const cell of row.cells) {
+      const same = prev.cells.find((c) => c.column === cell.column);
+      if (same) same.pieces.push(...cell.pieces);
+      else prev.cells.push(cell);
+    }
+    prev.cells.sort((x, y) => x.column - y.column);
+    prev.lastLine = row.lastLine;
+    return;
+  } else if (row.markers.length === 0 && b.previous && table.columns.includes('number')) {
+    row.continuation = true;
+    // Merged unit cells span into this row.
+    for (const cell of b.previous.cells.concat(b.previous.inherited)) {
+      if (UNIT_ROLES.has(cell.role) && !row.cells.some((c) => c.column === cell.column)) row.inherited.push(cell);
+    }
+    if (b.previous.serial) row.serial = undefined;
+  }
+  table.rows.push(row);
+  b.previous = row;
+}
+
+function readDelimited(b: Builder, lines: Line[], infos: LineInfo[], from: number, mode: 'pipe' | 'tab'): number {
+  const { src, table } = b;
+  let i = from;
+  while (i < lines.length) {
     const line = lines[i]!;
     const v = line.view;
     if (v.trim() === '') {
       // A blank line inside a table is tolerated when a row follows.
-      if (lines[i + 1]?.view.includes('|')) continue;
+      const next = lines[i + 1]?.view ?? '';
+      if (mode === 'pipe' ? next.includes('|') : next.includes('\t')) {
+        i++;
+        continue;
+      }
       break;
     }
-    if (!v.includes('|')) break;
-    if (/^\s*(?:\|\s*)?:?-{2,}/.test(v)) {
+    if (mode === 'pipe' && !v.includes('|')) break;
+    if (mode === 'tab' && !v.includes('\t')) break;
+    if (mode === 'pipe' && RULE.test(v)) {
       table.lastLine = i;
+      i++;
       continue;
     }
-    const spans = pipeCells(line, view);
-    const first = spans[0] ? view.slice(spans[0].start, spans[0].end) : '';
-    const marker = readMarker(first, source.slice(spans[0]?.start ?? 0, spans[0]?.end ?? 0));
-    table.lastLine = i;
-    if (marker && marker.level <= 2 && spans.slice(1).every((s) => s.end === s.start)) {
-      table.rows.push({ firstLine: i, lastLine: i, marker, cells: [{ ...spans[0]!, role: 'text' }] });
-      current = undefined;
+    const record = mode === 'pipe' ? { firstLine: i, lastLine: i, cells: pipeCells(line, src.view) } : tabRecord(src, lines, i);
+    i = record.lastLine + 1;
+    table.lastLine = record.lastLine;
+    if (record.cells.every((c) => c.end <= c.start)) continue;
+    if (isHeaderRecord(src, record.cells)) {
+      table.rows.push({ firstLine: record.firstLine, lastLine: record.lastLine, kind: 'header', cells: [], markers: [], inherited: [] });
       continue;
     }
-    const serial = SERIAL.exec(first);
-    if (serial && table.columns[0] === 'number') {
-      const cells = mapCells(src, spans.slice(1), table.columns);
-      current = {
-        firstLine: i,
-        lastLine: i,
-        serial: { start: spans[0]!.start, end: spans[0]!.end, value: Number(serial[1]), text: source.slice(spans[0]!.start, spans[0]!.end) },
-        cells: cells.filter((c) => c.end > c.start),
-      };
-      table.rows.push(current);
-    } else if (current && first === '') {
-      // A wrapped row: the cells continue the row above.
-      const cells = mapCells(src, spans.slice(1), table.columns).filter((c) => c.end > c.start);
-      append(current.cells, cells);
-      current.lastLine = i;
-    } else if (table.columns[0] !== 'number') {
-      const cells = mapCells(src, spans, [...table.columns]).filter((c) => c.end > c.start);
-      current = { firstLine: i, lastLine: i, cells };
-      table.rows.push(current);
-    } else if (current) {
-      append(current.cells, mapCells(src, spans, ['text', ...table.columns.slice(1)]).filter((c) => c.end > c.start));
-      current.lastLine = i;
+    const part = partMarker(src, record.cells);
+    if (part) {
+      const c = record.cells.find((x) => src.view.slice(x.start, x.end).trim() !== '')!;
+      table.rows.push({ firstLine: record.firstLine, lastLine: record.lastLine, kind: 'part', marker: part, cells: [{ role: 'text', column: 0, pieces: [{ start: c.start, end: c.end }] }], markers: [], inherited: [] });
+      b.previous = undefined;
+      continue;
     }
+    let row = makeRow(b, record.firstLine, record.lastLine, record.cells, true);
+    const wrapped = !row.serial && row.markers.length === 0 && !!b.previous && !rowIsComplete(b.previous, table.columns);
+    // A wrapped row goes on from the last column the row above reached.
+    if (wrapped) row = makeRow(b, record.firstLine, record.lastLine, record.cells, false, Math.max(...b.previous!.cells.map((c) => c.column)));
+    pushRow(b, row, wrapped);
   }
-  return i;
+  return table.lastLine + 1;
 }
 
-/** Rows whose cells stand one per line, each row opened by its serial number. */
-function readCellStream(src: Source, lines: Line[], infos: LineInfo[], i: number, table: Table, piped: boolean): number {
-  const { text: source, view } = src;
-  let current: { row: TableRow; spans: { start: number; end: number }[] } | undefined;
-  let lastSerial = 0;
+/** A tab-separated record from line `i`: quoted cells may hold line breaks and `""`. */
+function tabRecord(src: Source, lines: Line[], i: number): Record {
+  const { view } = src;
+  const cells: RawCell[] = [];
+  let k = lines[i]!.start;
+  let cellStart = k;
+  let quoted = false;
+  let lastLine = i;
+  const end = () => lines[lastLine]!.end;
+  while (true) {
+    if (k >= end()) {
+      if (quoted && lastLine + 1 < lines.length) {
+        lastLine++;
+        k = lines[lastLine]!.start;
+        continue;
+      }
+      break;
+    }
+    const c = view[k]!;
+    if (quoted) {
+      if (c === '"') {
+        if (view[k + 1] === '"') k++;
+        else quoted = false;
+      }
+    } else if (c === '"' && view.slice(cellStart, k).trim() === '') quoted = true;
+    else if (c === '\t') {
+      cells.push(unquote(view, cellStart, k));
+      cellStart = k + 1;
+    }
+    k++;
+  }
+  cells.push(unquote(view, cellStart, end()));
+  return { firstLine: i, lastLine, cells };
+}
+
+function unquote(view: string, start: number, end: number): RawCell {
+  let [s, e] = trimPiece(view, start, end);
+  if (view[s] === '"' && view[e - 1] === '"' && e - s >= 2) {
+    s++;
+    e--;
+  }
+  return { start: s, end: e };
+}
+
+/** One cell per line: rows open at their serial. */
+function readStream(b: Builder, lines: Line[], infos: LineInfo[], from: number): number {
+  const { src, table } = b;
+  let cells: RawCell[] = [];
+  let firstLine = -1;
+  let lastLine = -1;
   const flush = () => {
-    if (!current) return;
-    if (!current.row.marker) current.row.cells = mapCells(src, current.spans, table.columns).filter((c) => c.end > c.start);
-    table.rows.push(current.row);
-    current = undefined;
+    if (cells.length === 0) return;
+    if (isHeaderRecord(src, cells)) table.rows.push({ firstLine, lastLine, kind: 'header', cells: [], markers: [], inherited: [] });
+    else pushRow(b, makeRow(b, firstLine, lastLine, cells, false), false);
+    cells = [];
+    firstLine = -1;
   };
+  const numbered = table.columns[0] === 'number';
+  let i = from;
   for (; i < lines.length; i++) {
     const line = lines[i]!;
-    const v = line.view;
-    if (v.trim() === '') continue;
-    // A cell that lost its trailing | still belongs to the table when the table goes on after it.
-    if (piped && !v.trim().endsWith('|') && !SERIAL.test(v) && !lines.slice(i + 1, i + 3).some((l) => l.view.trim().endsWith('|'))) break;
-    const [s, e] = trimmed(view, line.start, line.end);
-    const cellView = view.slice(s, e);
+    const v = line.view.trim();
+    if (v === '' || ONLY_PIPES.test(v)) continue;
+    if (infos[i]!.kind === 'chrome' || TABLE_END.test(v) || PAGE_NUMBER.test(v)) {
+      if (PAGE_NUMBER.test(v)) continue;
+      break;
+    }
+    const [s, e] = trimPiece(src.view, line.start, line.end);
+    const cellView = src.view.slice(s, e);
     const serial = SERIAL.exec(cellView);
     const glued = serial ? null : GLUED_SERIAL.exec(cellView);
-    const marker = readMarker(cellView, source.slice(s, e));
-    if (serial) {
+    const value = serial ? Number(serial[1]) : glued ? Number(glued[1]) : NaN;
+    const inSequence = value === b.lastSerial + 1 || (value === 1 && b.lastSerial === 0) || (b.lastSerial === 0 && table.rows.length === 0);
+    const current = cells.length > 0 ? makeRow(b, firstLine, lastLine, cells, false) : undefined;
+    const ready = !current || rowIsComplete(current, table.columns) || cells.length >= table.columns.length - 1;
+    const marker = readMarker(cellView, src.text.slice(s, e));
+    if (numbered && (serial || glued) && inSequence && ready) {
       flush();
-      current = { row: { firstLine: i, lastLine: i, serial: { start: s, end: e, value: Number(serial[1]), text: source.slice(s, e) }, cells: [] }, spans: [] };
-      lastSerial = Number(serial[1]);
-    } else if (glued && (lastSerial === 0 || Number(glued[1]) === lastSerial + 1 || Number(glued[1]) === 1)) {
-      flush();
-      const serialEnd = s + glued[0].length;
-      current = { row: { firstLine: i, lastLine: i, serial: { start: s, end: serialEnd, value: Number(glued[1]), text: source.slice(s, serialEnd) }, cells: [] }, spans: [{ start: serialEnd, end: e }] };
-      lastSerial = Number(glued[1]);
-    } else if (marker && marker.level <= 2) {
+      b.lastSerial = value;
+      firstLine = i;
+    } else if (marker && marker.level <= 2 && !marker.bare && (!current || rowIsComplete(current, table.columns))) {
       flush();
       // Outside the table once a part is followed by no row.
-      if (!piped && !nextIsRow(lines, i + 1)) break;
-      table.rows.push({ firstLine: i, lastLine: i, marker, cells: [{ start: s, end: e, role: 'text' }] });
-    } else if (current) {
-      current.spans.push({ start: s, end: e });
-      current.row.lastLine = i;
-    } else if (!piped) break;
+      if (!nextIsRow(lines, i + 1)) break;
+      table.rows.push({ firstLine: i, lastLine: i, kind: 'part', marker, cells: [{ role: 'text', column: 0, pieces: [{ start: s, end: e }] }], markers: [], inherited: [] });
+      b.previous = undefined;
+      table.lastLine = i;
+      continue;
+    } else if (!numbered && current && rowIsComplete(current, table.columns) && cellKind(src, s, e) !== 'units' && cellKind(src, s, e) !== 'deadline') {
+      // A table without serials: a row ends after its last column.
+      flush();
+      firstLine = i;
+    } else if (cells.length === 0 && numbered && b.lastSerial > 0 && table.rows.length > 0 && !(serial || glued)) {
+      // Text after a finished row without a serial: a continuation row under a merged 序号.
+      firstLine = i;
+    }
+    if (firstLine < 0) firstLine = i;
+    cells.push({ start: s, end: e });
+    lastLine = i;
     table.lastLine = i;
   }
   flush();
-  // Give back the blank lines after the last row.
   return table.lastLine + 1;
 }
 
 function nextIsRow(lines: Line[], i: number): boolean {
   for (let n = 0; i < lines.length && n < 3; i++) {
     const v = lines[i]!.view.trim();
-    if (v === '') continue;
+    if (v === '' || ONLY_PIPES.test(v)) continue;
     n++;
     if (SERIAL.test(v.replace(/\|$/, '')) || GLUED_SERIAL.test(v)) return true;
   }
   return false;
 }
 
+/** Columns aligned by spaces: each chunk goes to the column whose header starts nearest before it. */
+function readSpaces(b: Builder, lines: Line[], infos: LineInfo[], from: number, xs: number[]): number {
+  const { src, table } = b;
+  const columnAt = (x: number): number => {
+    let best = 0;
+    for (let k = 0; k < xs.length; k++) if (xs[k]! <= x + 1) best = k;
+    return best;
+  };
+  const textColumn = table.columns.indexOf('text');
+  interface Pending {
+    firstLine: number;
+    lastLine: number;
+    byColumn: Map<number, RawCell[]>;
+    serial?: RawCell;
+  }
+  let current: Pending | undefined;
+  let waiting: { line: number; cells: RawCell[] }[] = [];
+  let blanks = 0;
+  const finish = () => {
+    if (!current) return;
+    const raw: RawCell[] = [];
+    if (current.serial) raw.push(current.serial);
+    const row: TableRow = { firstLine: current.firstLine, lastLine: current.lastLine, kind: 'row', cells: [], markers: [], inherited: [] };
+    if (current.serial) {
+      const t = src.view.slice(current.serial.start, current.serial.end);
+      row.serial = { start: current.serial.start, end: current.serial.end, value: Number(SERIAL.exec(t)![1]), text: src.text.slice(current.serial.start, current.serial.end) };
+    }
+    for (const [column, cells] of [...current.byColumn.entries()].sort((x, y) => x[0] - y[0])) {
+      if (table.columns[column] === 'number') continue;
+      row.cells.push({ role: table.columns[column]!, column, pieces: cells.map((c) => ({ start: c.start, end: c.end })) });
+    }
+    pushRow(b, row, false);
+    current = undefined;
+  };
+  const add = (p: Pending, line: number, cells: RawCell[]) => {
+    for (const c of cells) {
+      const column = columnAt(c.x!);
+      const list = p.byColumn.get(column) ?? [];
+      list.push(c);
+      p.byColumn.set(column, list);
+    }
+    p.firstLine = Math.min(p.firstLine, line);
+    p.lastLine = Math.max(p.lastLine, line);
+  };
+  const textEnded = (p: Pending | undefined) => {
+    if (!p || textColumn < 0) return true;
+    const cells = p.byColumn.get(textColumn);
+    if (!cells || cells.length === 0) return false;
+    const last = cells.at(-1)!;
+    return /[。;!]\s*$/.test(src.view.slice(last.start, last.end));
+  };
+  let i = from;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    const v = line.view;
+    if (v.trim() === '') {
+      blanks++;
+      if (blanks >= 3) break;
+      continue;
+    }
+    if (PAGE_NUMBER.test(v) || infos[i]!.kind === 'chrome') {
+      table.lastLine = i;
+      continue;
+    }
+    const cells = spaceCells(line, src.text);
+    if (isHeaderRecord(src, cells)) {
+      finish();
+      table.rows.push({ firstLine: i, lastLine: i, kind: 'header', cells: [], markers: [], inherited: [] });
+      table.lastLine = i;
+      continue;
+    }
+    const first = cells[0]!;
+    const firstView = src.view.slice(first.start, first.end);
+    const marker = readMarker(firstView, src.text.slice(first.start, first.end));
+    // A part row: one chunk, a 一、 marker, at the left edge.
+    if (cells.length === 1 && marker && marker.level <= 2 && first.x! < (xs[1] ?? 8)) {
+      finish();
+      waiting = [];
+      table.rows.push({ firstLine: i, lastLine: i, kind: 'part', marker, cells: [{ role: 'text', column: 0, pieces: [{ start: first.start, end: first.end }] }], markers: [], inherited: [] });
+      b.previous = undefined;
+      table.lastLine = i;
+      blanks = 0;
+      continue;
+    }
+    // Past the table: a line at the left edge that is no cell of it.
+    if (first.x! < (xs[0] ?? 0) - 2 || (cells.length === 1 && first.x! <= 2 && src.view.slice(first.start, first.end).length > 30 && blanks > 0)) break;
+    blanks = 0;
+    const serialCell = table.columns[columnAt(first.x!)] === 'number' && SERIAL.test(firstView) ? first : undefined;
+    if (serialCell) {
+      finish();
+      current = { firstLine: i, lastLine: i, byColumn: new Map(), serial: serialCell };
+      for (const w of waiting) add(current, w.line, w.cells);
+      waiting = [];
+      add(current, i, cells.slice(1));
+    } else if (current && !textEnded(current)) {
+      add(current, i, cells);
+    } else if (current && !cells.some((c) => columnAt(c.x!) === textColumn)) {
+      // Only unit or deadline chunks: the rest of a wrapped cell of the row above.
+      add(current, i, cells);
+    } else {
+      // Text of the next row, written above its serial (cells centred vertically).
+      waiting.push({ line: i, cells });
+    }
+    table.lastLine = i;
+  }
+  if (current) {
+    for (const w of waiting) add(current, w.line, w.cells);
+    waiting = [];
+  }
+  finish();
+  return table.lastLine + 1;
+}
+
+/** Find the tables of a plan, starting at `from`. */
+export function findTables(src: Source, lines: Line[], infos: LineInfo[], from: number): Table[] {
+  const tables: Table[] = [];
+  let i = from;
+  while (i < lines.length) {
+    const header = headerAt(src, lines, i);
+    if (!header) {
+      i++;
+      continue;
+    }
+    const table: Table = { headerFirst: header.first, headerLast: header.last, columns: header.columns, mode: header.mode, rows: [], lastLine: header.last };
+    const b: Builder = { src, table, lastSerial: 0 };
+    let mode = header.mode;
+    // A one-line header over rows written one cell per line.
+    if (mode === 'pipe' || mode === 'tab' || mode === 'spaces') {
+      const next = nextContent(lines, header.last + 1);
+      const nv = next === undefined ? '' : lines[next]!.view;
+      const rowLike = mode === 'pipe' ? nv.split('|').length > 2 || (RULE.test(nv) && nv.includes('|')) : mode === 'tab' ? nv.includes('\t') : /\S {2,}\S/.test(nv) || /^\s{2,}\S/.test(nv);
+      if (!rowLike || (mode === 'pipe' && /^[^|]*\|\s*$/.test(nv.trim()) && !nv.trim().startsWith('|'))) mode = 'stream';
+    }
+    const next =
+      mode === 'pipe' || mode === 'tab'
+        ? readDelimited(b, lines, infos, header.last + 1, mode)
+        : mode === 'spaces'
+          ? readSpaces(b, lines, infos, header.last + 1, header.xs!)
+          : readStream(b, lines, infos, header.last + 1);
+    table.mode = mode;
+    tables.push(table);
+    i = Math.max(next, header.last + 1);
+  }
+  return tables;
+}
+
+function nextContent(lines: Line[], i: number): number | undefined {
+  for (; i < lines.length; i++) if (!ONLY_PIPES.test(lines[i]!.view) && lines[i]!.view.trim() !== '') return i;
+  return undefined;
+}
+
+/** A deadline at the end of a cell: `2024年10月底`, `年底前`, `长期坚持`. */
+export function looksLikeDeadline(view: string): boolean {
+  const t = view.trim();
+  const m = DEADLINE_CELL_END.exec(t);
+  return t.length > 0 && t.length <= 24 && !!m && m.index <= 2;
+}
+
+/**
+ * A row whose cells ran together (`任务。AB2024年10月底`): the text, then the units after its last
+ * full stop, then the deadline. With two unit columns and no separator the first unit leads.
+ */
+function splitRunTogether(src: Source, cell: RawCell, columns: ColumnRole[]): RawCell[] {
+  const { view } = src;
+  const out: RawCell[] = [];
+  let textEnd = cell.end;
+  if (columns.includes('deadline')) {
+    const m = DEADLINE_CELL_END.exec(view.slice(cell.start, cell.end));
+    if (m && m[0].trim().length > 0) {
+      out.push({ start: cell.start + m.index, end: cell.end });
+      textEnd = cell.start + m.index;
+    }
+  }
+  const unitColumns = columns.filter((c) => UNIT_ROLES.has(c));
+  if (unitColumns.length > 0) {
+    const body = view.slice(cell.start, textEnd);
+    const lastStop = Math.max(body.lastIndexOf('。'), body.lastIndexOf(';'), body.lastIndexOf('!'));
+    const unitStart = cell.start + lastStop + 1;
+    const list = lastStop >= 0 ? recognizeUnits(src, unitStart, textEnd) : undefined;
+    if (list && list.units.length > 0 && list.rejected.length === 0 && textEnd - unitStart <= 200) {
+      if (unitColumns.length === 1 || list.units.length === 1) out.unshift({ start: unitStart, end: textEnd });
+      else {
+        const first = list.units[0]!;
+        out.unshift({ start: first.end, end: textEnd });
+        out.unshift({ start: unitStart, end: first.end });
+      }
+      textEnd = unitStart;
+    }
+  }
+  out.unshift({ start: cell.start, end: textEnd });
+  return out.filter((c) => c.end > c.start);
+}

@@ -17,7 +17,7 @@ import type { Line } from './lines.ts';
 import type { LineInfo } from './classify.ts';
 import type { Locator } from './lines.ts';
 import type { Source } from './source.ts';
-import type { ColumnRole, Table, TableRow } from './table.ts';
+import type { Cell, ColumnRole, Table, TableRow } from './table.ts';
 import type { Span } from './units.ts';
 
 export type LeafType = 'marker' | 'heading' | 'text' | 'clause' | 'cell' | 'person' | 'deadline' | 'chrome' | 'blank' | 'break';
@@ -26,7 +26,7 @@ export interface PlanLeaf extends Literal {
   type: LeafType;
   value: string;
   position: Position;
-  data?: { clause?: Clause; role?: ColumnRole };
+  data?: { clause?: Clause; role?: ColumnRole; cell?: Cell };
 }
 
 export type BlockType = 'part' | 'section' | 'task';
@@ -41,6 +41,10 @@ export interface BlockData {
   title?: string;
   text: string;
   mentions: Mention[];
+  /** A table row under a merged cell: the unit cells of the row above that span into it. */
+  inherited?: Cell[];
+  /** A table row under a merged 序号: it repeats the number of the row above. */
+  continuation?: boolean;
   /** The mentions again, one list per clause or row as written: conventions apply list by list. */
   lists: Mention[][];
   /** How the units were written: for diagnostics and for the group rule. */

@@ -28,6 +28,7 @@ import {
   PERSON_TITLES,
   PLACE_WORDS,
   QUALIFIERS,
+  SENTENCE_STARTS,
   TRAILING_FILLERS,
   UNIT_ENDINGS,
 } from './lexicon.ts';
@@ -70,6 +71,8 @@ const ADMIN_PREFIX = new RegExp(
   `^(各(?:${LEVEL})?(?:\\([^()]*\\))?|${alt(PLACE_WORDS.filter((p) => p !== '市'))}|市(?!场))`,
 );
 const OWN_PLACE = /^[\u4e00-\u9fff]{1,6}?(省|市|县|区|州|镇|乡)/;
+const COUNT = /\d+(?:\.\d+)?\s*(?:处|个|家|所|座|条|项|万|亿|人|户|次|名|公里|亩|%|期|场|批|类|吨)/;
+const SENTENCE_START = new RegExp(`^(?:${alt(SENTENCE_STARTS)})`);
 const NAMEISH = /^[\u4e00-\u9fff()“”"]{2,24}$/;
 
 /**
@@ -87,6 +90,8 @@ export function isUnitLike(view: string): boolean {
   const bare = stripParenthesized(view).trim();
   if (bare.length < 2 || bare.length > 40) return false;
   if (/[。!?:的]/.test(bare)) return false;
+  // 改造项目8处: a count, not a name; 按国家统一部署: a sentence.
+  if (COUNT.test(bare) || SENTENCE_START.test(bare)) return false;
   if (PERSON_END.test(bare)) return false;
   if (UNIT_END.test(bare)) return true;
   // 各镇街, 各宾馆酒店: a short 各 phrase names every one of them; a long one is a sentence.
@@ -140,7 +145,12 @@ function splitTopLevel(src: Source, start: number, end: number): Item[] {
     else if (depth === 0) {
       let cut = 0;
       let sep = c;
-      if (c === '、' || c === ',' || c === ';' || c === '/') cut = 1;
+      if (c === '、' || c === ',' || c === ';' || c === '/' || c === '|') cut = 1;
+      // A Markdown cell's line break: <br>, <br/>, <br />.
+      else if (c === '<' && /^<br\s*\/?>/i.test(view.slice(i, i + 6))) {
+        cut = /^<br\s*\/?>/i.exec(view.slice(i, i + 6))![0].length;
+        sep = ' ';
+      }
       else if (isSpace(c)) {
         cut = 1;
         sep = ' ';
