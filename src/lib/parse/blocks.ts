@@ -7,11 +7,11 @@
 import type { Position } from 'unist';
 import { append } from '../append.ts';
 import { classifyLine, type LineInfo } from './classify.ts';
-import { findLineClauses, type Clause } from './forms.ts';
+import { findBodyClauses, findLineClauses, type Clause } from './forms.ts';
 import { Locator, splitLines, type Line } from './lines.ts';
 import type { Marker } from './markers.ts';
 import { findBodyStart } from './preamble.ts';
-import { makeSource } from './source.ts';
+import { makeSource, type Source } from './source.ts';
 import { findTables, type Table, type TableRow } from './table.ts';
 import type { BlockType, BuildOptions, LeafType, ParseState, PlanBlock, PlanLeaf, PlanRoot } from './tree.ts';
 
@@ -32,7 +32,10 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
   keepGluedMarkersInSequence(infos);
   const year = options.year;
 
-  const bodyStart = findBodyStart(src, lines, infos);
+  let bodyStart = findBodyStart(src, lines, infos);
+  // Tasks written as bare paragraphs, one a line, with no number: which lines open one.
+  const bare = bareTaskLines(src, lines, infos, bodyStart);
+  if (bare.size > 0 && bodyStart >= lines.length) bodyStart = Math.min(...bare);
   const tables = findTables(src, lines, infos, bodyStart);
   const rowAt = new Map<number, { table: Table; row: TableRow }>();
   const inTable = new Set<number>();
@@ -45,7 +48,8 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
   const bodyMarkers = infos.slice(bodyStart).map((info) => info.marker).filter((m) => m !== undefined);
   const chapters = bodyMarkers.some((m) => m.chapter) && bodyMarkers.some((m) => m.level === 1 && !m.chapter);
   if (chapters) for (const m of bodyMarkers) if (m.chapter) m.level = 0;
-  const taskLevel = chooseTaskLevel(lines, infos, bodyStart, inTable, tables);
+  const taskLevel = bare.size > 0 ? 3 : chooseTaskLevel(lines, infos, bodyStart, inTable, tables);
+  let bareCount = 0;
   const kindOf = (level: number): BlockType => (level >= taskLevel ? 'task' : level === 0 || (level === 1 && !chapters) ? 'part' : 'section');
 
   const position = (start: number, end: number): Position => ({ start: locator.point(start), end: locator.point(end) });
@@ -212,12 +216,14 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
       i = row.row.lastLine;
       continue;
     }
-    if (!inTable.has(i) && info.marker && (info.kind === 'marker' || info.kind === 'pipe')) {
-      const marker = info.marker;
-      const block = open(marker.bare ? taskLevel : marker.level, marker, false);
+    const bareTask = bare.has(i) && !inTable.has(i);
+    if (bareTask || (!inTable.has(i) && info.marker && (info.kind === 'marker' || info.kind === 'pipe'))) {
+      bareCount += bareTask ? 1 : 0;
+      const marker = bareTask ? { text: '', number: String(bareCount), value: bareCount, end: 0, bare: false } : info.marker!;
+      const block = open(marker.bare ? taskLevel : bareTask ? taskLevel : info.marker!.level, marker, false);
       const markerEnd = line.start + marker.end;
       const isHeading = block.type !== 'task';
-      const segments: Segment[] = [{ start: line.start, end: markerEnd, type: 'marker' }];
+      const segments: Segment[] = bareTask ? [] : [{ start: line.start, end: markerEnd, type: 'marker' }];
       const reach = clauseReach(i, markerEnd, !isHeading);
       const clauses = reach.clauses;
       for (const clause of clauses) segments.push({ start: clause.start, end: clause.end, type: 'clause', data: { clause } });
@@ -322,4 +328,51 @@ function keepGluedMarkersInSequence(infos: LineInfo[]): void {
     }
     last = marker.value;
   }
+}
+
+/**
+ * Plans whose tasks are bare paragraphs, one a line, with no number (`…,责任单位为区科技局。`),
+ * under headings (一、…) or none: the lines that open a task. Only when the plan has no numbered
+ * items and no table, and most paragraphs of a heading that has any clause name their units; a
+ * heading none of whose paragraphs names a unit (总体要求) keeps its paragraphs as its text.
+ */
+function bareTaskLines(src: Source, lines: Line[], infos: LineInfo[], bodyStart: number): Set<number> {
+  const out = new Set<number>();
+  const noMarkers = bodyStart >= lines.length;
+  const from = noMarkers ? 0 : bodyStart;
+  for (let i = from; i < lines.length; i++) {
+    const m = infos[i]!.marker;
+    if (m && !m.bare && m.level >= 3) return out;
+  }
+  // Paragraphs by heading: each run of text lines after a heading (or from the start).
+  const groups: number[][] = [[]];
+  let sawHeading = noMarkers;
+  for (let i = from; i < lines.length; i++) {
+    const info = infos[i]!;
+    if (info.marker && !info.marker.bare) {
+      groups.push([]);
+      sawHeading = true;
+      continue;
+    }
+    if (info.kind === 'text' && sawHeading && lines[i]!.view.trim().length >= 8) groups.at(-1)!.push(i);
+  }
+  let clauseLines = 0;
+  let textLines = 0;
+  const named = (i: number) => {
+    const line = lines[i]!;
+    const scan = { src, start: line.start, end: line.end, allowUnlabeled: true };
+    return findLineClauses(scan).some((c) => c.mentions.length > 0) || findBodyClauses(src, line.start, line.end).some((c) => c.mentions.length > 0) || /^\s*(?:责任单位|牵头单位)/.test(lines[i + 1]?.view ?? '');
+  };
+  const chosen: number[] = [];
+  for (const group of groups) {
+    const flags = group.map(named);
+    const n = flags.filter(Boolean).length;
+    if (n === 0) continue;
+    clauseLines += n;
+    textLines += group.length;
+    chosen.push(...group);
+  }
+  if (clauseLines < 3 || clauseLines < textLines * 0.5) return out;
+  for (const i of chosen) out.add(i);
+  return out;
 }

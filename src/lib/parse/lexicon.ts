@@ -152,6 +152,9 @@ export const UNIT_ENDINGS = [
   '股', '行', '馆', '署', '团', '联', '协', '组', '庭', '园', '校', '台', '网', '场', '段',
 ] as const;
 
+/** Words that end in a unit ending but end no name: the stem of 县农业农村局, 县住房和城乡建设局. */
+export const FALSE_ENDINGS = ['农业农村', '农村', '乡村', '城乡', '城镇', '城市', '社会', '机关事务'] as const;
+
 /** Endings after which a second name may start when two are written with no separator. */
 export const GLUE_AFTER = '局厅委办部院队府会所站心司团社行处科关';
 

@@ -116,8 +116,12 @@ function pipeCells(line: Line, view: string): RawCell[] {
   });
 }
 
-/** Display width of a character: CJK and full-width forms take two columns. */
+/**
+ * Display width of a character: CJK and full-width forms take two columns, and so do the
+ * punctuation marks of ambiguous width (“ ” ‘ ’ … — ·) in Chinese text.
+ */
 function width(code: number): number {
+  if ((code >= 0x2018 && code <= 0x201f) || code === 0x2026 || code === 0x2014 || code === 0x00b7 || code === 0x2015) return 2;
   return code >= 0x1100 && (code <= 0x115f || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6)) ? 2 : 1;
 }
 
@@ -148,6 +152,36 @@ function spaceCells(line: Line, text: string): RawCell[] {
     cells.push({ start, end, x: startX });
   }
   return cells;
+}
+
+/**
+ * A chunk that runs across a column's start (the text column written flush against the units, with
+ * one space between) is cut at the single space nearest that start.
+ */
+function splitAtColumns(src: Source, cells: RawCell[], xs: number[]): RawCell[] {
+  const out: RawCell[] = [];
+  for (const cell of cells) {
+    let current = cell;
+    for (;;) {
+      let x = current.x!;
+      let cut = -1;
+      let cutX = 0;
+      const boundary = xs.find((b) => b > current.x! + 2);
+      if (boundary === undefined) break;
+      for (let i = current.start; i < current.end; i++) {
+        if (src.text[i] === ' ' && Math.abs(x + 1 - boundary) <= 3 && (cut < 0 || Math.abs(x + 1 - boundary) < Math.abs(cutX - boundary))) {
+          cut = i;
+          cutX = x + 1;
+        }
+        x += width(src.text.charCodeAt(i));
+      }
+      if (cut < 0 || x <= boundary) break;
+      out.push({ start: current.start, end: cut, x: current.x! });
+      current = { start: cut + 1, end: current.end, x: cutX };
+    }
+    out.push(current);
+  }
+  return out;
 }
 
 /** Cells of a tab-separated line (quotes are handled by the row reader). */
@@ -510,9 +544,10 @@ function nextIsRow(lines: Line[], i: number): boolean {
 /** Columns aligned by spaces: each chunk goes to the column whose header starts nearest before it. */
 function readSpaces(b: Builder, lines: Line[], infos: LineInfo[], from: number, xs: number[]): number {
   const { src, table } = b;
+  // A chunk belongs to the last column whose header starts before it (two columns of slack).
   const columnAt = (x: number): number => {
     let best = 0;
-    for (let k = 0; k < xs.length; k++) if (xs[k]! <= x + 1) best = k;
+    for (let k = 0; k < xs.length; k++) if (xs[k]! <= x + 2) best = k;
     return best;
   };
   const textColumn = table.columns.indexOf('text');
@@ -571,7 +606,7 @@ function readSpaces(b: Builder, lines: Line[], infos: LineInfo[], from: number, 
       table.lastLine = i;
       continue;
     }
-    const cells = spaceCells(line, src.text);
+    const cells = splitAtColumns(src, spaceCells(line, src.text), xs);
     if (isHeaderRecord(src, cells)) {
       finish();
       table.rows.push({ firstLine: i, lastLine: i, kind: 'header', cells: [], markers: [], inherited: [] });
@@ -637,7 +672,9 @@ export function findTables(src: Source, lines: Line[], infos: LineInfo[], from: 
     if (mode === 'pipe' || mode === 'tab' || mode === 'spaces') {
       const next = nextContent(lines, header.last + 1);
       const nv = next === undefined ? '' : lines[next]!.view;
-      const rowLike = mode === 'pipe' ? nv.split('|').length > 2 || (RULE.test(nv) && nv.includes('|')) : mode === 'tab' ? nv.includes('\t') : /\S {2,}\S/.test(nv) || /^\s{2,}\S/.test(nv);
+      // Aligned columns may open with a part row (一、…) at the left edge: look at a few lines.
+      const ahead = next === undefined ? [] : lines.slice(next, next + 4).map((l) => l.view);
+      const rowLike = mode === 'pipe' ? nv.split('|').length > 2 || (RULE.test(nv) && nv.includes('|')) : mode === 'tab' ? nv.includes('\t') : ahead.some((v) => /\S {2,}\S/.test(v));
       if (!rowLike || (mode === 'pipe' && /^[^|]*\|\s*$/.test(nv.trim()) && !nv.trim().startsWith('|'))) mode = 'stream';
     }
     const next =

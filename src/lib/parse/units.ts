@@ -20,6 +20,7 @@ import { matchView, nameKey } from '../normalize.ts';
 import {
   alt,
   COUNT_FILLER,
+  FALSE_ENDINGS,
   GENERIC_UNITS,
   GLUE_AFTER,
   GOVERNMENT_ENDINGS,
@@ -73,6 +74,7 @@ const ADMIN_PREFIX = new RegExp(
 const OWN_PLACE = /^[\u4e00-\u9fff]{1,6}?(省|市|县|区|州|镇|乡)/;
 const COUNT = /\d+(?:\.\d+)?\s*(?:处|个|家|所|座|条|项|万|亿|人|户|次|名|公里|亩|%|期|场|批|类|吨)/;
 const SENTENCE_START = new RegExp(`^(?:${alt(SENTENCE_STARTS)})`);
+const FALSE_END = new RegExp(`(?:${alt(FALSE_ENDINGS)})$`);
 const NAMEISH = /^[\u4e00-\u9fff()“”"]{2,24}$/;
 
 /**
@@ -83,6 +85,12 @@ const MAX_ITEM = 200;
 
 export function stripParenthesized(name: string): string {
   return name.replace(/\([^()]*\)/g, '');
+}
+
+/** The name ends like a unit (局, 委, 中心, 人民政府 …), not in a word that only looks so (农业农村). */
+function hasEnding(view: string): boolean {
+  const bare = stripParenthesized(view).trim();
+  return UNIT_END.test(bare) && !FALSE_END.test(bare);
 }
 
 /** A name the grammar reads as a unit: a place-word or 各 start, or a unit ending. */
@@ -160,7 +168,8 @@ function splitTopLevel(src: Source, start: number, end: number): Item[] {
           let j = i;
           while (j < end && isSpace(view[j]!)) j++;
           const right = /^[^\s,、;/]*/.exec(view.slice(j, Math.min(end, j + 40)))![0];
-          if (left && right && !isUnitLike(left) && !isPersonLike(left) && isUnitLike(left + right) && !PLACE_START.test(right)) {
+          const whole = left + right;
+          if (left && right && !hasEnding(left) && !isPersonLike(left) && hasEnding(whole) && isUnitLike(whole) && (!PLACE_START.test(right) || !isUnitLike(left))) {
             i = j - 1;
             continue;
           }
@@ -323,7 +332,7 @@ function completeEndings(pieces: Piece[]): void {
       piece.completed = 'ending';
       continue;
     }
-    if (isUnitLike(piece.view) || !STEM.test(piece.view)) continue;
+    if ((isUnitLike(piece.view) && !FALSE_END.test(piece.view)) || !STEM.test(piece.view)) continue;
     const ending = STEM_ENDING.exec(nextView);
     if (!ending || !isUnitLike(nextView) || GENERIC.test(nextView)) continue;
     piece.view += ending[1]!;
