@@ -15,6 +15,10 @@ import { makeSource, type Source } from './source.ts';
 import { findTables, type Table, type TableRow } from './table.ts';
 import type { BlockType, BuildOptions, LeafType, ParseState, PlanBlock, PlanLeaf, PlanRoot } from './tree.ts';
 
+/** The first half of a label at the end of a line, and the rest of it at the start of the next. */
+const BROKEN_LABEL = /(?:—{1,2}|[。;,(【〔]|^)\s*(?:牵头|配合|责任|协办|主办|牵头单|配合单|责任单)\s*$/;
+const LABEL_REST = /^\s*(?:单位|位|部门)\s*[:]/;
+
 interface Segment {
   start: number;
   end: number;
@@ -29,7 +33,7 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
   const lines = splitLines(source, view);
   const locator = new Locator(lines);
   const infos = lines.map(classifyLine);
-  keepGluedMarkersInSequence(infos);
+  keepGluedMarkersInSequence(infos, lines);
   const year = options.year;
 
   let bodyStart = findBodyStart(src, lines, infos);
@@ -103,24 +107,37 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
 
   /**
    * Where the clauses of line `i` (from `from`) end: a bracket left open at the end of the line and
-   * closed on the next line of plain text makes the two lines one clause (…配合单位:A、⏎B)).
+   * closed on one of the next lines of plain text (a PDF's hard-wrapped lines) makes those lines one
+   * clause (…配合⏎单位:A、⏎B)).
    */
   const clauseReach = (i: number, from: number, allowUnlabeled: boolean): { clauses: Clause[]; end: number; last: number } => {
     const line = lines[i]!;
     const clauses = findLineClauses({ src, start: from, end: line.end, allowUnlabeled });
+    const openAt = (a: number, b: number) => {
+      let depth = 0;
+      for (let k = a; k < b; k++) {
+        const c = view[k];
+        if (c === '(' || c === '【' || c === '〔' || c === '[') depth++;
+        else if ((c === ')' || c === '】' || c === '〕' || c === ']') && depth > 0) depth--;
+      }
+      return depth;
+    };
+    // A label broken at the end of the line (…。——牵头⏎单位:A).
     const next = lines[i + 1];
-    let depth = 0;
-    for (let k = from; k < line.end; k++) {
-      const c = view[k];
-      if (c === '(' || c === '【') depth++;
-      else if ((c === ')' || c === '】') && depth > 0) depth--;
+    if (next && infos[i + 1]!.kind === 'text' && !inTable.has(i + 1) && BROKEN_LABEL.test(view.slice(from, line.end)) && LABEL_REST.test(next.view)) {
+      const joined = findLineClauses({ src, start: from, end: next.end, allowUnlabeled });
+      if (joined.some((c) => c.end > next.start)) return { clauses: joined, end: next.end, last: i + 1 };
     }
-    if ((depth === 0 && !clauses.some((c) => c.unclosed)) || !next || infos[i + 1]!.kind !== 'text' || inTable.has(i + 1) || !/[)】\]]/.test(next.view)) {
-      return { clauses, end: line.end, last: i };
+    if (openAt(from, line.end) === 0 && !clauses.some((c) => c.unclosed)) return { clauses, end: line.end, last: i };
+    for (let k = i + 1; k <= i + 4 && k < lines.length; k++) {
+      const next = lines[k]!;
+      if (infos[k]!.kind !== 'text' || inTable.has(k) || infos[k]!.marker) break;
+      if (!/[)】\]〕]/.test(next.view)) continue;
+      const joined = findLineClauses({ src, start: from, end: next.end, allowUnlabeled });
+      if (joined.some((c) => c.unclosed) || !joined.some((c) => c.end > next.start)) continue;
+      return { clauses: joined, end: next.end, last: k };
     }
-    const joined = findLineClauses({ src, start: from, end: next.end, allowUnlabeled });
-    if (joined.some((c) => c.unclosed) || !joined.some((c) => c.end > next.start)) return { clauses, end: line.end, last: i };
-    return { clauses: joined, end: next.end, last: i + 1 };
+    return { clauses, end: line.end, last: i };
   };
 
   /** Leaves of `[from, to)` (several lines): segments, and the gaps between them line by line. */
@@ -223,7 +240,9 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
       const block = open(marker.bare ? taskLevel : bareTask ? taskLevel : info.marker!.level, marker, false);
       const markerEnd = line.start + marker.end;
       const isHeading = block.type !== 'task';
-      const segments: Segment[] = bareTask ? [] : [{ start: line.start, end: markerEnd, type: 'marker' }];
+      const prefix = bareTask ? 0 : (info.marker!.prefix ?? 0);
+      const segments: Segment[] = bareTask ? [] : [{ start: line.start + prefix, end: markerEnd, type: 'marker' }];
+      if (prefix > 0) segments.push({ start: line.start, end: line.start + prefix, type: 'chrome' });
       const reach = clauseReach(i, markerEnd, !isHeading);
       const clauses = reach.clauses;
       for (const clause of clauses) segments.push({ start: clause.start, end: clause.end, type: 'clause', data: { clause } });
@@ -311,17 +330,20 @@ function chooseTaskLevel(lines: Line[], infos: LineInfo[], bodyStart: number, in
  * `2.3月底前…` is task 2 when it follows task 1 (or opens a part's numbering at 1); `1.5万元…` after
  * task 3 is text. A glued marker out of sequence becomes plain text.
  */
-function keepGluedMarkersInSequence(infos: LineInfo[]): void {
+function keepGluedMarkersInSequence(infos: LineInfo[], lines: Line[]): void {
   let last = 0;
-  for (const info of infos) {
+  for (const [i, info] of infos.entries()) {
     const marker = info.marker;
+    const previous = i > 0 && infos[i - 1]!.kind === 'text' ? lines[i - 1]!.view.trimEnd() : '';
     if (!marker || marker.bare) continue;
     if (marker.level < 3) {
       if (marker.level >= 1) last = 0;
       continue;
     }
     if (marker.level !== 3) continue;
-    if (marker.glued && marker.value !== last + 1 && !(marker.value === 1 && last === 0)) {
+    // `…管网改造⏎12.6公里`: a wrapped line goes on with the sentence before, which did not end.
+    const wrapped = previous !== '' && !/[。;!:)】〕]$/.test(previous) && !infos[i - 1]?.marker;
+    if (marker.glued && (wrapped || (marker.value !== last + 1 && !(marker.value === 1 && last === 0)))) {
       delete info.marker;
       if (info.kind === 'marker') info.kind = 'text';
       continue;

@@ -26,6 +26,9 @@ export const PERSON_LINE = new RegExp(
   `^\\s*(?:[(\\[【]\\s*)?(?:${alt(PERSON_LINE_PARTS.duty)})?(?:${alt(PERSON_LINE_PARTS.level)})?(?:级)?(?:${alt(PERSON_LINE_PARTS.who)})(?:同志)?\\s*[::]`,
 );
 
+/** A page number of a printed or PDF copy on its own line: `— 3 —`, `- 12 -`, `第 3 页`. */
+const PAGE_NUMBER = /^\s*(?:[—–\-]\s*\d{1,3}\s*[—–\-]|第\s*\d+\s*页(?:\s*[,/]?\s*共\s*\d+\s*页)?)\s*$/;
+
 /** A site's footer: 主办单位 here is the website's, not a task's. */
 const FOOTER = /网站标识码|ICP备|版权所有|技术支持[::]|网站地图|备案号|公网安备|Copyright/i;
 
@@ -34,7 +37,7 @@ export function classifyLine(line: Line): LineInfo {
   if (view.trim().length === 0) return { kind: 'blank' };
   const marker = readMarker(view, line.text);
   // A numbered line is never page chrome, even with a ` > ` in its text: no task is dropped.
-  if (view.length < 160 && (!marker || marker.bare) && (CHROME.test(view) || FOOTER.test(view))) return { kind: 'chrome' };
+  if (view.length < 160 && (!marker || marker.bare) && (CHROME.test(view) || FOOTER.test(view) || PAGE_NUMBER.test(view))) return { kind: 'chrome' };
   if (UNIT_LABEL_AT_START.test(view)) return { kind: 'label' };
   if (PERSON_LINE.test(view)) return { kind: 'person' };
   if (DEADLINE_LINE.test(view)) return { kind: 'deadline' };

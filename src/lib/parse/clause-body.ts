@@ -7,7 +7,7 @@
  */
 import { append } from '../append.ts';
 import type { Role } from '../schema.ts';
-import { ALL_LABELS, alt, CLAUSE_NOTES, FIRST_LEADS_NOTE, OTHERS_SUPPORT_NOTE, SEVERAL_ONLY_NOTE, PARTNER_WORDS, PLACE_WORDS, ROLE_WORDS, SHORT_LABELS, type ClauseLabel, type WordRole } from './lexicon.ts';
+import { ALL_LABELS, alt, loose, CLAUSE_NOTES, FIRST_LEADS_NOTE, OTHERS_SUPPORT_NOTE, SEVERAL_ONLY_NOTE, PARTNER_WORDS, PLACE_WORDS, ROLE_WORDS, SHORT_LABELS, type ClauseLabel, type WordRole } from './lexicon.ts';
 import type { Source } from './source.ts';
 import { recognizeUnits, type Span } from './units.ts';
 
@@ -31,10 +31,10 @@ export interface ClauseBody {
 const LABELS = new Map<string, ClauseLabel>(ALL_LABELS.map((l) => [l.word, l]));
 const SHORT = new Map<string, ClauseLabel>(SHORT_LABELS.map((l) => [l.word, l]));
 /** A label, then a colon or 为 (long labels) or a colon (role words used as labels). */
-export const LABEL = new RegExp(`(${alt(ALL_LABELS.map((l) => l.word))})\\s*(?:(?:[::]|为)\\s*)?|(${alt(SHORT_LABELS.map((l) => l.word))})\\s*[::]\\s*`, 'g');
+export const LABEL = new RegExp(`(${loose(ALL_LABELS.map((l) => l.word))})\\s*(?:(?:[::]|为)\\s*)?|(${alt(SHORT_LABELS.map((l) => l.word))})\\s*[::]\\s*`, 'g');
 /** A label that opens a text: `牵头单位:`, `(责任单位:`, `牵头:`. */
 export const UNIT_LABEL_AT_START = new RegExp(
-  `^\\s*(?:(?:[(\\[【〔]|—{1,2}|-{1,2})\\s*)?(?:(?:${alt(ALL_LABELS.filter((l) => l.kind === 'units').map((l) => l.word))})\\s*(?:[::]|为)|(?:${alt(SHORT_LABELS.map((l) => l.word))})\\s*[::])`,
+  `^\\s*(?:(?:[(\\[【〔]|—{1,2}|-{1,2})\\s*)?(?:(?:${loose(ALL_LABELS.filter((l) => l.kind === 'units').map((l) => l.word))})\\s*(?:[::]|为)|(?:${alt(SHORT_LABELS.map((l) => l.word))})\\s*[::])`,
 );
 const ROLE_WORD_ROLE = new Map<string, WordRole>(ROLE_WORDS.map((w) => [w.word, w.role]));
 /**
@@ -54,7 +54,8 @@ const OTHERS_SUPPORT = new RegExp(OTHERS_SUPPORT_NOTE);
 const SEVERAL_ONLY = new RegExp(SEVERAL_ONLY_NOTE);
 
 function labelOf(word: string): ClauseLabel | undefined {
-  return LABELS.get(word) ?? SHORT.get(word);
+  const compact = word.replace(/\s+/g, '');
+  return LABELS.get(compact) ?? SHORT.get(compact);
 }
 
 function wordRole(word: string, hasSupport: boolean): Role {

@@ -119,7 +119,7 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
   const heading = lineJoin(headingParts).replace(/[。.]$/, '');
   if (block.type === 'task') {
     if (data.mentions.length === 0) {
-      for (const [s, e] of textRanges) {
+      for (const [s, e] of paragraphs(view, textRanges)) {
         for (const clause of findBodyClauses(src, s, e)) {
           append(data.mentions, clause.mentions);
           if (clause.mentions.length > 0) data.lists.push(clause.mentions);
@@ -143,4 +143,15 @@ export function resetDescription(block: PlanBlock): void {
   Object.assign(block.data, { text: '', mentions: [], lists: [], persons: [], deadlines: [], references: [] });
   delete block.data.mentionSource;
   delete block.data.title;
+}
+
+/** Text ranges that only a line break separates are one paragraph (a sentence may wrap). */
+function paragraphs(view: string, ranges: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [s, e] of ranges) {
+    const last = out.at(-1);
+    if (last && /^[\r\n \u3000]*$/.test(view.slice(last[1], s)) && view.slice(last[1], s).includes('\n') && !/\n\s*\n/.test(view.slice(last[1], s))) last[1] = e;
+    else out.push([s, e]);
+  }
+  return out;
 }

@@ -24,6 +24,7 @@ export const ROLE_WORDS: readonly { word: string; role: WordRole }[] = [
   { word: '牵头实施', role: 'lead' },
   { word: '总牵头', role: 'lead' },
   { word: '负总责', role: 'lead' },
+  { word: '分别牵头', role: 'lead' },
   { word: '牵头', role: 'lead' },
   { word: '主办', role: 'lead' },
   { word: '承办', role: 'lead' },
@@ -234,5 +235,15 @@ export function byLength(words: readonly string[]): string[] {
 export function alt(words: readonly string[]): string {
   return byLength(words)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+}
+
+/**
+ * Like `alt`, but a line break may fall between any two characters of a word: a PDF's hard-wrapped
+ * lines break labels too (`配合⏎单位:`).
+ */
+export function loose(words: readonly string[]): string {
+  return byLength(words)
+    .map((w) => [...w].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(?:\\r?\\n\\s*)?'))
     .join('|');
 }

@@ -21,6 +21,8 @@ export interface Marker {
   value: number;
   /** The line holds only the number (a flattened table row). */
   bare: boolean;
+  /** Length of a page number (`— 3 —`) written before the marker: chrome, not the marker. */
+  prefix?: number;
   /** 第一部分 / 第一章: a part named in words. */
   chapter?: boolean;
   /**
@@ -32,7 +34,9 @@ export interface Marker {
 
 const CN = '[一二三四五六七八九十百〇零两]{1,4}';
 const PART = new RegExp(`^(\\s*)(★\\s*)?(?:第(${CN})(?:部分|章)|(${CN})\\s*[、.,])\\s*`);
-const SECTION = new RegExp(`^(\\s*)(★\\s*)?\\(\\s*(${CN})\\s*\\)\\s*`);
+const SECTION = new RegExp(`^(\\s*)(★\\s*)?(?:\\(\\s*(${CN})\\s*\\)|第(${CN})节)\\s*`);
+/** A page number left by a PDF before a heading: `— 3 —第二节…`. */
+const PAGE_PREFIX = /^\s*[—–-]\s*\d{1,3}\s*[—–-]\s*(?=\S)/;
 const ITEM = /^(\s*)(★\s*)?(\d{1,5})\s*(?:[、,]|\.)\s*/;
 /** `8.365工程`, `2.3月底前`: a number glued to the digits of the text (or a decimal: see `glued`). */
 const GLUED_DIGITS = /^\s*(?:★\s*)?\d{1,5}\s*[、,.]\d/;
@@ -42,6 +46,16 @@ const BARE = /^(\s*)(\d{1,4})\s*$/;
 
 /** `view` is the match view of a line; `text` its source (for `text` and `number` as written). */
 export function readMarker(view: string, text: string): Marker | undefined {
+  const page = PAGE_PREFIX.exec(view);
+  if (page) {
+    const marker = readLineMarker(view.slice(page[0].length), text.slice(page[0].length));
+    if (!marker) return undefined;
+    return { ...marker, start: marker.start + page[0].length, end: marker.end + page[0].length, prefix: page[0].length };
+  }
+  return readLineMarker(view, text);
+}
+
+function readLineMarker(view: string, text: string): Marker | undefined {
   let m: RegExpExecArray | null;
   const make = (level: MarkerLevel, match: RegExpExecArray, numberIndex: number, value: number | undefined, bare = false): Marker | undefined => {
     if (value === undefined) return undefined;
@@ -66,7 +80,7 @@ export function readMarker(view: string, text: string): Marker | undefined {
     if (marker && m[3]) marker.chapter = true;
     return marker;
   }
-  if ((m = SECTION.exec(view))) return make(2, m, 3, chineseToNumber(m[3]!));
+  if ((m = SECTION.exec(view))) return make(2, m, m[3] ? 3 : 4, chineseToNumber((m[3] ?? m[4])!));
   if ((m = SUB.exec(view))) return make(4, m, 3, Number(m[3]));
   if ((m = ITEM.exec(view))) {
     const marker = make(3, m, 3, Number(m[3]));

@@ -169,7 +169,7 @@ function splitTopLevel(src: Source, start: number, end: number): Item[] {
           while (j < end && isSpace(view[j]!)) j++;
           const right = /^[^\s,、;/]*/.exec(view.slice(j, Math.min(end, j + 40)))![0];
           const whole = left + right;
-          if (left && right && !hasEnding(left) && !isPersonLike(left) && hasEnding(whole) && isUnitLike(whole) && (!PLACE_START.test(right) || !isUnitLike(left))) {
+          if (left && right && !(isUnitLike(left) && hasEnding(left)) && !isPersonLike(left) && hasEnding(whole) && isUnitLike(whole) && (!PLACE_START.test(right) || !isUnitLike(left))) {
             i = j - 1;
             continue;
           }

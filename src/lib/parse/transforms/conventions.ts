@@ -1,37 +1,44 @@
 /**
  * Conventions a plan states once: `列第一位者为牵头单位,下同` in a clause, a note line
  * `(以下各项任务中,排在首位的为牵头单位,其余为配合单位)`, a `注:` after a table, or the same sentence
- * in the covering notice. Such a note holds for the whole plan: every list that names no roles of its
- * own has its first unit lead (the others support where the note says so). A note inside one clause
- * without 下同 was applied to that clause alone when it was read.
+ * in the covering notice. A note in the notice holds for the whole plan; a clause's `下同` and a note
+ * line hold from where they stand on; a `注:`/`说明:` note, or one after the last task, holds for
+ * what came before it. Under a note, every list that names no roles of its own has its first unit
+ * lead (and the others support where the note says so). A note inside one clause without 下同 was
+ * applied to that clause alone when it was read.
  */
 import { applyFirstLeads, firstLeadsNote, type FirstLeads } from '../clause-body.ts';
-import { blocksOf, isBlock, type PlanBlock, type PlanLeaf, type PlanRoot } from '../tree.ts';
+import { isBlock, type PlanBlock, type PlanLeaf, type PlanRoot } from '../tree.ts';
+
+type Item = { kind: 'note'; note: FirstLeads; back: boolean } | { kind: 'block'; block: PlanBlock };
 
 export function applyConventions(root: PlanRoot): void {
-  const note = planNote(root);
-  if (!note) return;
-  for (const block of blocksOf(root)) for (const list of block.data.lists) applyFirstLeads(list, note);
-}
-
-/** The plan's first note that the first unit listed leads, wherever it is written. */
-function planNote(root: PlanRoot): FirstLeads | undefined {
-  const leaves: PlanLeaf[] = [];
-  const collect = (parent: PlanRoot | PlanBlock) => {
+  // The plan in document order: notes where they stand, and blocks.
+  const items: Item[] = [];
+  const walk = (parent: PlanRoot | PlanBlock) => {
+    if (parent.type !== 'root') items.push({ kind: 'block', block: parent });
     for (const child of parent.children) {
-      if (child.type === 'preamble') leaves.push(...child.children);
-      else if (isBlock(child)) collect(child);
-      else leaves.push(child as PlanLeaf);
+      if (child.type === 'preamble') {
+        const note = firstLeadsNote(child.children.map((leaf) => leaf.value).join(''));
+        if (note) items.push({ kind: 'note', note, back: true });
+      } else if (isBlock(child)) walk(child);
+      else {
+        const leaf = child as PlanLeaf;
+        const clauseNote = leaf.data?.clause?.firstLeads;
+        if (clauseNote?.onward) items.push({ kind: 'note', note: clauseNote, back: false });
+        else if (leaf.type === 'text' || leaf.type === 'heading' || leaf.type === 'chrome') {
+          const note = firstLeadsNote(leaf.value);
+          if (note) items.push({ kind: 'note', note, back: /^\s*[(]?\s*(?:注|说明|备注)/.test(leaf.value) });
+        }
+      }
     }
   };
-  collect(root);
-  for (const leaf of leaves) {
-    const clauseNote = leaf.data?.clause?.firstLeads;
-    if (clauseNote?.onward) return clauseNote;
-    if (leaf.type === 'text' || leaf.type === 'heading' || leaf.type === 'chrome') {
-      const note = firstLeadsNote(leaf.value);
-      if (note) return note;
-    }
-  }
-  return undefined;
+  walk(root);
+  const lastBlock = items.findLastIndex((item) => item.kind === 'block');
+  items.forEach((item, at) => {
+    if (item.kind !== 'note') return;
+    const back = item.back || at > lastBlock;
+    const range = back ? items.slice(0, at) : items.slice(at);
+    for (const other of range) if (other.kind === 'block') for (const list of other.block.data.lists) applyFirstLeads(list, item.note);
+  });
 }
