@@ -42,7 +42,7 @@ const ROLE_WORD_ROLE = new Map<string, WordRole>(ROLE_WORDS.map((w) => [w.word, 
  * next group's first unit starts at once: `A牵头各有关部门负责`.
  */
 export const ROLE_WORD = new RegExp(
-  `(${alt(ROLE_WORDS.map((w) => w.word))})(?=\\s*(?:[,;。.、)]|$))|(${alt(ROLE_WORDS.filter((w) => w.role === 'lead' || w.role === 'support').map((w) => w.word))})(?=各|有关|相关|${alt(PLACE_WORDS.filter((p) => p !== '市'))}|市(?!场))`,
+  `(?:分别|各自)?(${alt(ROLE_WORDS.map((w) => w.word))})(?=\\s*(?:[,;。.、)]|$))|(${alt(ROLE_WORDS.filter((w) => w.role === 'lead' || w.role === 'support').map((w) => w.word))})(?=各|有关|相关|${alt(PLACE_WORDS.filter((p) => p !== '市'))}|市(?!场))`,
   'g',
 );
 const SUPPORT_WORDS = alt(ROLE_WORDS.filter((w) => w.role === 'support').map((w) => w.word));

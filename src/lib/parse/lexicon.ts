@@ -186,7 +186,11 @@ export const COUNT_FILLER = '等[\\d一二三四五六七八九十两几多]+个
 export const LEADING_WORDS = ['以上工作由', '上述工作由', '此项工作由', '该项工作由', '本项工作由', '工作由', '由', '请', '经', '会同', '组织', '为'] as const;
 
 /** Words that open a sentence, never a unit's name: `按国家统一部署`, `推进…处`. */
-export const SENTENCE_STARTS = ['按照', '按', '根据', '依据', '依照', '对', '在', '将', '把', '通过', '加强', '加快', '推进', '推动', '开展', '落实', '完成', '实施', '建立', '健全', '做好', '组织', '强化', '深化', '持续', '确保'] as const;
+export const SENTENCE_STARTS = [
+  '按照', '按', '根据', '依据', '依照', '对', '在', '将', '把', '通过', '加强', '加快', '推进', '推动', '开展', '落实', '完成', '实施', '建立', '健全',
+  '做好', '组织', '强化', '深化', '持续', '确保', '新增', '新建', '新开工', '建设', '完善', '提升', '打造', '培育', '引进', '实现', '优化', '规范',
+  '开工', '改造', '创建', '举办', '召开', '制定', '出台', '印发', '争取', '力争', '全面', '积极', '着力', '支持', '鼓励', '严格', '严厉',
+] as const;
 
 /** Parentheses that qualify a text, not units: `(以下简称“X”)`, `(含X)`, `(门店)`. */
 export const NON_UNIT_PARENTHESES = ['以下简称', '下称', '简称', '含', '包括', '其中', '不含', '即', '如', '试行', '暂行', '草案', '征求意见稿', '下同'] as const;
@@ -208,7 +212,8 @@ export const UNDATED_DEADLINES = ['长期坚持', '持续推进', '常态化推�
 
 // ── Tables ──────────────────────────────────────────────────────────────────
 
-export type ColumnRole = 'number' | 'text' | 'category' | 'lead' | 'support' | 'responsible' | 'deadline' | 'person' | 'note';
+/** `assessor`: a column of units that score or check the task (评分部门), never assigned it. */
+export type ColumnRole = 'number' | 'text' | 'category' | 'lead' | 'support' | 'responsible' | 'deadline' | 'person' | 'note' | 'assessor';
 
 /**
  * What a header cell says its column holds, by the words it contains, first match wins:
@@ -217,6 +222,7 @@ export type ColumnRole = 'number' | 'text' | 'category' | 'lead' | 'support' | '
 export const HEADER_WORDS: readonly { words: readonly string[]; role: ColumnRole }[] = [
   { words: ['领导', '责任人', '联系人', '负责人', '包抓', '包联'], role: 'person' },
   { words: ['序号', '编号', '序'], role: 'number' },
+  { words: ['评分部门', '评分单位', '考核部门', '考核单位', '考核责任单位', '督办单位', '督查单位', '评价单位'], role: 'assessor' },
   { words: ['备注', '进展', '完成情况', '落实情况', '评分', '考核', '督办', '分值', '权重', '说明', '地点', '地址', '位置', '投资', '金额', '数量', '规模'], role: 'note' },
   { words: ['时限', '时间', '节点', '期限', '进度'], role: 'deadline' },
   { words: ['牵头', '主办', '主责'], role: 'lead' },

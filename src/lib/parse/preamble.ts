@@ -16,6 +16,8 @@ const ISSUING = /(印发给你们|现印发|现将.{0,60}印发|现予印发|印
 const CN_DIGIT = '[〇零一二三四五六七八九十○Ｏ0-9]';
 const DATE_LINE = new RegExp(`^\\s*(\\d{4}|${CN_DIGIT}{4})\\s*年\\s*(\\d{1,2}|${CN_DIGIT}{1,3})\\s*月\\s*(\\d{1,2}|${CN_DIGIT}{1,3})\\s*日\\s*$`);
 const CLOSING = /^\s*[(\[]\s*(此件|本件|联系人|此文件|本文)|^\s*(联系人|联系电话|抄送|印发|附件)\s*[::]/;
+/** An item of an 附件 list on a line of its own: `2.某某任务清单`, `2、….docx`. */
+const ATTACHMENT_ITEM = /^\s*\d{1,2}\s*[.、]\s*\S.{0,60}(?:表|清单|方案|办法|细则|目录|说明|计划|要点|\.docx?|\.xlsx?|\.pdf|\.wps)\s*$/;
 const SIGNATURE = /^\s*[^\s。,;:]{2,30}(人民政府|办公室|委员会|办|局|委|厅|指挥部|领导小组)\s*$/;
 const TITLE = /(方案|计划|要点|清单|安排|措施|任务|意见|分工|细则|规划|台账)/;
 
@@ -42,7 +44,9 @@ export function findBodyStart(src: Source, lines: Line[], infos: LineInfo[]): nu
         closing = i;
         // The signature block runs on: more dates, (此件公开发布), contact lines, blanks, signatures.
         let j = i + 1;
-        while (j < lines.length && (infos[j]!.kind === 'blank' || infos[j]!.kind === 'chrome' || DATE_LINE.test(lines[j]!.view) || CLOSING.test(lines[j]!.view) || SIGNATURE.test(lines[j]!.view))) {
+        let attachments = /附件|附:/.test(lines[i]!.view);
+        while (j < lines.length && (infos[j]!.kind === 'blank' || infos[j]!.kind === 'chrome' || DATE_LINE.test(lines[j]!.view) || CLOSING.test(lines[j]!.view) || SIGNATURE.test(lines[j]!.view) || (attachments && ATTACHMENT_ITEM.test(lines[j]!.view)))) {
+          if (/附件|附:/.test(lines[j]!.view)) attachments = true;
           if (infos[j]!.kind !== 'blank') closing = j;
           j++;
         }

@@ -7,6 +7,7 @@
 import { alt, HEADER_WORDS, UNDATED_DEADLINES, type ColumnRole } from './lexicon.ts';
 import { readMarker } from './markers.ts';
 import type { Source } from './source.ts';
+import { readClauseBody } from './clause-body.ts';
 import { isPersonLike, isUnitLike, recognizeUnits } from './units.ts';
 
 export type { ColumnRole };
@@ -65,6 +66,9 @@ export function cellKind(src: Source, start: number, end: number): CellKind {
   if (view.length <= 24 && (DEADLINE_CELL.test(view) || UNDATED.test(view))) return 'deadline';
   if (readMarker(view, view)) return 'marker';
   if (view.length <= 300 && !/[。!?]/.test(view)) {
+    // Role words may stand in a unit cell (A牵头,B配合; A牵头落实).
+    const body = readClauseBody(src, start, end);
+    if (body.mentions.length > 0 && body.rejected.length === 0 && body.persons.length === 0 && body.mentions.every((u) => u.text.replace(/\([^()]*\)/g, '').length <= 18)) return 'units';
     const list = recognizeUnits(src, start, end);
     // No unit's name runs to a sentence: 招引…设立区域总部或分拨中心 is a task.
     const named = list.units.every((u) => u.text.replace(/\([^()]*\)/g, '').length <= 18);
@@ -93,6 +97,8 @@ function fit(kind: CellKind, role: ColumnRole): number {
       return kind === 'deadline' ? 4 : kind === 'text' ? -1 : kind === 'number' ? -1 : -4;
     case 'person':
       return kind === 'person' ? 4 : kind === 'text' ? -1 : kind === 'units' ? -2 : -3;
+    case 'assessor':
+      return kind === 'units' ? 4 : kind === 'text' ? -1 : kind === 'deadline' ? -3 : -2;
     case 'note':
       return kind === 'number' ? 2 : kind === 'units' ? 0.5 : kind === 'text' ? 0.5 : kind === 'deadline' ? 0.5 : 0;
   }

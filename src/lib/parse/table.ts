@@ -57,6 +57,8 @@ export interface Table {
   headerLast: number;
   columns: ColumnRole[];
   mode: TableMode;
+  /** Cells split by lines of only `|` (see Header). */
+  bars?: boolean;
   rows: TableRow[];
   lastLine: number;
 }
@@ -85,6 +87,8 @@ interface Header {
   columns: ColumnRole[];
   /** Display columns where each header cell starts (spaces mode). */
   xs?: number[];
+  /** One cell per line group, groups split by lines of only `|` (a cell may take several lines). */
+  bars?: boolean;
 }
 
 function trimPiece(view: string, start: number, end: number): [number, number] {
@@ -231,6 +235,16 @@ export function headerAt(src: Source, lines: Line[], i: number): Header | undefi
   if (glued && glued.length >= 3 && glued.join('').length >= compact.length - 2 && !view.includes('|') && isHeaderRow(glued)) {
     return { first: i, last: i, mode: 'glued', cells: glued, columns: glued.map((t) => headerRole(t) ?? 'note') };
   }
+  // Header cells split by lines of only `|`, each cell on one or more lines (责任 ⏎ 领导).
+  if (!view.includes('|') && ONLY_PIPES.test(lines[i + 1]?.view ?? 'x') && (lines[i + 1]?.view.trim() ?? '') !== '') {
+    const groups = barGroups(lines, i, 16);
+    const texts = groups.map((g) => lines.slice(g[0], g[1] + 1).map((l) => l.view.trim()).join(''));
+    let n = 0;
+    while (n < texts.length && headerRole(texts[n]!) !== undefined) n++;
+    if (n >= 3 && isHeaderRow(texts.slice(0, n))) {
+      return { first: i, last: groups[n - 1]![1], mode: 'stream', cells: texts.slice(0, n), columns: texts.slice(0, n).map((t) => headerRole(t) ?? 'note'), bars: true };
+    }
+  }
   // Header cells one per line (`序号`, `序号 |`), with blank lines or lines of only `|` between.
   const cells: string[] = [];
   let j = i;
@@ -257,6 +271,24 @@ export function headerAt(src: Source, lines: Line[], i: number): Header | undefi
   }
   if (cells.length < 3 || !isHeaderRow(cells)) return undefined;
   return { first: i, last, mode: 'stream', cells, columns: cells.map((t) => headerRole(t) ?? 'note') };
+}
+
+/** Runs of lines between lines of only `|`, from line `i`: [first, last] of each, at most `limit`. */
+function barGroups(lines: Line[], i: number, limit: number): [number, number][] {
+  const groups: [number, number][] = [];
+  let first = -1;
+  for (let j = i; j < lines.length && groups.length < limit; j++) {
+    const v = lines[j]!.view;
+    if (v.trim() !== '' && ONLY_PIPES.test(v)) {
+      if (first >= 0) groups.push([first, j - 1]);
+      first = -1;
+      continue;
+    }
+    if (v.trim() === '') break;
+    if (first < 0) first = j;
+  }
+  if (first >= 0 && groups.length < limit) groups.push([first, lines.length - 1]);
+  return groups;
 }
 
 /** Whether line `i` opens a table (the preamble ends there). */
@@ -493,7 +525,10 @@ function readStream(b: Builder, lines: Line[], infos: LineInfo[], from: number):
       if (PAGE_NUMBER.test(v)) continue;
       break;
     }
-    const [s, e] = trimPiece(src.view, line.start, line.end);
+    // Between lines of only `|`, the lines of one cell.
+    let last = i;
+    if (table.bars) while (last + 1 < lines.length && lines[last + 1]!.view.trim() !== '' && !ONLY_PIPES.test(lines[last + 1]!.view)) last++;
+    const [s, e] = trimPiece(src.view, line.start, lines[last]!.end);
     const cellView = src.view.slice(s, e);
     const serial = SERIAL.exec(cellView);
     const glued = serial ? null : GLUED_SERIAL.exec(cellView);
@@ -524,8 +559,9 @@ function readStream(b: Builder, lines: Line[], infos: LineInfo[], from: number):
     }
     if (firstLine < 0) firstLine = i;
     cells.push({ start: s, end: e });
-    lastLine = i;
-    table.lastLine = i;
+    lastLine = last;
+    table.lastLine = last;
+    i = last;
   }
   flush();
   return table.lastLine + 1;
@@ -665,7 +701,7 @@ export function findTables(src: Source, lines: Line[], infos: LineInfo[], from: 
       i++;
       continue;
     }
-    const table: Table = { headerFirst: header.first, headerLast: header.last, columns: header.columns, mode: header.mode, rows: [], lastLine: header.last };
+    const table: Table = { headerFirst: header.first, headerLast: header.last, columns: header.columns, mode: header.mode, rows: [], lastLine: header.last, ...(header.bars ? { bars: true } : {}) };
     const b: Builder = { src, table, lastSerial: 0 };
     let mode = header.mode;
     // A one-line header over rows written one cell per line.

@@ -169,7 +169,7 @@ function splitTopLevel(src: Source, start: number, end: number): Item[] {
           while (j < end && isSpace(view[j]!)) j++;
           const right = /^[^\s,、;/]*/.exec(view.slice(j, Math.min(end, j + 40)))![0];
           const whole = left + right;
-          if (left && right && !(isUnitLike(left) && hasEnding(left)) && !isPersonLike(left) && hasEnding(whole) && isUnitLike(whole) && (!PLACE_START.test(right) || !isUnitLike(left))) {
+          if (left && right && /^[\u4e00-\u9fff]/.test(left) && !/\d/.test(left) && !(isUnitLike(left) && hasEnding(left)) && !isPersonLike(left) && hasEnding(whole) && isUnitLike(whole) && (!PLACE_START.test(right) || !isUnitLike(left))) {
             i = j - 1;
             continue;
           }
@@ -253,6 +253,8 @@ function splitGlued(src: Source, item: Item): Item[] {
     // (县公安局交警大队 is one unit).
     if (!PLACE_START.test(rest) && !(/[局厅]$/.test(left) && restHead.length >= 3 && /(局|厅|委|办)$/.test(restHead) && !/分局$/.test(restHead))) continue;
     if (!isUnitLike(left) || !isUnitLike(rest)) continue;
+    // 国家税务总局槐川县税务局, 国网槐川县供电公司: a national organ's local branch is one unit.
+    if (/^(国家|国网|中国|人行|中国人民银行)/.test(view.slice(from, i)) && OWN_PLACE.test(rest) && !PLACE_START.test(rest)) continue;
     out.push({ start: from, end: i, before: out.length === 0 ? item.before : '' });
     from = i;
   }
