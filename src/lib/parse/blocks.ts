@@ -112,7 +112,10 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
    */
   const clauseReach = (i: number, from: number, allowUnlabeled: boolean): { clauses: Clause[]; end: number; last: number } => {
     const line = lines[i]!;
-    const clauses = findLineClauses({ src, start: from, end: line.end, allowUnlabeled });
+    // A line that goes on with the sentence of the line before (hard-wrapped text).
+    const before = i > 0 && infos[i - 1]!.kind === 'text' && from === line.start ? lines[i - 1]!.view.trimEnd() : '';
+    const continues = before !== '' && !/[。;!:)】〕]$/.test(before);
+    const clauses = findLineClauses({ src, start: from, end: line.end, allowUnlabeled, continues });
     const openAt = (a: number, b: number) => {
       let depth = 0;
       for (let k = a; k < b; k++) {
@@ -124,11 +127,12 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
     };
     // A label broken at the end of the line (…。——牵头⏎单位:A).
     const next = lines[i + 1];
-    if (next && infos[i + 1]!.kind === 'text' && !inTable.has(i + 1) && BROKEN_LABEL.test(view.slice(from, line.end)) && LABEL_REST.test(next.view)) {
+    const open = openAt(from, line.end) > 0 || clauses.some((c) => c.unclosed);
+    if (!open && next && infos[i + 1]!.kind === 'text' && !inTable.has(i + 1) && BROKEN_LABEL.test(view.slice(from, line.end)) && LABEL_REST.test(next.view)) {
       const joined = findLineClauses({ src, start: from, end: next.end, allowUnlabeled });
-      if (joined.some((c) => c.end > next.start)) return { clauses: joined, end: next.end, last: i + 1 };
+      if (joined.some((c) => c.end > next.start && !c.unclosed)) return { clauses: joined, end: next.end, last: i + 1 };
     }
-    if (openAt(from, line.end) === 0 && !clauses.some((c) => c.unclosed)) return { clauses, end: line.end, last: i };
+    if (!open) return { clauses, end: line.end, last: i };
     for (let k = i + 1; k <= i + 4 && k < lines.length; k++) {
       const next = lines[k]!;
       if (infos[k]!.kind !== 'text' || inTable.has(k) || infos[k]!.marker) break;

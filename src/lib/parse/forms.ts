@@ -47,13 +47,16 @@ export interface LineScan {
   end: number;
   /** A trailing `(A,B)` with no label may be units; headings admit labelled clauses only. */
   allowUnlabeled: boolean;
+  /** The line goes on with a sentence begun on the line before (hard-wrapped text). */
+  continues?: boolean;
 }
 
 export interface ClauseForm {
   id: FormId;
   summary: string;
   example: string;
-  scope: 'line' | 'body';
+  /** `both`: on lines, and in a task's paragraphs when no line form named a unit. */
+  scope: 'line' | 'body' | 'both';
   final: boolean;
   find(scan: LineScan, found: readonly Clause[]): Clause[];
 }
@@ -268,9 +271,9 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
     id: 'sentence-final-units',
     summary: 'The last sentence, or the last comma-separated pieces of it, made only of units and role words',
     example: '…予以通报。县禁毒办负责。 / …开展专项整治,县人社局负责。 / …,县教育局负责,县住建局、城关镇配合。 / 县妇联、县卫健局共同负责。',
-    scope: 'line',
+    scope: 'both',
     final: true,
-    find({ src, start, end }) {
+    find({ src, start, end, continues }) {
       const view = src.view;
       let stop = trimEnd(view, start, end);
       while (stop > start && /[。.;]/.test(view[stop - 1]!)) stop--;
@@ -278,8 +281,9 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
       // The last sentence (a dash opens one too).
       let sentence = stop;
       while (sentence > start && !/[。;!—]/.test(view[sentence - 1]!)) sentence--;
-      // 由A负责,B配合: the agent form reads the whole sentence, lead group and all.
-      if (agentClauses(src, sentence, stop).length > 0) return [];
+      // 由A负责,B配合: the agent form reads the whole sentence, lead group and all; a sentence
+      // begun on the line before is read with its paragraph.
+      if (agentClauses(src, sentence, stop).length > 0 || (continues && sentence === start)) return [];
       if (stop - sentence > 240) return [];
       const whole = unitsOnly(src, sentence, stop);
       if (whole) return [fromBody('sentence-final-units', 'line', sentence + (view.slice(sentence, stop).length - view.slice(sentence, stop).trimStart().length), trimEnd(view, start, end), whole, false, false)];
@@ -330,8 +334,8 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
   },
 ];
 
-const LINE_FORMS = CLAUSE_FORMS.filter((f) => f.scope === 'line');
-const BODY_FORMS = CLAUSE_FORMS.filter((f) => f.scope === 'body');
+const LINE_FORMS = CLAUSE_FORMS.filter((f) => f.scope !== 'body');
+const BODY_FORMS = CLAUSE_FORMS.filter((f) => f.scope !== 'line');
 
 /** Clauses of one line, by the line forms in table order. */
 export function findLineClauses(scan: LineScan): Clause[] {
@@ -347,7 +351,10 @@ export function findLineClauses(scan: LineScan): Clause[] {
 /** Clauses written in a text's sentences (`由A负责,B配合`). */
 export function findBodyClauses(src: Source, start: number, end: number): Clause[] {
   const clauses: Clause[] = [];
-  for (const form of BODY_FORMS) clauses.push(...form.find({ src, start, end, allowUnlabeled: true }, clauses));
+  for (const form of BODY_FORMS) {
+    if (form.scope === 'both' && clauses.length > 0) continue;
+    clauses.push(...form.find({ src, start, end, allowUnlabeled: true }, clauses));
+  }
   return clauses;
 }
 

@@ -167,9 +167,11 @@ function splitTopLevel(src: Source, start: number, end: number): Item[] {
           const left = view.slice(itemStart, i).trim();
           let j = i;
           while (j < end && isSpace(view[j]!)) j++;
-          const right = /^[^\s,、;/]*/.exec(view.slice(j, Math.min(end, j + 40)))![0];
+          const right = /^[^\s,、;/)\]】〕]*/.exec(view.slice(j, Math.min(end, j + 40)))![0];
           const whole = left + right;
-          if (left && right && /^[\u4e00-\u9fff]/.test(left) && !/\d/.test(left) && !(isUnitLike(left) && hasEnding(left)) && !isPersonLike(left) && hasEnding(whole) && isUnitLike(whole) && (!PLACE_START.test(right) || !isUnitLike(left))) {
+          // 各县(市、区)⏎人民政府: a generic ending alone on the next line finishes the name.
+          const finishes = GENERIC.test(right) && isUnitLike(whole);
+          if (left && right && /^[\u4e00-\u9fff]/.test(left) && !/\d/.test(left) && (finishes || !(isUnitLike(left) && hasEnding(left))) && !isPersonLike(left) && hasEnding(whole) && isUnitLike(whole) && (!PLACE_START.test(right) || !isUnitLike(left))) {
             i = j - 1;
             continue;
           }
@@ -292,7 +294,7 @@ function stripFiller(view: string, item: Item): Item {
     [start, end] = trimRange(view, start, end);
   }
   // (含西岭新区管委会) after a name says what it covers; it is not part of the name.
-  const covers = /\((含|包括|不含)[^()]{0,200}\)$/.exec(view.slice(start, end));
+  const covers = /\((含|包括|不含|以下简称|简称|下称)[^()]{0,200}\)$/.exec(view.slice(start, end));
   if (covers && covers.index > 0) [start, end] = trimRange(view, start, start + covers.index);
   // Leading words that belong to the sentence, not the name.
   const lead = LEADING.exec(view.slice(start, end));
@@ -317,6 +319,14 @@ interface Piece {
   text: string;
   /** Completed by the ending of the name after it (县发改 → 县发改局). */
   completed?: 'ending';
+}
+
+/** Tiers of places: 村 < 乡镇街道 < 县区 < 市州. */
+function tier(level: string): number {
+  if (/^(村|社区)$/.test(level)) return 0;
+  if (/^(乡|镇|街道|乡镇)$/.test(level)) return 1;
+  if (/^(县|区|县区|县市区|县市)$/.test(level)) return 2;
+  return 3;
 }
 
 /** A shared ending: 县发改、财政局 → 县发改局; 有关县、区政府 → 有关县政府; 各乡、镇人民政府. */
@@ -347,11 +357,11 @@ function completeEndings(pieces: Piece[]): void {
 function completePrefix(previous: Piece | undefined, piece: Piece): string {
   const { view, text } = piece;
   if (!previous) return text;
-  // 有关县、区政府: the qualifier of an elided level goes on to the next level (有关区政府).
-  if (previous.completed === 'ending' && LEVEL_GOVERNMENT.test(view) && !new RegExp(`^${QUALIFIER}`).test(view)) {
-    const q = new RegExp(`^${QUALIFIER}`).exec(previous.view);
-    if (q) return q[0] + text;
-  }
+  // 有关县、区政府 / 各街道办事处、镇人民政府: the qualifier goes on to the next level of the
+  // same tier (有关区政府, 各镇人民政府), never to a higher one (各乡镇政府、县政府 stays 县政府).
+  const here = LEVEL_GOVERNMENT.exec(view);
+  const there = LEVEL_GOVERNMENT.exec(previous.view) ?? (previous.completed === 'ending' ? BARE_LEVEL.exec(previous.view) : null);
+  if (here && !here[1] && there?.[1] && tier(here[2]!) <= tier(there[2]!)) return there[1] + text;
   const prefix = adminPrefix(previous.text);
   if (!prefix) return text;
   if (GENERIC.test(view)) return prefix + text;
