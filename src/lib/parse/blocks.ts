@@ -15,6 +15,8 @@ import { makeSource, type Source } from './source.ts';
 import { findTables, type Table, type TableRow } from './table.ts';
 import type { BlockType, BuildOptions, LeafType, ParseState, PlanBlock, PlanLeaf, PlanRoot } from './tree.ts';
 
+const ROLE_OR_LABEL = /牵头|配合|负责|责任|协办|主办|承办|单位|部门/;
+
 /** The first half of a label at the end of a line, and the rest of it at the start of the next. */
 const BROKEN_LABEL = /(?:—{1,2}|[。;,(【〔]|^)\s*(?:牵头|配合|责任|协办|主办|牵头单|配合单|责任单)\s*$/;
 const LABEL_REST = /^\s*(?:单位|位|部门)\s*[:]/;
@@ -114,7 +116,7 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
     const line = lines[i]!;
     // A line that goes on with the sentence of the line before (hard-wrapped text).
     const before = i > 0 && infos[i - 1]!.kind === 'text' && from === line.start ? lines[i - 1]!.view.trimEnd() : '';
-    const continues = before !== '' && !/[。;!:)】〕]$/.test(before);
+    const continues = before !== '' && !endsSentence(before);
     const clauses = findLineClauses({ src, start: from, end: line.end, allowUnlabeled, continues });
     const openAt = (a: number, b: number) => {
       let depth = 0;
@@ -170,8 +172,8 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
     return out;
   };
 
-  /** Task numbers of each table: a row under a merged 序号 repeats the number of the row above. */
-  const tableCount = new Map<Table, { count: number; last?: Pick<Marker, 'text' | 'number' | 'value'> }>();
+  /** Task numbers of each table without a 序号 column: a row's place. */
+  const tableCount = new Map<Table, { count: number }>();
 
   /** A table row → a part, or a task (and the blocks its cells open), with one leaf a cell piece. */
   const emitRow = (table: Table, r: TableRow) => {
@@ -203,25 +205,20 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
     if (r.serial) {
       const marker = { text: r.serial.text.trim(), number: String(r.serial.value), value: r.serial.value };
       openings.push({ at: from, level: taskLevel, marker });
-      state.last = marker;
     } else if (cellMarkers.length === 0) {
-      const marker = r.continuation && state.last ? { ...state.last, text: '' } : { text: '', number: String(state.count + 1), value: state.count + 1 };
+      const marker = { text: '', number: String(state.count + 1), value: state.count + 1 };
       openings.push({ at: from, level: taskLevel, marker });
-      if (!r.continuation) state.last = marker;
     }
     for (const m of cellMarkers) {
       const level = m.marker.level;
       openings.push({ at: openings.length === 0 ? from : m.start, level, marker: m.marker });
-      if (level === taskLevel) state.last = m.marker;
     }
-    if (!r.continuation || cellMarkers.length > 0) state.count++;
+    state.count++;
     let k = 0;
     let target: PlanBlock | undefined;
     for (const leafNode of leaves) {
       while (k < openings.length && openings[k]!.at <= leafNode.position.start.offset!) {
         target = open(openings[k]!.level, openings[k]!.marker, true);
-        if (openings[k]!.level >= taskLevel && r.inherited.length > 0) target.data.inherited = r.inherited;
-        if (r.continuation) target.data.continuation = true;
         k++;
       }
       (target ?? (container() as PlanBlock)).children.push(leafNode);
@@ -346,7 +343,7 @@ function keepGluedMarkersInSequence(infos: LineInfo[], lines: Line[]): void {
     }
     if (marker.level !== 3) continue;
     // `…管网改造⏎12.6公里`: a wrapped line goes on with the sentence before, which did not end.
-    const wrapped = previous !== '' && !/[。;!:)】〕]$/.test(previous) && !infos[i - 1]?.marker;
+    const wrapped = previous !== '' && !endsSentence(previous) && !infos[i - 1]?.marker;
     if (marker.glued && (wrapped || (marker.value !== last + 1 && !(marker.value === 1 && last === 0)))) {
       delete info.marker;
       if (info.kind === 'marker') info.kind = 'text';
@@ -401,4 +398,15 @@ function bareTaskLines(src: Source, lines: Line[], infos: LineInfo[], bodyStart:
   if (clauseLines < 3 || clauseLines < textLines * 0.5) return out;
   for (const i of chosen) out.add(i);
   return out;
+}
+
+/**
+ * Whether a line ends its sentence: a full stop, or a closing bracket of a clause; `各县(市、区)` at
+ * the end of a line goes on on the next.
+ */
+function endsSentence(view: string): boolean {
+  if (/[。;!:】〕]$/.test(view)) return true;
+  if (!view.endsWith(')')) return false;
+  const open = view.lastIndexOf('(');
+  return open < 0 || ROLE_OR_LABEL.test(view.slice(open)) || /[。;]\s*\($/.test(view.slice(0, open + 1));
 }

@@ -93,10 +93,9 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
         break;
     }
   }
-  // Unit and deadline cells, each read whole (a cell may wrap between other columns' cells); then
-  // the unit cells of the row above that a merged cell spans into this row.
+  // Unit and deadline cells, each read whole (a cell may wrap between other columns' cells).
   const rowList: Mention[] = [];
-  for (const cell of [...cells, ...(data.inherited ?? [])]) {
+  for (const cell of cells) {
     const joined = cell.pieces.length === 1 ? undefined : joinedSource(src, cell.pieces);
     const from = joined ? joined.src : src;
     const at = (o: number) => (joined ? joined.toSource(o) : o);

@@ -8,7 +8,7 @@
  * - `glued`: a header run together (`序号重点任务牵头单位…`), rows run together after it.
  * Each row becomes a task (or a part, for `一、…` rows). Cells go to columns by what they hold
  * (alignCells), so a row that lost its merged cells still reads right; a row with no serial under a
- * merged 序号 is a row of its own with the same number, the merged unit cells applying to it too.
+ * merged 序号 is more of the task above.
  */
 import type { LineInfo } from './classify.ts';
 import { DEADLINE_CELL_END, type ColumnRole } from './lexicon.ts';
@@ -46,10 +46,6 @@ export interface TableRow {
   cells: Cell[];
   /** Hierarchy markers that open the row's text cells (`(一)…`, `1.…`, `(1)…`), in order. */
   markers: { cell: number; marker: Marker; start: number }[];
-  /** A row without a serial under the row before: the same task number. */
-  continuation?: boolean;
-  /** Unit cells of the row above that a merged cell spans into this row. */
-  inherited: Cell[];
 }
 
 export interface Table {
@@ -333,7 +329,7 @@ function partMarker(src: Source, cells: RawCell[]): Marker | undefined {
 function makeRow(b: Builder, firstLine: number, lastLine: number, raw: RawCell[], positional: boolean, startColumn = 0): TableRow {
   const { src, table } = b;
   const columns = table.columns;
-  const row: TableRow = { firstLine, lastLine, kind: 'row', cells: [], markers: [], inherited: [] };
+  const row: TableRow = { firstLine, lastLine, kind: 'row', cells: [], markers: [] };
   let cells = raw;
   // The serial: a bare number in the first place of a table with a 序号 column.
   const numberColumn = columns.indexOf('number');
@@ -385,11 +381,14 @@ function rowIsComplete(row: TableRow, columns: ColumnRole[]): boolean {
   return row.cells.some((c) => c.column >= lastWanted) || row.cells.some((c) => c.role === 'deadline');
 }
 
-/** Place a finished row in the table: a new task, a continuation, or the rest of a wrapped row. */
+/**
+ * Place a finished row in the table: a new task, or more of the row above: the rest of a wrapped row,
+ * or a row under a merged 序号 (one task per 序号, with the units and deadlines of all its rows).
+ */
 function pushRow(b: Builder, row: TableRow, wrapped: boolean): void {
   const { table } = b;
   if (row.serial) b.lastSerial = row.serial.value;
-  else if (wrapped && b.previous) {
+  else if ((wrapped || (row.markers.length === 0 && table.columns.includes('number'))) && b.previous) {
     // The cells continue the row above: the first continues the last cell written there.
     const prev = b.previous;
     for (const cell of row.cells) {
@@ -400,13 +399,6 @@ function pushRow(b: Builder, row: TableRow, wrapped: boolean): void {
     prev.cells.sort((x, y) => x.column - y.column);
     prev.lastLine = row.lastLine;
     return;
-  } else if (row.markers.length === 0 && b.previous && table.columns.includes('number')) {
-    row.continuation = true;
-    // Merged unit cells span into this row.
-    for (const cell of b.previous.cells.concat(b.previous.inherited)) {
-      if (UNIT_ROLES.has(cell.role) && !row.cells.some((c) => c.column === cell.column)) row.inherited.push(cell);
-    }
-    if (b.previous.serial) row.serial = undefined;
   }
   table.rows.push(row);
   b.previous = row;
@@ -439,13 +431,13 @@ function readDelimited(b: Builder, lines: Line[], infos: LineInfo[], from: numbe
     table.lastLine = record.lastLine;
     if (record.cells.every((c) => c.end <= c.start)) continue;
     if (isHeaderRecord(src, record.cells)) {
-      table.rows.push({ firstLine: record.firstLine, lastLine: record.lastLine, kind: 'header', cells: [], markers: [], inherited: [] });
+      table.rows.push({ firstLine: record.firstLine, lastLine: record.lastLine, kind: 'header', cells: [], markers: [] });
       continue;
     }
     const part = partMarker(src, record.cells);
     if (part) {
       const c = record.cells.find((x) => src.view.slice(x.start, x.end).trim() !== '')!;
-      table.rows.push({ firstLine: record.firstLine, lastLine: record.lastLine, kind: 'part', marker: part, cells: [{ role: 'text', column: 0, pieces: [{ start: c.start, end: c.end }] }], markers: [], inherited: [] });
+      table.rows.push({ firstLine: record.firstLine, lastLine: record.lastLine, kind: 'part', marker: part, cells: [{ role: 'text', column: 0, pieces: [{ start: c.start, end: c.end }] }], markers: [] });
       b.previous = undefined;
       continue;
     }
@@ -510,7 +502,7 @@ function readStream(b: Builder, lines: Line[], infos: LineInfo[], from: number):
   let lastLine = -1;
   const flush = () => {
     if (cells.length === 0) return;
-    if (isHeaderRecord(src, cells)) table.rows.push({ firstLine, lastLine, kind: 'header', cells: [], markers: [], inherited: [] });
+    if (isHeaderRecord(src, cells)) table.rows.push({ firstLine, lastLine, kind: 'header', cells: [], markers: [] });
     else pushRow(b, makeRow(b, firstLine, lastLine, cells, false), false);
     cells = [];
     firstLine = -1;
@@ -545,7 +537,7 @@ function readStream(b: Builder, lines: Line[], infos: LineInfo[], from: number):
       flush();
       // Outside the table once a part is followed by no row.
       if (!nextIsRow(lines, i + 1)) break;
-      table.rows.push({ firstLine: i, lastLine: i, kind: 'part', marker, cells: [{ role: 'text', column: 0, pieces: [{ start: s, end: e }] }], markers: [], inherited: [] });
+      table.rows.push({ firstLine: i, lastLine: i, kind: 'part', marker, cells: [{ role: 'text', column: 0, pieces: [{ start: s, end: e }] }], markers: [] });
       b.previous = undefined;
       table.lastLine = i;
       continue;
@@ -554,7 +546,7 @@ function readStream(b: Builder, lines: Line[], infos: LineInfo[], from: number):
       flush();
       firstLine = i;
     } else if (cells.length === 0 && numbered && b.lastSerial > 0 && table.rows.length > 0 && !(serial || glued)) {
-      // Text after a finished row without a serial: a continuation row under a merged 序号.
+      // Text after a finished row without a serial: more of the row above, under a merged 序号.
       firstLine = i;
     }
     if (firstLine < 0) firstLine = i;
@@ -600,7 +592,7 @@ function readSpaces(b: Builder, lines: Line[], infos: LineInfo[], from: number, 
     if (!current) return;
     const raw: RawCell[] = [];
     if (current.serial) raw.push(current.serial);
-    const row: TableRow = { firstLine: current.firstLine, lastLine: current.lastLine, kind: 'row', cells: [], markers: [], inherited: [] };
+    const row: TableRow = { firstLine: current.firstLine, lastLine: current.lastLine, kind: 'row', cells: [], markers: [] };
     if (current.serial) {
       const t = src.view.slice(current.serial.start, current.serial.end);
       row.serial = { start: current.serial.start, end: current.serial.end, value: Number(SERIAL.exec(t)![1]), text: src.text.slice(current.serial.start, current.serial.end) };
@@ -645,7 +637,7 @@ function readSpaces(b: Builder, lines: Line[], infos: LineInfo[], from: number, 
     const cells = splitAtColumns(src, spaceCells(line, src.text), xs);
     if (isHeaderRecord(src, cells)) {
       finish();
-      table.rows.push({ firstLine: i, lastLine: i, kind: 'header', cells: [], markers: [], inherited: [] });
+      table.rows.push({ firstLine: i, lastLine: i, kind: 'header', cells: [], markers: [] });
       table.lastLine = i;
       continue;
     }
@@ -656,7 +648,7 @@ function readSpaces(b: Builder, lines: Line[], infos: LineInfo[], from: number, 
     if (cells.length === 1 && marker && marker.level <= 2 && first.x! < (xs[1] ?? 8)) {
       finish();
       waiting = [];
-      table.rows.push({ firstLine: i, lastLine: i, kind: 'part', marker, cells: [{ role: 'text', column: 0, pieces: [{ start: first.start, end: first.end }] }], markers: [], inherited: [] });
+      table.rows.push({ firstLine: i, lastLine: i, kind: 'part', marker, cells: [{ role: 'text', column: 0, pieces: [{ start: first.start, end: first.end }] }], markers: [] });
       b.previous = undefined;
       table.lastLine = i;
       blanks = 0;

@@ -41,10 +41,6 @@ export interface BlockData {
   title?: string;
   text: string;
   mentions: Mention[];
-  /** A table row under a merged cell: the unit cells of the row above that span into it. */
-  inherited?: Cell[];
-  /** A table row under a merged 序号: it repeats the number of the row above. */
-  continuation?: boolean;
   /** The mentions again, one list per clause or row as written: conventions apply list by list. */
   lists: Mention[][];
   /** How the units were written: for diagnostics and for the group rule. */
