@@ -122,13 +122,20 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
       let depth = 0;
       for (let k = a; k < b; k++) {
         const c = view[k];
-        if (c === '(' || c === '【' || c === '〔' || c === '[') depth++;
-        else if ((c === ')' || c === '】' || c === '〕' || c === ']') && depth > 0) depth--;
+        // Not `[`: a stray one in task text (加强[) must not swallow the lines after it.
+        if (c === '(' || c === '【' || c === '〔') depth++;
+        else if ((c === ')' || c === '】' || c === '〕') && depth > 0) depth--;
       }
       return depth;
     };
     // A label broken at the end of the line (…。——牵头⏎单位:A).
     const next = lines[i + 1];
+    // 责任单位:⏎A、B — a label whose units stand on the next line.
+    const bare = clauses.length === 1 && clauses[0]!.form === 'own-line-label' && clauses[0]!.mentions.length === 0 && /[:]\s*$/.test(view.slice(from, line.end));
+    if (bare && next && (infos[i + 1]!.kind === 'text' || infos[i + 1]!.kind === 'pipe') && !inTable.has(i + 1)) {
+      const joined = findLineClauses({ src, start: from, end: next.end, allowUnlabeled });
+      if (joined.some((c) => c.mentions.length > 0)) return { clauses: joined, end: next.end, last: i + 1 };
+    }
     const open = openAt(from, line.end) > 0 || clauses.some((c) => c.unclosed);
     if (!open && next && infos[i + 1]!.kind === 'text' && !inTable.has(i + 1) && BROKEN_LABEL.test(view.slice(from, line.end)) && LABEL_REST.test(next.view)) {
       const joined = findLineClauses({ src, start: from, end: next.end, allowUnlabeled });
@@ -138,7 +145,7 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
     for (let k = i + 1; k <= i + 4 && k < lines.length; k++) {
       const next = lines[k]!;
       if (infos[k]!.kind !== 'text' || inTable.has(k) || infos[k]!.marker) break;
-      if (!/[)】\]〕]/.test(next.view)) continue;
+      if (!/[)】〕]/.test(next.view)) continue;
       const joined = findLineClauses({ src, start: from, end: next.end, allowUnlabeled });
       if (joined.some((c) => c.unclosed) || !joined.some((c) => c.end > next.start)) continue;
       return { clauses: joined, end: next.end, last: k };

@@ -49,6 +49,8 @@ const SUPPORT_WORDS = alt(ROLE_WORDS.filter((w) => w.role === 'support').map((w)
 const HAS_SUPPORT = new RegExp(`(?:${SUPPORT_WORDS})(?=\\s*(?:[,;。.、]|$))|(?:${SUPPORT_WORDS})(?:单位|部门)`);
 const NOTE = new RegExp(CLAUSE_NOTES.map((n) => `(${n.pattern})`).join('|'), 'g');
 const PARTNER = new RegExp(alt(PARTNER_WORDS));
+/** A piece of a clause that is a deadline, not a unit: `12月底前完成`, `2025年6月30日前`, `年底前`. */
+const DEADLINE_PIECE = /^(?:(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|份|中旬|上旬|下旬)?|(?:\d{4}\s*年\s*)?(?:年底|年末|上半年|下半年|年内)|第?[一二三四1-4]季度)(?:前|之前|以前)?(?:完成|全面完成|基本完成|到位|见效)?$/;
 const FIRST_LEADS = new RegExp(FIRST_LEADS_NOTE);
 const OTHERS_SUPPORT = new RegExp(OTHERS_SUPPORT_NOTE);
 const SEVERAL_ONLY = new RegExp(SEVERAL_ONLY_NOTE);
@@ -159,7 +161,8 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
       const list = recognizeUnits(src, part.start, part.end);
       for (const unit of list.units) result.mentions.push({ ...unit, role: part.role ?? defaultRole });
       append(result.persons, list.persons);
-      append(result.rejected, list.rejected);
+      // A deadline written among the units (A牵头,B配合,12月底前完成) is read as a deadline.
+      append(result.rejected, list.rejected.filter((r) => !DEADLINE_PIECE.test(view.slice(r.start, r.end))));
     }
   }
   if (result.firstLeads) applyFirstLeads(result.mentions, result.firstLeads);

@@ -19,6 +19,7 @@ export type FormId =
   | 'label-after-sentence'
   | 'sentence-final-units'
   | 'dash-units'
+  | 'units-first'
   | 'agent-sentence';
 
 export interface Clause {
@@ -210,8 +211,8 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
   },
   {
     id: 'bracket-unlabelled',
-    summary: 'Units in brackets at the end of a line, with role words or none',
-    example: '(县教育局牵头,县财政局配合) / (县医保局、县卫健局按职责分工负责) / (县发改局、县财政局)',
+    summary: 'Units in brackets at the end of a line (with role words or none), or after a full stop with role words',
+    example: '(县教育局牵头,县财政局配合) / (县医保局、县卫健局按职责分工负责) / (县发改局、县财政局) / …制度。(区农业农村局负责)加大…',
     scope: 'line',
     final: false,
     find(scan) {
@@ -220,7 +221,9 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
       for (const b of brackets(scan)) {
         if (b.labeled || b.close < 0) continue;
         const after = scan.src.view.slice(b.close + 1, scan.end);
-        if (!/^[\s。.;,]*$/.test(after)) continue;
+        // At the end of the line, or after a full stop and naming roles (…制度。(A负责)加大…).
+        const midLine = /[。;]\s*$/.test(scan.src.view.slice(scan.start, b.open)) && ROLE_WORD_ANY.test(scan.src.view.slice(b.open, b.close));
+        if (!/^[\s。.;,]*$/.test(after) && !midLine) continue;
         const clause = unlabeledBracket(scan, b.open, b.close);
         if (clause) out.push(clause);
       }
@@ -320,6 +323,34 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
       const body = readClauseBody(src, bodyStart, bodyStart + dash[1]!.length);
       if (body.mentions.length === 0 || body.rejected.length > 0) return [];
       return [fromBody('dash-units', 'line', start + dash.index, trimEnd(view, start, end), body, false, false)];
+    },
+  },
+  {
+    id: 'units-first',
+    summary: 'A task that opens with its units and their roles, then says what they do',
+    example: '区市场监管局负责,各街道办事处、镇人民政府配合,深化… / 县教育局牵头,县财政局配合,推进…',
+    scope: 'body',
+    final: false,
+    find({ src, start, end }) {
+      const view = src.view;
+      const lead = view.slice(start, end).search(/\S/);
+      if (lead < 0) return [];
+      const from = start + lead;
+      // Comma-separated pieces from the start, each units with a role word.
+      let to = from;
+      let body: ClauseBody | undefined;
+      for (;;) {
+        const comma = view.indexOf(',', to + 1);
+        if (comma < 0 || comma >= end || comma - from > 160) break;
+        const piece = view.slice(to === from ? from : to + 1, comma);
+        if (!new RegExp(`(?:${ROLE_WORD.source})\\s*$`).test(piece.trimEnd())) break;
+        const read = unitsOnly(src, from, comma);
+        if (!read) break;
+        body = read;
+        to = comma;
+      }
+      if (!body || to >= end - 1) return [];
+      return [fromBody('units-first', 'inline', from, to, body, false, true)];
     },
   },
   {
