@@ -9,10 +9,12 @@ import { append } from '../append.ts';
 import type { Role } from '../schema.ts';
 import { ALL_LABELS, alt, loose, CLAUSE_NOTES, FIRST_LEADS_NOTE, OTHERS_SUPPORT_NOTE, SEVERAL_ONLY_NOTE, PARTNER_WORDS, PLACE_WORDS, ROLE_WORDS, SHORT_LABELS, type ClauseLabel, type WordRole } from './lexicon.ts';
 import type { Source } from './source.ts';
-import { recognizeUnits, type Span } from './units.ts';
+import { isNameLike, recognizeUnits, type Span } from './units.ts';
 
 export interface Mention extends Span {
   role: Role;
+  /** Read as a unit though no unit name ends so (县水务, 有关企业主体): reported for a check. */
+  unusual?: boolean;
 }
 
 export interface ClauseBody {
@@ -76,7 +78,7 @@ interface Group {
  * Read the units of a clause body `[start, end)` of the source. `defaultRole` applies to groups
  * that no label or role word qualifies.
  */
-export function readClauseBody(src: Source, start: number, end: number, defaultRole: Role = 'responsible'): ClauseBody {
+export function readClauseBody(src: Source, start: number, end: number, defaultRole: Role = 'responsible', options: { promote?: boolean } = {}): ClauseBody {
   const { view } = src;
   const body = view.slice(start, end);
   const result: ClauseBody = { mentions: [], persons: [], rejected: [], labeled: false };
@@ -161,10 +163,19 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
       const list = recognizeUnits(src, part.start, part.end);
       for (const unit of list.units) result.mentions.push({ ...unit, role: part.role ?? defaultRole });
       append(result.persons, list.persons);
-      // A deadline written among the units (A牵头,B配合,12月底前完成) is read as a deadline.
-      append(result.rejected, list.rejected.filter((r) => !DEADLINE_PIECE.test(view.slice(r.start, r.end))));
+      // A deadline written among the units (A牵头,B配合,12月底前完成) is read as a deadline. In a
+      // clause that is surely one (labelled, a unit cell), a piece that reads like a name is a unit
+      // nobody would drop (县水务), reported for a check; anything else is reported as it stands.
+      for (const piece of list.rejected) {
+        const pieceView = view.slice(piece.start, piece.end);
+        if (DEADLINE_PIECE.test(pieceView)) continue;
+        if (options.promote && isNameLike(pieceView)) result.mentions.push({ ...piece, role: part.role ?? defaultRole, unusual: true });
+        else result.rejected.push(piece);
+      }
     }
   }
+  // Units in the order written (a promoted piece among them).
+  result.mentions.sort((a, b) => a.start - b.start);
   if (result.firstLeads) applyFirstLeads(result.mentions, result.firstLeads);
   return result;
 }

@@ -72,6 +72,7 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
         if (clause.unclosed) problems.push({ ruleId: 'unclosed-clause', severity: 'warning', reason: 'Unexpected end of line in a responsibility clause, expected `)`', start, end });
         // (A牵头,B配合) says its roles; only a bare list is read as responsible by default.
         if (!clause.labeled && clause.mentions.length > 0 && clause.mentions.every((m) => m.role === 'responsible')) problems.push({ ruleId: 'unlabeled-units', severity: 'info', reason: `Units without a label (责任单位/牵头单位) read as responsible: ${clause.mentions.map((m) => m.text).join('、')}`, start, end });
+        reportPieces(clause.mentions, clause.rejected, (o) => o, problems);
         for (const person of clause.persons) problems.push({ ruleId: 'person-not-unit', severity: 'info', reason: `\`${person.text}\` names a person, not a unit: left out of the units`, start: person.start, end: person.end });
         break;
       }
@@ -105,7 +106,8 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
       for (const d of findDeadlines(from.view, from.text, start, end, year, true)) data.deadlines.push({ ...d, start: at(d.start), end: at(d.end) });
       continue;
     }
-    const body = readClauseBody(from, start, end, cell.role as Role);
+    const body = readClauseBody(from, start, end, cell.role as Role, { promote: true });
+    reportPieces(body.mentions, body.rejected, at, problems);
     const mentions = body.mentions.map((m) => ({ ...m, start: at(m.start), end: at(m.end) }));
     append(data.mentions, mentions);
     append(rowList, mentions);
@@ -153,4 +155,16 @@ function paragraphs(view: string, ranges: [number, number][]): [number, number][
     else out.push([s, e]);
   }
   return out;
+}
+
+/** Nothing of a clause vanishes: an unusual name read as a unit, and a piece that is none, are reported at their place. */
+function reportPieces(mentions: Mention[], rejected: { start: number; end: number; text: string }[], at: (offset: number) => number, problems: Problem[]): void {
+  for (const m of mentions) {
+    if (!m.unusual) continue;
+    problems.push({ ruleId: 'unusual-unit', severity: 'warning', reason: `Unexpected unit name \`${m.text}\` with no usual ending (局, 委, 办, 中心, 政府 …): read as a unit, check the name`, start: at(m.start), end: at(m.end) });
+  }
+  for (const r of rejected) {
+    const shown = r.text.length > 24 ? `${r.text.slice(0, 24)}…` : r.text;
+    problems.push({ ruleId: 'clause-piece', severity: 'warning', reason: `Unexpected \`${shown}\` in a responsibility clause, expected a unit name: left out of the units`, start: at(r.start), end: at(r.end) });
+  }
 }

@@ -188,7 +188,7 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
         }
       }
       const bodyStart = start + leading + (wrapped ? 1 : dash ? dash[0].length : 0);
-      const body = readClauseBody(src, bodyStart, bodyEnd);
+      const body = readClauseBody(src, bodyStart, bodyEnd, 'responsible', { promote: true });
       return [fromBody('own-line-label', 'line', start + leading, trimEnd(view, start, clauseEnd), body, unclosed, true)];
     },
   },
@@ -203,7 +203,7 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
       for (const b of brackets(scan)) {
         if (!b.labeled) continue;
         const close = b.close < 0 ? scan.end : b.close;
-        const body = readClauseBody(scan.src, b.open + 1, close);
+        const body = readClauseBody(scan.src, b.open + 1, close, 'responsible', { promote: true });
         out.push(fromBody('bracket-labelled', 'parenthetical', b.open, b.close < 0 ? scan.end : b.close + 1, body, b.close < 0, true));
       }
       return out;
@@ -263,7 +263,7 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
           }
           clauseEnd = cut;
         }
-        const body = readClauseBody(src, labelStart, clauseEnd);
+        const body = readClauseBody(src, labelStart, clauseEnd, 'responsible', { promote: true });
         if (body.mentions.length === 0) continue;
         return [fromBody('label-after-sentence', 'line', clauseStart, clauseEnd, body, false, true)];
       }

@@ -70,7 +70,7 @@ export interface PlanRoot extends Parent {
   data: { taskLevel: number; year?: number };
 }
 
-export type ProblemRuleId = 'no-tasks' | 'duplicate-number' | 'number-gap' | 'unclosed-clause' | 'unlabeled-units' | 'person-not-unit' | 'unassigned-text';
+export type ProblemRuleId = 'no-tasks' | 'duplicate-number' | 'number-gap' | 'unclosed-clause' | 'unlabeled-units' | 'person-not-unit' | 'unassigned-text' | 'unusual-unit' | 'clause-piece';
 
 export interface Problem {
   ruleId: ProblemRuleId;

@@ -112,7 +112,8 @@ export function isPersonLike(view: string): boolean {
 
 /** A piece that reads like a name even though no ending says so (县水务, 有关企业主体). */
 export function isNameLike(view: string): boolean {
-  return NAMEISH.test(view.replace(/\s+/g, ''));
+  const compact = view.replace(/\s+/g, '');
+  return NAMEISH.test(compact) && !SENTENCE_START.test(compact) && !isPersonLike(compact);
 }
 
 interface Item {
