@@ -134,6 +134,17 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
     if (heading) data.title = heading;
   } else {
     if (heading) data.title = heading;
+    // A section's (or part's) body may open with its units (`由A承办,B、C协办。…`), while its
+    // tasks name their own: the opening sentence's clause is the section's.
+    const first = paragraphs(view, textRanges)[0];
+    if (data.mentions.length === 0 && first) {
+      const opening = findBodyClauses(src, first[0], first[1]).filter((c) => view.slice(first[0], c.start).trim() === '');
+      for (const clause of opening.slice(0, 1)) {
+        append(data.mentions, clause.mentions);
+        if (clause.mentions.length > 0) data.lists.push(clause.mentions);
+        data.mentionSource ??= 'inline';
+      }
+    }
   }
   for (const [s, e] of textRanges) append(data.deadlines, findDeadlines(view, source, s, e, year));
   data.references = findReferences([heading, data.text].join('\n'));
