@@ -18,7 +18,6 @@ export type FormId =
   | 'bracket-unlabelled'
   | 'label-after-sentence'
   | 'sentence-final-units'
-  | 'dash-units'
   | 'units-first'
   | 'agent-sentence';
 
@@ -272,8 +271,8 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
   },
   {
     id: 'sentence-final-units',
-    summary: 'The last sentence, or the last comma-separated pieces of it, made only of units and role words',
-    example: '…予以通报。县禁毒办负责。 / …开展专项整治,县人社局负责。 / …,县教育局负责,县住建局、城关镇配合。 / 县妇联、县卫健局共同负责。',
+    summary: 'The last sentence (a dash opens one too), or the last comma-separated pieces of it, made only of units and role words',
+    example: '…予以通报。县禁毒办负责。 / …开展专项整治,县人社局负责。 / …,县教育局负责,县住建局、城关镇配合。 / 县妇联、县卫健局共同负责。 / …开展宣传——县教育局负责',
     scope: 'both',
     final: true,
     find({ src, start, end, continues }) {
@@ -306,23 +305,6 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
       if (!body) return [];
       const clauseStart = from + 1 + (view.slice(from + 1, stop).length - view.slice(from + 1, stop).trimStart().length);
       return [fromBody('sentence-final-units', 'line', clauseStart, trimEnd(view, start, end), body, false, false)];
-    },
-  },
-  {
-    id: 'dash-units',
-    summary: 'Units and a role word after a dash, to the end of the line',
-    example: '…开展宣传——县教育局负责',
-    scope: 'line',
-    final: false,
-    find({ src, start, end }) {
-      const view = src.view;
-      const line = view.slice(start, end);
-      const dash = /—{1,2}\s*([^—]{2,200}?)[。.;]?\s*$/.exec(line);
-      if (!dash || !/(牵头|配合|负责|协办|承办|主办)/.test(dash[1]!) || /^\s*由/.test(dash[1]!)) return [];
-      const bodyStart = start + dash.index + dash[0].indexOf(dash[1]!);
-      const body = readClauseBody(src, bodyStart, bodyStart + dash[1]!.length);
-      if (body.mentions.length === 0 || body.rejected.length > 0) return [];
-      return [fromBody('dash-units', 'line', start + dash.index, trimEnd(view, start, end), body, false, false)];
     },
   },
   {

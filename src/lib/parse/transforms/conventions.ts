@@ -35,10 +35,16 @@ export function applyConventions(root: PlanRoot): void {
   };
   walk(root);
   const lastBlock = items.findLastIndex((item) => item.kind === 'block');
+  // Each block follows the latest note before it that holds onward, else the first note after it
+  // that holds backward (a 注 under a table).
+  let onward: FirstLeads | undefined;
   items.forEach((item, at) => {
-    if (item.kind !== 'note') return;
-    const back = item.back || at > lastBlock;
-    const range = back ? items.slice(0, at) : items.slice(at);
-    for (const other of range) if (other.kind === 'block') for (const list of other.block.data.lists) applyFirstLeads(list, item.note);
+    if (item.kind === 'note') {
+      if (!item.back && at < lastBlock) onward = item.note;
+      return;
+    }
+    const later = items.slice(at + 1).find((x): x is Extract<Item, { kind: 'note' }> => x.kind === 'note' && (x.back || items.indexOf(x) > lastBlock));
+    const note = onward ?? later?.note;
+    if (note) for (const list of item.block.data.lists) applyFirstLeads(list, note);
   });
 }
