@@ -33,11 +33,27 @@ export interface ClauseBody {
 const LABELS = new Map<string, ClauseLabel>(ALL_LABELS.map((l) => [l.word, l]));
 const SHORT = new Map<string, ClauseLabel>(SHORT_LABELS.map((l) => [l.word, l]));
 /** A label, then a colon or 为 (long labels) or a colon (role words used as labels). */
-export const LABEL = new RegExp(`(${loose(ALL_LABELS.map((l) => l.word))})\\s*(?:(?:[::]|为)\\s*)?|(${alt(SHORT_LABELS.map((l) => l.word))})\\s*[::]\\s*`, 'g');
+function labelPattern(words: (w: readonly string[]) => string): RegExp {
+  return new RegExp(`(${words(ALL_LABELS.map((l) => l.word))})\\s*(?:(?:[::]|为)\\s*)?|(${alt(SHORT_LABELS.map((l) => l.word))})\\s*[::]\\s*`, 'g');
+}
+function labelAtStart(words: (w: readonly string[]) => string): RegExp {
+  return new RegExp(
+    `^\\s*(?:(?:[(\\[【〔]|—{1,2}|-{1,2})\\s*)?(?:(?:${words(ALL_LABELS.filter((l) => l.kind === 'units').map((l) => l.word))})\\s*(?:[::]|为)|(?:${alt(SHORT_LABELS.map((l) => l.word))})\\s*[::])`,
+  );
+}
+/** Labels, and labels that a hard-wrapped line may break (配合⏎单位:): the second only where a text holds a line break. */
+const LABEL_STRICT = labelPattern(alt);
+const LABEL_LOOSE = labelPattern(loose);
+const AT_START_STRICT = labelAtStart(alt);
+const AT_START_LOOSE = labelAtStart(loose);
+
 /** A label that opens a text: `牵头单位:`, `(责任单位:`, `牵头:`. */
-export const UNIT_LABEL_AT_START = new RegExp(
-  `^\\s*(?:(?:[(\\[【〔]|—{1,2}|-{1,2})\\s*)?(?:(?:${loose(ALL_LABELS.filter((l) => l.kind === 'units').map((l) => l.word))})\\s*(?:[::]|为)|(?:${alt(SHORT_LABELS.map((l) => l.word))})\\s*[::])`,
-);
+export const UNIT_LABEL_AT_START = {
+  test(text: string): boolean {
+    return (text.includes('\n') ? AT_START_LOOSE : AT_START_STRICT).test(text);
+  },
+};
+
 const ROLE_WORD_ROLE = new Map<string, WordRole>(ROLE_WORDS.map((w) => [w.word, w.role]));
 /**
  * Role words end a group when a separator or the end follows, or (lead and support words) when the
@@ -110,6 +126,7 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
     }
     if (to > at) segments.push({ start: start + at, end: start + to, label: current });
   };
+  const LABEL = body.includes('\n') ? LABEL_LOOSE : LABEL_STRICT;
   LABEL.lastIndex = 0;
   for (let m = LABEL.exec(body); m; m = LABEL.exec(body)) {
     // A label word inside a list (…,配合单位:B) only counts where a separator or the start precedes it.

@@ -285,7 +285,7 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
       while (sentence > start && !/[。;!—]/.test(view[sentence - 1]!)) sentence--;
       // 由A负责,B配合: the agent form reads the whole sentence, lead group and all; a sentence
       // begun on the line before is read with its paragraph.
-      if (agentClauses(src, sentence, stop).length > 0 || (continues && sentence === start)) return [];
+      if ((continues && sentence === start) || (view.slice(sentence, stop).includes('由') && agentClauses(src, sentence, stop).length > 0)) return [];
       if (stop - sentence > 240) return [];
       const whole = unitsOnly(src, sentence, stop);
       if (whole) return [fromBody('sentence-final-units', 'line', sentence + (view.slice(sentence, stop).length - view.slice(sentence, stop).trimStart().length), trimEnd(view, start, end), whole, false, false)];

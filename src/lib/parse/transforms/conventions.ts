@@ -34,17 +34,22 @@ export function applyConventions(root: PlanRoot): void {
     }
   };
   walk(root);
+  if (!items.some((item) => item.kind === 'note')) return;
   const lastBlock = items.findLastIndex((item) => item.kind === 'block');
   // Each block follows the latest note before it that holds onward, else the first note after it
-  // that holds backward (a 注 under a table).
+  // that holds backward (a 注 under a table, or any note after the last task).
+  const backward: (FirstLeads | undefined)[] = new Array(items.length + 1).fill(undefined);
+  for (let at = items.length - 1; at >= 0; at--) {
+    const item = items[at]!;
+    backward[at] = item.kind === 'note' && (item.back || at > lastBlock) ? item.note : backward[at + 1];
+  }
   let onward: FirstLeads | undefined;
   items.forEach((item, at) => {
     if (item.kind === 'note') {
       if (!item.back && at < lastBlock) onward = item.note;
       return;
     }
-    const later = items.slice(at + 1).find((x): x is Extract<Item, { kind: 'note' }> => x.kind === 'note' && (x.back || items.indexOf(x) > lastBlock));
-    const note = onward ?? later?.note;
+    const note = onward ?? backward[at + 1];
     if (note) for (const list of item.block.data.lists) applyFirstLeads(list, note);
   });
 }
