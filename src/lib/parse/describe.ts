@@ -96,7 +96,11 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
   }
   // Unit and deadline cells, each read whole (a cell may wrap between other columns' cells).
   const rowList: Mention[] = [];
-  for (const cell of cells) {
+  for (const whole of cells) {
+    // Each line of a cell is read alone, but for a PDF's wrapped lines, read as one.
+    for (const cell of whole.wrapped ? [whole] : cellLines(view, whole)) readCell(cell);
+  }
+  function readCell(cell: Cell): void {
     const joined = cell.pieces.length === 1 ? undefined : joinedSource(src, cell.pieces);
     const from = joined ? joined.src : src;
     const at = (o: number) => (joined ? joined.toSource(o) : o);
@@ -104,7 +108,7 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
     const end = joined ? joined.src.text.length : cell.pieces[0]!.end;
     if (cell.role === 'deadline') {
       for (const d of findDeadlines(from.view, from.text, start, end, year, true)) data.deadlines.push({ ...d, start: at(d.start), end: at(d.end) });
-      continue;
+      return;
     }
     const body = readClauseBody(from, start, end, cell.role as Role, { promote: true });
     reportPieces(body.mentions, body.rejected, at, problems);
@@ -178,4 +182,19 @@ function reportPieces(mentions: Mention[], rejected: { start: number; end: numbe
     const shown = r.text.length > 24 ? `${r.text.slice(0, 24)}…` : r.text;
     problems.push({ ruleId: 'clause-piece', severity: 'warning', reason: `Unexpected \`${shown}\` in a responsibility clause, expected a unit name: left out of the units`, start: at(r.start), end: at(r.end) });
   }
+}
+
+/** A cell cut at its line breaks: one cell a line (blank lines dropped). */
+function cellLines(view: string, cell: Cell): Cell[] {
+  const out: Cell[] = [];
+  for (const p of cell.pieces) {
+    let at = p.start;
+    for (let i = p.start; i <= p.end; i++) {
+      if (i === p.end || view[i] === '\n' || view[i] === '\r') {
+        if (view.slice(at, i).trim() !== '') out.push({ ...cell, pieces: [{ start: at, end: i }] });
+        at = i + 1;
+      }
+    }
+  }
+  return out;
 }

@@ -33,6 +33,11 @@ export interface Cell {
   column: number;
   /** Where the cell is written: one piece, or several when it wraps between other columns' cells. */
   pieces: Piece[];
+  /**
+   * The pieces are lines a PDF wrapped (aligned columns): read as one text. Otherwise each line of
+   * a cell is a line of its own (units one a line in an Excel or web cell).
+   */
+  wrapped?: boolean;
 }
 
 export interface TableRow {
@@ -184,20 +189,6 @@ function splitAtColumns(src: Source, cells: RawCell[], xs: number[]): RawCell[] 
   return out;
 }
 
-/** Cells of a tab-separated line (quotes are handled by the row reader). */
-function tabCells(line: Line, view: string): RawCell[] {
-  const cells: RawCell[] = [];
-  let from = line.start;
-  for (let i = line.start; i <= line.end; i++) {
-    if (i === line.end || view[i] === '\t') {
-      const [s, e] = trimPiece(view, from, i);
-      cells.push({ start: s, end: e });
-      from = i + 1;
-    }
-  }
-  return cells;
-}
-
 const GLUED_HEADER_WORDS = /序号|编号|重点任务|工作任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|主要内容|项目名称|牵头单位|牵头部门|配合单位|配合部门|责任单位|责任部门|完成时限|完成时间|时间节点|时限要求|责任领导|备注|任务/g;
 
 /** The header row that starts at line `i`, in whichever shape it is written. */
@@ -210,7 +201,13 @@ export function headerAt(src: Source, lines: Line[], i: number): Header | undefi
   // One line with pipes, tabs or runs of spaces.
   const shapes: [TableMode, RawCell[]][] = [];
   if (view.includes('|')) shapes.push(['pipe', pipeCells(line, src.view)]);
-  if (view.includes('\t')) shapes.push(['tab', tabCells(line, src.view)]);
+  // A tab header may hold a quoted cell with a line break in it ("完成⏎时限").
+  let tabLast = i;
+  if (view.includes('\t')) {
+    const record = tabRecord(src, lines, i);
+    tabLast = record.lastLine;
+    shapes.push(['tab', record.cells]);
+  }
   if (/\S {2,}\S/.test(view)) shapes.push(['spaces', spaceCells(line, src.text)]);
   for (const [mode, cells] of shapes) {
     const words = texts(cells).filter((t) => t.trim() !== '');
@@ -218,7 +215,7 @@ export function headerAt(src: Source, lines: Line[], i: number): Header | undefi
     const kept = cells.filter((c) => c.end > c.start);
     return {
       first: i,
-      last: i,
+      last: mode === 'tab' ? tabLast : i,
       mode,
       cells: texts(kept),
       columns: texts(kept).map((t) => headerRole(t) ?? 'note'),
@@ -599,7 +596,7 @@ function readSpaces(b: Builder, lines: Line[], infos: LineInfo[], from: number, 
     }
     for (const [column, cells] of [...current.byColumn.entries()].sort((x, y) => x[0] - y[0])) {
       if (table.columns[column] === 'number') continue;
-      row.cells.push({ role: table.columns[column]!, column, pieces: cells.map((c) => ({ start: c.start, end: c.end })) });
+      row.cells.push({ role: table.columns[column]!, column, pieces: cells.map((c) => ({ start: c.start, end: c.end })), wrapped: true });
     }
     pushRow(b, row, false);
     current = undefined;
@@ -702,8 +699,9 @@ export function findTables(src: Source, lines: Line[], infos: LineInfo[], from: 
       const nv = next === undefined ? '' : lines[next]!.view;
       // Aligned columns may open with a part row (一、…) at the left edge: look at a few lines.
       const ahead = next === undefined ? [] : lines.slice(next, next + 4).map((l) => l.view);
-      const rowLike = mode === 'pipe' ? nv.split('|').length > 2 || (RULE.test(nv) && nv.includes('|')) : mode === 'tab' ? nv.includes('\t') : ahead.some((v) => /\S {2,}\S/.test(v));
-      if (!rowLike || (mode === 'pipe' && /^[^|]*\|\s*$/.test(nv.trim()) && !nv.trim().startsWith('|'))) mode = 'stream';
+      const rowLike = mode === 'pipe' ? ahead.some((v) => v.split('|').length > 2 || (RULE.test(v) && v.includes('|'))) : mode === 'tab' ? nv.includes('\t') : ahead.some((v) => /\S {2,}\S/.test(v));
+      const cellLines = ahead.filter((v) => v.trim() !== '').every((v) => /^[^|]*\|?\s*$/.test(v.trim()) && !v.trim().startsWith('|'));
+      if (!rowLike || (mode === 'pipe' && cellLines)) mode = 'stream';
     }
     const next =
       mode === 'pipe' || mode === 'tab'
