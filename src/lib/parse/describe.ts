@@ -95,12 +95,14 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
     }
   }
   // Unit and deadline cells, each read whole (a cell may wrap between other columns' cells).
-  const rowList: Mention[] = [];
+  // One list a row of the task (rows under a merged 序号 are rows of one task).
+  const rowLists: Mention[][] = [];
   for (const whole of cells) {
     // Each line of a cell is read alone, but for a PDF's wrapped lines, read as one.
-    for (const cell of whole.wrapped ? [whole] : cellLines(view, whole)) readCell(cell);
+    if (whole.wrapped) readCell(whole, 0);
+    else for (const piece of whole.pieces) for (const line of cellLines(view, { ...whole, pieces: [piece] })) readCell(line, piece.row ?? 0);
   }
-  function readCell(cell: Cell): void {
+  function readCell(cell: Cell, row: number): void {
     const joined = cell.pieces.length === 1 ? undefined : joinedSource(src, cell.pieces);
     const from = joined ? joined.src : src;
     const at = (o: number) => (joined ? joined.toSource(o) : o);
@@ -114,12 +116,12 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
     reportPieces(body.mentions, body.rejected, at, problems);
     const mentions = body.mentions.map((m) => ({ ...m, start: at(m.start), end: at(m.end) }));
     append(data.mentions, mentions);
-    append(rowList, mentions);
+    append((rowLists[row] ??= []), mentions);
     append(data.persons, body.persons.map((p) => ({ ...p, start: at(p.start), end: at(p.end) })));
     if (mentions.length > 0) data.mentionSource ??= 'cell';
   }
   // A row is one list: its 牵头 and 配合 cells together.
-  if (rowList.length > 0) data.lists.push(rowList);
+  for (const list of rowLists) if (list && list.length > 0) data.lists.push(list);
   data.text = lineJoin(textParts);
   const heading = lineJoin(headingParts).replace(/[。.]$/, '');
   if (block.type === 'task') {

@@ -119,7 +119,7 @@ export const FIRST_LEADS_NOTE =
   '(?:列|排)(?:在)?(?:第一位|首位|第一|最前|前面)(?:者|的)?(?:责任单位|单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:单位|部门)?|(?:第一|首个)(?:个)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)';
 /** `责任单位有多个的,列第一位的为牵头单位`: the note speaks of lists of several units only. */
 export const SEVERAL_ONLY_NOTE = '(?:有|为)?(?:多个|两个及以上|两个以上|2个以上|多家)(?:单位|部门)?的';
-export const OTHERS_SUPPORT_NOTE = '(?:其余|其他|其它)(?:的)?(?:单位|部门)?(?:为|是)(?:配合|协办|协助)(?:单位|部门)?';
+export const OTHERS_SUPPORT_NOTE = '(?:其余|其他|其它)(?:的)?(?:责任)?(?:单位|部门)?(?:为|是)(?:配合|协办|协助|协同)(?:责任)?(?:单位|部门)?';
 export const CLAUSE_NOTES: readonly { pattern: string; effect: 'first-leads' | 'others-support' | 'none' }[] = [
   { pattern: FIRST_LEADS_NOTE, effect: 'first-leads' },
   { pattern: OTHERS_SUPPORT_NOTE, effect: 'others-support' },

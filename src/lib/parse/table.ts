@@ -25,6 +25,8 @@ export type TableMode = 'pipe' | 'tab' | 'spaces' | 'stream' | 'glued';
 export interface Piece {
   start: number;
   end: number;
+  /** Which row of the task the piece was written in: rows under a merged 序号 count from 0. */
+  row?: number;
 }
 
 export interface Cell {
@@ -386,8 +388,11 @@ function pushRow(b: Builder, row: TableRow, wrapped: boolean): void {
   const { table } = b;
   if (row.serial) b.lastSerial = row.serial.value;
   else if ((wrapped || (row.markers.length === 0 && table.columns.includes('number'))) && b.previous) {
-    // The cells continue the row above: the first continues the last cell written there.
+    // The cells continue the row above: the first continues the last cell written there. A row of
+    // its own under a merged 序号 (not a wrapped line) counts as the task's next row.
     const prev = b.previous;
+    const rowIndex = Math.max(0, ...prev.cells.flatMap((c) => c.pieces.map((p) => p.row ?? 0))) + (wrapped ? 0 : 1);
+    for (const cell of row.cells) for (const p of cell.pieces) p.row = rowIndex;
     for (const cell of row.cells) {
       const same = prev.cells.find((c) => c.column === cell.column);
       if (same) same.pieces.push(...cell.pieces);

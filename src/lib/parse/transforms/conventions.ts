@@ -20,7 +20,8 @@ export function applyConventions(root: PlanRoot): void {
     for (const child of parent.children) {
       if (child.type === 'preamble') {
         const note = firstLeadsNote(child.children.map((leaf) => leaf.value).join(''));
-        if (note) items.push({ kind: 'note', note, back: true });
+        // The covering notice comes before every task: its note holds onward, for the whole plan.
+        if (note) items.push({ kind: 'note', note, back: false });
       } else if (isBlock(child)) walk(child);
       else {
         const leaf = child as PlanLeaf;
