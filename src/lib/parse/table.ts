@@ -4,6 +4,7 @@
  * - `pipe`: cells between `|` (Markdown too: `| --- |` rules, `<br>` inside a cell);
  * - `tab`: cells between tabs, as Excel pastes them (a cell with line breaks in double quotes);
  * - `spaces`: columns aligned by runs of spaces (a PDF text layer), cells wrapping onto more lines;
+ * - `words`: cells between single spaces (a web table copied as text), an extra space an empty cell;
  * - `stream`: one cell per line, with or without ` |`, blank lines or lines of only `|` between;
  * - `glued`: a header run together (`序号重点任务牵头单位…`), rows run together after it.
  * Each row becomes a task (or a part, for `一、…` rows). Cells go to columns by what they hold
@@ -20,7 +21,7 @@ import { recognizeUnits } from './units.ts';
 
 export type { ColumnRole };
 
-export type TableMode = 'pipe' | 'tab' | 'spaces' | 'stream' | 'glued';
+export type TableMode = 'pipe' | 'tab' | 'spaces' | 'words' | 'stream' | 'glued';
 
 export interface Piece {
   start: number;
@@ -123,6 +124,32 @@ function pipeCells(line: Line, view: string): RawCell[] {
   });
 }
 
+/** Cells between single spaces; each space more than one stands for an empty cell. */
+function wordCells(line: Line, view: string): RawCell[] {
+  const cells: RawCell[] = [];
+  let i = line.start;
+  while (i < line.end && view[i] === ' ') i++;
+  let start = i;
+  while (i < line.end) {
+    if (view[i] !== ' ') {
+      i++;
+      continue;
+    }
+    cells.push({ start, end: i });
+    let j = i;
+    while (j < line.end && view[j] === ' ') j++;
+    if (j >= line.end) {
+      start = j;
+      break;
+    }
+    for (let k = i + 1; k < j; k++) cells.push({ start: k, end: k });
+    start = j;
+    i = j;
+  }
+  if (start < line.end) cells.push({ start, end: line.end });
+  return cells;
+}
+
 /**
  * Display width of a character: CJK and full-width forms take two columns, and so do the
  * punctuation marks of ambiguous width (“ ” ‘ ’ … — ·) in Chinese text.
@@ -211,6 +238,7 @@ export function headerAt(src: Source, lines: Line[], i: number): Header | undefi
     shapes.push(['tab', record.cells]);
   }
   if (/\S {2,}\S/.test(view)) shapes.push(['spaces', spaceCells(line, src.text)]);
+  else if (/\S \S/.test(view) && !view.includes('|') && !view.includes('\t')) shapes.push(['words', wordCells(line, src.view)]);
   for (const [mode, cells] of shapes) {
     const words = texts(cells).filter((t) => t.trim() !== '');
     if (!isHeaderRow(words)) continue;
@@ -406,7 +434,7 @@ function pushRow(b: Builder, row: TableRow, wrapped: boolean): void {
   b.previous = row;
 }
 
-function readDelimited(b: Builder, lines: Line[], infos: LineInfo[], from: number, mode: 'pipe' | 'tab'): number {
+function readDelimited(b: Builder, lines: Line[], infos: LineInfo[], from: number, mode: 'pipe' | 'tab' | 'words'): number {
   const { src, table } = b;
   let i = from;
   while (i < lines.length) {
@@ -415,7 +443,7 @@ function readDelimited(b: Builder, lines: Line[], infos: LineInfo[], from: numbe
     if (v.trim() === '') {
       // A blank line inside a table is tolerated when a row follows.
       const next = lines[i + 1]?.view ?? '';
-      if (mode === 'pipe' ? next.includes('|') : next.includes('\t')) {
+      if (mode === 'pipe' ? next.includes('|') : mode === 'tab' ? next.includes('\t') : false) {
         i++;
         continue;
       }
@@ -423,12 +451,13 @@ function readDelimited(b: Builder, lines: Line[], infos: LineInfo[], from: numbe
     }
     if (mode === 'pipe' && !v.includes('|')) break;
     if (mode === 'tab' && !v.includes('\t')) break;
+    if (mode === 'words' && (!/\S \S/.test(v.trim()) || infos[i]!.kind === 'chrome')) break;
     if (mode === 'pipe' && RULE.test(v)) {
       table.lastLine = i;
       i++;
       continue;
     }
-    const record = mode === 'pipe' ? { firstLine: i, lastLine: i, cells: pipeCells(line, src.view) } : tabRecord(src, lines, i);
+    const record = mode === 'pipe' ? { firstLine: i, lastLine: i, cells: pipeCells(line, src.view) } : mode === 'words' ? { firstLine: i, lastLine: i, cells: wordCells(line, src.view) } : tabRecord(src, lines, i);
     i = record.lastLine + 1;
     table.lastLine = record.lastLine;
     if (record.cells.every((c) => c.end <= c.start)) continue;
@@ -699,17 +728,24 @@ export function findTables(src: Source, lines: Line[], infos: LineInfo[], from: 
     const b: Builder = { src, table, lastSerial: 0 };
     let mode = header.mode;
     // A one-line header over rows written one cell per line.
-    if (mode === 'pipe' || mode === 'tab' || mode === 'spaces') {
+    if (mode === 'pipe' || mode === 'tab' || mode === 'spaces' || mode === 'words') {
       const next = nextContent(lines, header.last + 1);
       const nv = next === undefined ? '' : lines[next]!.view;
       // Aligned columns may open with a part row (一、…) at the left edge: look at a few lines.
       const ahead = next === undefined ? [] : lines.slice(next, next + 4).map((l) => l.view);
-      const rowLike = mode === 'pipe' ? ahead.some((v) => v.split('|').length > 2 || (RULE.test(v) && v.includes('|'))) : mode === 'tab' ? nv.includes('\t') : ahead.some((v) => /\S {2,}\S/.test(v));
+      const rowLike =
+        mode === 'pipe'
+          ? ahead.some((v) => v.split('|').length > 2 || (RULE.test(v) && v.includes('|')))
+          : mode === 'tab'
+            ? nv.includes('\t')
+            : mode === 'words'
+              ? ahead.some((v) => /^\s*\d{1,3}\s+\S/.test(v) && /\S \S/.test(v))
+              : ahead.some((v) => /\S {2,}\S/.test(v));
       const cellLines = ahead.filter((v) => v.trim() !== '').every((v) => /^[^|]*\|?\s*$/.test(v.trim()) && !v.trim().startsWith('|'));
       if (!rowLike || (mode === 'pipe' && cellLines)) mode = 'stream';
     }
     const next =
-      mode === 'pipe' || mode === 'tab'
+      mode === 'pipe' || mode === 'tab' || mode === 'words'
         ? readDelimited(b, lines, infos, header.last + 1, mode)
         : mode === 'spaces'
           ? readSpaces(b, lines, infos, header.last + 1, header.xs!)

@@ -75,6 +75,7 @@ const OWN_PLACE = /^[\u4e00-\u9fff]{1,6}?(省|市|县|区|州|镇|乡)/;
 const COUNT = /\d+(?:\.\d+)?\s*(?:处|个|家|所|座|条|项|万|亿|人|户|次|名|公里|亩|%|期|场|批|类|吨)/;
 const SENTENCE_START = new RegExp(`^(?:${alt(SENTENCE_STARTS)})`);
 const FALSE_END = new RegExp(`(?:${alt(FALSE_ENDINGS)})$`);
+const ORGAN_END = /(党委|党工委|人民政府|政府|管委会|人大常委会|人大|政协|纪委)$/;
 const NAMEISH = /^[\u4e00-\u9fff()“”"]{2,24}$/;
 
 /**
@@ -363,6 +364,12 @@ function completePrefix(previous: Piece | undefined, piece: Piece): string {
   const here = LEVEL_GOVERNMENT.exec(view);
   const there = LEVEL_GOVERNMENT.exec(previous.view) ?? (previous.completed === 'ending' ? BARE_LEVEL.exec(previous.view) : null);
   if (here && !here[1] && there?.[1] && tier(here[2]!) <= tier(there[2]!)) return there[1] + text;
+  // 各乡镇党委、政府 / 县工业园区党工委和管委会: a generic organ belongs to the owner of the organ
+  // before it (各乡镇, 县工业园区).
+  if (GENERIC.test(view)) {
+    const organ = ORGAN_END.exec(previous.text);
+    if (organ && organ.index >= 2) return previous.text.slice(0, organ.index) + text;
+  }
   const prefix = adminPrefix(previous.text);
   if (!prefix) return text;
   if (GENERIC.test(view)) return prefix + text;
