@@ -15,6 +15,9 @@ import { makeSource, type Source } from './source.ts';
 import { findTables, type Table, type TableRow } from './table.ts';
 import type { BlockType, BuildOptions, LeafType, ParseState, PlanBlock, PlanLeaf, PlanRoot } from './tree.ts';
 
+/** A record's heading (`【5月6日 问题一】`) and its fields (`【主管单位】区城管局`). */
+const RECORD_HEADING = /^\s*【[^】]{1,30}】\s*$/;
+const RECORD_FIELD = /^\s*【[^】]{1,10}】\S/;
 const ROLE_OR_LABEL = /牵头|配合|负责|责任|协办|主办|承办|单位|部门/;
 
 /** The first half of a label at the end of a line, and the rest of it at the start of the next. */
@@ -41,7 +44,7 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
   let bodyStart = findBodyStart(src, lines, infos);
   // Tasks written as bare paragraphs, one a line, with no number: which lines open one.
   const bare = bareTaskLines(src, lines, infos, bodyStart);
-  if (bare.size > 0 && bodyStart >= lines.length) bodyStart = Math.min(...bare);
+  if (bare.size > 0) bodyStart = Math.min(bodyStart, ...bare);
   const tables = findTables(src, lines, infos, bodyStart);
   const rowAt = new Map<number, { table: Table; row: TableRow }>();
   const inTable = new Set<number>();
@@ -374,6 +377,10 @@ function bareTaskLines(src: Source, lines: Line[], infos: LineInfo[], bodyStart:
     const m = infos[i]!.marker;
     if (m && !m.bare && m.level >= 3) return out;
   }
+  // Records (a 督办 ledger, an 曝光台): a bracketed heading line opens each, 【label】 lines follow.
+  const headings = [];
+  for (let i = 0; i < lines.length; i++) if (RECORD_HEADING.test(lines[i]!.view) && RECORD_FIELD.test(lines[i + 1]?.view ?? '')) headings.push(i);
+  if (headings.length >= 3) return new Set(headings);
   // Paragraphs by heading: each run of text lines after a heading (or from the start).
   const groups: number[][] = [[]];
   let sawHeading = noMarkers;

@@ -34,11 +34,12 @@ const LABELS = new Map<string, ClauseLabel>(ALL_LABELS.map((l) => [l.word, l]));
 const SHORT = new Map<string, ClauseLabel>(SHORT_LABELS.map((l) => [l.word, l]));
 /** A label, then a colon or 为 (long labels) or a colon (role words used as labels). */
 function labelPattern(words: (w: readonly string[]) => string): RegExp {
-  return new RegExp(`(${words(ALL_LABELS.map((l) => l.word))})\\s*(?:(?:[::]|为)\\s*)?|(${alt(SHORT_LABELS.map((l) => l.word))})\\s*[::]\\s*`, 'g');
+  return new RegExp(`(${words(ALL_LABELS.map((l) => l.word))})\\s*(?:(?:[::]|为|】)\\s*)?|(${alt(SHORT_LABELS.map((l) => l.word))})\\s*[::]\\s*`, 'g');
 }
 function labelAtStart(words: (w: readonly string[]) => string): RegExp {
+  const units = words(ALL_LABELS.filter((l) => l.kind === 'units').map((l) => l.word));
   return new RegExp(
-    `^\\s*(?:(?:[(\\[【〔]|—{1,2}|-{1,2})\\s*)?(?:(?:${words(ALL_LABELS.filter((l) => l.kind === 'units').map((l) => l.word))})\\s*(?:[::]|为)|(?:${alt(SHORT_LABELS.map((l) => l.word))})\\s*[::])`,
+    `^\\s*(?:(?:[(\\[【〔]|—{1,2}|-{1,2})\\s*)?(?:(?:${units})\\s*(?:[::]|为)|(?:${alt(SHORT_LABELS.map((l) => l.word))})\\s*[::])|^\\s*【(?:${units})】`,
   );
 }
 /** Labels, and labels that a hard-wrapped line may break (配合⏎单位:): the second only where a text holds a line break. */
@@ -132,8 +133,8 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
     // A label word inside a list (…,配合单位:B) only counts where a separator or the start precedes it.
     const before = body.slice(0, m.index).trimEnd();
     const spaced = m.index > 0 && /\s/.test(body[m.index - 1]!);
-    if (before.length > 0 && !spaced && !/[,;。.、:(]$/.test(before)) continue;
-    if (!/[::为]/.test(m[0]) && before.length > 0) continue;
+    if (before.length > 0 && !spaced && !/[,;。.、:(【]$/.test(before)) continue;
+    if (!/[::为】]/.test(m[0]) && before.length > 0) continue;
     if (m.index > cursor) pushSegment(cursor, m.index);
     current = labelOf((m[1] ?? m[2])!);
     if (current?.kind === 'deadline' && result.deadlineAt === undefined) result.deadlineAt = start + m.index;

@@ -178,15 +178,18 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
       let clauseEnd = end;
       let bodyEnd = end;
       let unclosed = false;
+      let bodyStart = start + leading + (wrapped ? 1 : dash ? dash[0].length : 0);
       if (wrapped) {
         const close = closingBracket(view, start + leading, end);
         if (close < 0) unclosed = line.slice(leading, leading + 1) === '(';
-        else {
+        else if (view.slice(close + 1, end).trim() !== '' && !/[::]/.test(view.slice(start + leading, close))) {
+          // 【主管单位】区城管局: the brackets hold the label, the units follow them.
+          bodyStart = start + leading + 1;
+        } else {
           bodyEnd = close;
           clauseEnd = close + 1;
         }
       }
-      const bodyStart = start + leading + (wrapped ? 1 : dash ? dash[0].length : 0);
       const body = readClauseBody(src, bodyStart, bodyEnd, 'responsible', { promote: true });
       return [fromBody('own-line-label', 'line', start + leading, trimEnd(view, start, clauseEnd), body, unclosed, true)];
     },

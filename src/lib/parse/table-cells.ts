@@ -17,8 +17,8 @@ const HEADER_TAILS = /^(领导|单位|部门|科室|处室|办所|时限|时间|
 
 /** A header cell's column, or undefined for a cell that is no header word. */
 export function headerRole(cell: string): ColumnRole | undefined {
-  // 主责单位:县民政局 is a label line, not a header cell.
-  if (/:\s*\S/.test(cell)) return undefined;
+  // 主责单位:县民政局 and 【责任单位】… are label lines, not header cells.
+  if (/:\s*\S/.test(cell) || /[【】]/.test(cell)) return undefined;
   const h = cell.replace(/[\s|:]+/g, '');
   if (h.length === 0 || h.length > 14 || /[。;,、]/.test(h) || /^\d+$/.test(h)) return undefined;
   for (const { words, role } of HEADER_WORDS) {

@@ -287,7 +287,17 @@ export function headerAt(src: Source, lines: Line[], i: number): Header | undefi
       j++;
       continue;
     }
-    if (headerRole(cell) === undefined) break;
+    if (headerRole(cell) === undefined) {
+      // The first half of a header word broken across two lines (整改 ⏎ 时限).
+      let k = j + 1;
+      while (k < lines.length && (lines[k]!.view.trim() === '' || ONLY_PIPES.test(lines[k]!.view))) k++;
+      const following = lines[k]?.view.trim().replace(/^\|\s*|\s*\|$/g, '') ?? '';
+      if (!joinsHeader(cell, following)) break;
+      cells.push(cell + following);
+      last = k;
+      j = k + 1;
+      continue;
+    }
     cells.push(cell);
     last = j;
     j++;
@@ -381,16 +391,32 @@ function makeRow(b: Builder, firstLine: number, lastLine: number, raw: RawCell[]
   const kinds = kindsOf(src, cells);
   const shift = row.serial ? offset : startColumn;
   const placeColumns = columns.slice(shift);
-  // Delimited rows that lost leading merged cells are right-aligned by their content; positional
-  // fit is only a tie-breaker.
-  const places = alignCells(kinds, placeColumns, positional && cells.length === placeColumns.length);
-  cells.forEach((c, k) => {
-    if (kinds[k] === 'empty') return;
-    const column = places[k]! + shift;
-    const role = columns[column]!;
-    const prev = row.cells.at(-1);
-    if (prev && prev.column === column) prev.pieces.push({ start: c.start, end: c.end });
-    else row.cells.push({ role, column, pieces: [{ start: c.start, end: c.end }] });
+  // One cell a line: after a deadline, a sentence starts the next row under the same 序号 (a
+  // merged 序号 over two rows); each row is placed on its own.
+  const segments: number[] = [0];
+  if (!positional) {
+    for (let k = 1; k < cells.length; k++) if (kinds[k - 1] === 'deadline' && (kinds[k] === 'text' || kinds[k] === 'marker') && columns.includes('deadline')) segments.push(k);
+  }
+  segments.forEach((from, n) => {
+    const to = segments[n + 1] ?? cells.length;
+    const part = cells.slice(from, to);
+    const partKinds = kinds.slice(from, to);
+    // Delimited rows that lost leading merged cells are right-aligned by their content; positional
+    // fit is only a tie-breaker.
+    const places = alignCells(partKinds, placeColumns, positional && part.length === placeColumns.length);
+    const cellsBefore = row.cells.length;
+    part.forEach((c, k) => {
+      if (partKinds[k] === 'empty') return;
+      const column = places[k]! + shift;
+      const role = columns[column]!;
+      const piece = n > 0 ? { start: c.start, end: c.end, row: n } : { start: c.start, end: c.end };
+      const prev = row.cells.at(-1);
+      const same = row.cells.slice(n > 0 ? 0 : cellsBefore).find((x) => x.column === column);
+      if (prev && prev.column === column) prev.pieces.push(piece);
+      else if (n > 0 && same) same.pieces.push(piece);
+      else row.cells.push({ role, column, pieces: [piece] });
+    });
+    row.cells.sort((x, y) => x.column - y.column);
   });
   // Markers at the start of text cells open blocks: (一) section, 1. task, (1) sub-task.
   row.cells.forEach((cell, k) => {

@@ -75,7 +75,10 @@ const OWN_PLACE = /^[\u4e00-\u9fff]{1,6}?(省|市|县|区|州|镇|乡)/;
 const COUNT = /\d+(?:\.\d+)?\s*(?:处|个|家|所|座|条|项|万|亿|人|户|次|名|公里|亩|%|期|场|批|类|吨)/;
 const SENTENCE_START = new RegExp(`^(?:${alt(SENTENCE_STARTS)})`);
 const FALSE_END = new RegExp(`(?:${alt(FALSE_ENDINGS)})$`);
+const BARE_ENDING = new RegExp(`^(?:${alt(UNIT_ENDINGS.filter((e) => e.length >= 2))})$`);
 const ORGAN_END = /(党委|党工委|人民政府|政府|管委会|人大常委会|人大|政协|纪委)$/;
+/** Words of deadlines and actions: 长期坚持, 立行立改, 持续推进 are no names. */
+const NOT_A_NAME = /坚持|推进|完成|立改|长期|持续|常态|落实|开展|实施|到位|以上|以内|以下|之前|前$|后$|期间|每[年月季周]/;
 const NAMEISH = /^[\u4e00-\u9fff()“”"]{2,24}$/;
 
 /**
@@ -114,7 +117,7 @@ export function isPersonLike(view: string): boolean {
 /** A piece that reads like a name even though no ending says so (县水务, 有关企业主体). */
 export function isNameLike(view: string): boolean {
   const compact = view.replace(/\s+/g, '');
-  return NAMEISH.test(compact) && !SENTENCE_START.test(compact) && !isPersonLike(compact);
+  return NAMEISH.test(compact) && !SENTENCE_START.test(compact) && !NOT_A_NAME.test(compact) && !isPersonLike(compact);
 }
 
 interface Item {
@@ -367,9 +370,12 @@ function completePrefix(previous: Piece | undefined, piece: Piece): string {
   // 各乡镇党委、政府 / 县工业园区党工委和管委会: a generic organ belongs to the owner of the organ
   // before it (各乡镇, 县工业园区).
   if (GENERIC.test(view)) {
-    const organ = ORGAN_END.exec(previous.text);
+    const organ = ORGAN_END.exec(matchView(previous.text));
     if (organ && organ.index >= 2) return previous.text.slice(0, organ.index) + text;
   }
+  // 局属各科室、中心: a bare ending names more of the same group (局属各中心).
+  const group = /^(.{0,8}?各)/.exec(matchView(previous.text));
+  if (BARE_ENDING.test(view) && group) return previous.text.slice(0, group[1]!.length) + text;
   const prefix = adminPrefix(previous.text);
   if (!prefix) return text;
   if (GENERIC.test(view)) return prefix + text;
