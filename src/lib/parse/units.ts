@@ -387,7 +387,7 @@ function completePrefix(previous: Piece | undefined, piece: Piece): string {
   // A department named without its place after one that has it: 省财政厅、工业和信息化厅.
   // Branches of higher offices (…分局, …大队) are named without the county, so they stay as written.
   if (prefix === '各' || !/(厅|局|委|办|支队|大队)$/.test(view) || /(分局|公司)$/.test(view)) return text;
-  return /(厅|局|委|办|部|队)$/.test(previous.text) ? prefix + text : text;
+  return /(厅|局|委|办|部|队)$/.test(matchView(previous.text)) ? prefix + text : text;
 }
 
 /**
