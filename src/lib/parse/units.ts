@@ -79,6 +79,7 @@ const BARE_ENDING = new RegExp(`^(?:${alt(UNIT_ENDINGS.filter((e) => e.length >=
 const ORGAN_END = /(党委|党工委|人民政府|政府|管委会|人大常委会|人大|政协|纪委)$/;
 /** Words of deadlines and actions: 长期坚持, 立行立改, 持续推进 are no names. */
 const NOT_A_NAME = /坚持|推进|完成|立改|长期|持续|常态|落实|开展|实施|到位|以上|以内|以下|之前|前$|后$|期间|每[年月季周]/;
+const PINYIN_RESIDUE = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]/g;
 const NAMEISH = /^[\u4e00-\u9fff()“”"]{2,24}$/;
 
 /**
@@ -429,7 +430,8 @@ export function recognizeUnits(src: Source, start: number, end: number): UnitLis
       result.rejected.push(span);
       continue;
     }
-    span.text = completePrefix(previous, piece);
+    // A mirror's converter leaves pinyin after some characters (經(jīng)開區(qū)): no part of the name.
+    span.text = completePrefix(previous, piece).replace(PINYIN_RESIDUE, '');
     result.units.push(span);
     previous = { ...piece, text: span.text, view: piece.completed ? piece.view : nameKey(span.text) };
   }
