@@ -441,7 +441,7 @@ function rowIsComplete(row: TableRow, columns: ColumnRole[]): boolean {
 function pushRow(b: Builder, row: TableRow, wrapped: boolean): void {
   const { table } = b;
   if (row.serial) b.lastSerial = row.serial.value;
-  else if ((wrapped || (row.markers.length === 0 && table.columns.includes('number'))) && b.previous) {
+  else if ((wrapped || (row.markers.length === 0 && (table.columns.includes('number') || (b.previous?.markers.length ?? 0) > 0))) && b.previous) {
     // The cells continue the row above: the first continues the last cell written there. A row of
     // its own under a merged 序号 (not a wrapped line) counts as the task's next row.
     const prev = b.previous;

@@ -80,6 +80,7 @@ const ORGAN_END = /(党委|党工委|人民政府|政府|管委会|人大常委�
 /** Words of deadlines and actions: 长期坚持, 立行立改, 持续推进 are no names. */
 const NOT_A_NAME = /坚持|推进|完成|立改|长期|持续|常态|落实|开展|实施|到位|以上|以内|以下|之前|前$|后$|期间|每[年月季周]/;
 const PINYIN_RESIDUE = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]/g;
+const LEVEL_ALONE = new RegExp(`^(?:${alt(LEVEL_WORDS)})$`);
 const NAMEISH = /^[\u4e00-\u9fff()“”"]{2,24}$/;
 
 /**
@@ -101,6 +102,8 @@ function hasEnding(view: string): boolean {
 /** A name the grammar reads as a unit: a place-word or 各 start, or a unit ending. */
 export function isUnitLike(view: string): boolean {
   const bare = stripParenthesized(view).trim();
+  // 村(社区), 镇(街道): every place of a level.
+  if (LEVEL_ALONE.test(bare) && bare !== view.trim()) return true;
   if (bare.length < 2 || bare.length > 40) return false;
   if (/[。!?:的]/.test(bare)) return false;
   // 改造项目8处: a count, not a name; 按国家统一部署: a sentence.
