@@ -63,6 +63,8 @@ export interface Table {
   mode: TableMode;
   /** Cells split by lines of only `|` (see Header). */
   bars?: boolean;
+  /** The header's cells as written (empty for a merged one). */
+  headerCells: string[];
   rows: TableRow[];
   lastLine: number;
 }
@@ -113,11 +115,8 @@ function pipeCells(line: Line, view: string): RawCell[] {
   }
   const blank = (c: RawCell) => view.slice(c.start, c.end).trim() === '';
   if (cells.length > 1 && blank(cells[0]!) && view.slice(line.start, line.end).trimStart().startsWith('|')) cells.shift();
-  while (cells.length > 1 && blank(cells.at(-1)!) && view.slice(line.start, line.end).trimEnd().endsWith('|')) {
-    cells.pop();
-    // `| a | b | |` keeps one trailing empty cell only when the row itself ended with `| |`.
-    break;
-  }
+  // `| a | b | |` keeps its empty last cell; padding beyond the header's columns goes in makeRow.
+  if (cells.length > 1 && blank(cells.at(-1)!) && view.slice(line.start, line.end).trimEnd().endsWith('|')) cells.pop();
   return cells.map((c) => {
     const [s, e] = trimPiece(view, c.start, c.end);
     return { start: s, end: e };
@@ -242,7 +241,11 @@ export function headerAt(src: Source, lines: Line[], i: number): Header | undefi
   for (const [mode, cells] of shapes) {
     const words = texts(cells).filter((t) => t.trim() !== '');
     if (!isHeaderRow(words)) continue;
-    const kept = cells.filter((c) => c.end > c.start);
+    // Empty header cells between filled ones are columns too (a merged two-row header: 2025年计划
+    // over 投资 and 年度目标); leading and trailing empty ones are not.
+    const firstFilled = cells.findIndex((c) => c.end > c.start);
+    const lastFilled = cells.findLastIndex((c) => c.end > c.start);
+    const kept = cells.filter((c, k) => k >= firstFilled && k <= lastFilled && (c.end > c.start || mode === 'pipe' || mode === 'tab'));
     return {
       first: i,
       last: mode === 'tab' ? tabLast : i,
@@ -388,9 +391,11 @@ function makeRow(b: Builder, firstLine: number, lastLine: number, raw: RawCell[]
   const dataColumns = columns.slice(offset);
   // One cell where several columns are wanted: the cells ran together.
   if (cells.length === 1 && dataColumns.filter((c) => c !== 'note' && c !== 'person').length > 1) cells = splitRunTogether(src, cells[0]!, dataColumns);
-  const kinds = kindsOf(src, cells);
   const shift = row.serial ? offset : startColumn;
   const placeColumns = columns.slice(shift);
+  // Ragged ends (`| a | b | ||`): empty cells beyond the header's columns are padding.
+  while (cells.length > placeColumns.length && src.view.slice(cells.at(-1)!.start, cells.at(-1)!.end).trim() === '') cells = cells.slice(0, -1);
+  const kinds = kindsOf(src, cells);
   // One cell a line: after a deadline, a sentence starts the next row under the same 序号 (a
   // merged 序号 over two rows); each row is placed on its own.
   const segments: number[] = [0];
@@ -487,7 +492,11 @@ function readDelimited(b: Builder, lines: Line[], infos: LineInfo[], from: numbe
     i = record.lastLine + 1;
     table.lastLine = record.lastLine;
     if (record.cells.every((c) => c.end <= c.start)) continue;
-    if (isHeaderRecord(src, record.cells)) {
+    // The header again (after a page break), or the second row of a two-row header.
+    const filled = record.cells.map((c) => src.view.slice(c.start, c.end).trim()).filter(Boolean);
+    const subHeader = table.rows.every((r) => r.kind === 'header') && filled.length > 0 && filled.length < 3 && filled.every((t) => headerRole(t) !== undefined);
+    if (isHeaderRecord(src, record.cells) || subHeader) {
+      if (subHeader) spreadSubHeader(table, filled);
       table.rows.push({ firstLine: record.firstLine, lastLine: record.lastLine, kind: 'header', cells: [], markers: [] });
       continue;
     }
@@ -505,6 +514,22 @@ function readDelimited(b: Builder, lines: Line[], infos: LineInfo[], from: numbe
     pushRow(b, row, wrapped);
   }
   return table.lastLine + 1;
+}
+
+/**
+ * A two-row header: the second row names the columns under a merged cell of the first
+ * (2025年计划 over 投资 and 年度目标). Its names go to the first run of columns, as many as it has,
+ * that starts with a column of no known role and goes on with empty ones.
+ */
+function spreadSubHeader(table: Table, names: string[]): void {
+  const cells = table.headerCells;
+  for (let j = 0; j + names.length <= cells.length; j++) {
+    const run = cells.slice(j, j + names.length);
+    if (headerRole(run[0]!) !== undefined && run[0]!.trim() !== '') continue;
+    if (!run.slice(1).every((c) => c.trim() === '')) continue;
+    names.forEach((name, k) => (table.columns[j + k] = headerRole(name) ?? 'note'));
+    return;
+  }
 }
 
 /** A tab-separated record from line `i`: quoted cells may hold line breaks and `""`. */
@@ -750,7 +775,7 @@ export function findTables(src: Source, lines: Line[], infos: LineInfo[], from: 
       i++;
       continue;
     }
-    const table: Table = { headerFirst: header.first, headerLast: header.last, columns: header.columns, mode: header.mode, rows: [], lastLine: header.last, ...(header.bars ? { bars: true } : {}) };
+    const table: Table = { headerFirst: header.first, headerLast: header.last, columns: header.columns, headerCells: header.cells, mode: header.mode, rows: [], lastLine: header.last, ...(header.bars ? { bars: true } : {}) };
     const b: Builder = { src, table, lastSerial: 0 };
     let mode = header.mode;
     // A one-line header over rows written one cell per line.
