@@ -238,9 +238,26 @@ export function headerAt(src: Source, lines: Line[], i: number): Header | undefi
   }
   if (/\S {2,}\S/.test(view)) shapes.push(['spaces', spaceCells(line, src.text)]);
   else if (/\S \S/.test(view) && !view.includes('|') && !view.includes('\t')) shapes.push(['words', wordCells(line, src.view)]);
-  for (const [mode, cells] of shapes) {
+  for (const [mode, found] of shapes) {
+    let cells = found;
     const words = texts(cells).filter((t) => t.trim() !== '');
     if (!isHeaderRow(words)) continue;
+    // Aligned columns: a header cell may go on on the next line, under itself (责任县 ⏎ 领导).
+    let spacesLast = i;
+    if (mode === 'spaces' && lines[i + 1]) {
+      const below = spaceCells(lines[i + 1]!, src.text);
+      const joined = below.length > 0 && below.every((c) => src.view.slice(c.start, c.end).trim().length <= 4 && cells.some((h) => Math.abs(h.x! - c.x!) <= 2));
+      if (joined) {
+        const names = texts(cells);
+        for (const c of below) {
+          const k = cells.findIndex((h) => Math.abs(h.x! - c.x!) <= 2);
+          names[k] = names[k]! + src.view.slice(c.start, c.end).trim();
+        }
+        spacesLast = i + 1;
+        return { first: i, last: spacesLast, mode, cells: names, columns: names.map((t) => headerRole(t) ?? 'note'), xs: cells.map((c) => c.x!) };
+      }
+    }
+    cells = found;
     // Empty header cells between filled ones are columns too (a merged two-row header: 2025年计划
     // over 投资 and 年度目标); leading and trailing empty ones are not.
     const firstFilled = cells.findIndex((c) => c.end > c.start);

@@ -179,7 +179,9 @@ function splitTopLevel(src: Source, start: number, end: number): Item[] {
           const right = /^[^\s,、;/)\]】〕]*/.exec(view.slice(j, Math.min(end, j + 40)))![0];
           const whole = left + right;
           // 各县(市、区)⏎人民政府: a generic ending alone on the next line finishes the name.
-          const finishes = GENERIC.test(right) && isUnitLike(whole);
+          // …管委⏎会: the ending of the whole name begins before the break.
+          const ending = UNIT_END.exec(stripParenthesized(whole));
+          const finishes = (GENERIC.test(right) && isUnitLike(whole)) || (!!ending && ending.index < stripParenthesized(left).length && right.length <= 2 && isUnitLike(whole));
           if (left && right && /^[\u4e00-\u9fff]/.test(left) && !/\d/.test(left) && (finishes || !(isUnitLike(left) && hasEnding(left))) && !isPersonLike(left) && hasEnding(whole) && isUnitLike(whole) && (!PLACE_START.test(right) || !isUnitLike(left))) {
             i = j - 1;
             continue;
