@@ -229,6 +229,7 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
     for (const leafNode of leaves) {
       while (k < openings.length && openings[k]!.at <= leafNode.position.start.offset!) {
         target = open(openings[k]!.level, openings[k]!.marker, true);
+        if (r.inherited && openings[k]!.level >= taskLevel) target.data.inherited = r.inherited;
         k++;
       }
       (target ?? (container() as PlanBlock)).children.push(leafNode);

@@ -97,7 +97,7 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
   // Unit and deadline cells, each read whole (a cell may wrap between other columns' cells).
   // One list a row of the task (rows under a merged 序号 are rows of one task).
   const rowLists: Mention[][] = [];
-  for (const whole of cells) {
+  for (const whole of [...cells, ...(data.inherited ?? [])]) {
     // Each line of a cell is read alone, but for a PDF's wrapped lines, read as one.
     if (whole.wrapped) readCell(whole, 0);
     else for (const piece of whole.pieces) for (const line of cellLines(view, { ...whole, pieces: [piece] })) readCell(line, piece.row ?? 0);

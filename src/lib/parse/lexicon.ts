@@ -183,7 +183,7 @@ export const TRAILING_FILLERS = [
 export const COUNT_FILLER = '等[\\d一二三四五六七八九十两几多]+个(?:有关|相关)?(?:部门|单位|成员单位)';
 
 /** Words of the sentence, not of the name, at the start of a mention. */
-export const LEADING_WORDS = ['以上工作由', '上述工作由', '此项工作由', '该项工作由', '本项工作由', '工作由', '由', '请', '经', '会同', '组织', '为'] as const;
+export const LEADING_WORDS = ['以上工作由', '上述工作由', '此项工作由', '该项工作由', '本项工作由', '工作由', '由', '请', '会同', '组织'] as const;
 
 /** Words that open a sentence, never a unit's name: `按国家统一部署`, `推进…处`. */
 export const SENTENCE_STARTS = [

@@ -54,6 +54,11 @@ export interface TableRow {
   cells: Cell[];
   /** Hierarchy markers that open the row's text cells (`(一)…`, `1.…`, `(1)…`), in order. */
   markers: { cell: number; marker: Marker; start: number }[];
+  /**
+   * Unit cells of the row above that a merged cell spans into this row: a row that lost its
+   * 责任领导 and 牵头单位 cells to the merge keeps the lead of the row above.
+   */
+  inherited?: Cell[];
 }
 
 export interface Table {
@@ -478,8 +483,33 @@ function pushRow(b: Builder, row: TableRow, wrapped: boolean): void {
     prev.lastLine = row.lastLine;
     return;
   }
+  inheritMerged(b, row);
   table.rows.push(row);
   b.previous = row;
+}
+
+/**
+ * One cell a line: a row with fewer unit cells than the table has unit columns, and no person
+ * where the table has a person column, lost its 责任领导 and leading unit cells to cells merged
+ * over several rows. Its unit cells are the last unit columns'; the leading ones are those of the
+ * row above.
+ */
+function inheritMerged(b: Builder, row: TableRow): void {
+  const { table } = b;
+  const prev = b.previous;
+  if (table.mode !== 'stream' || !prev || !row.serial || !table.columns.includes('person') || row.cells.some((c) => c.role === 'person')) return;
+  const unitColumns = table.columns.flatMap((r, k) => (UNIT_ROLES.has(r) ? [k] : []));
+  const own = row.cells.filter((c) => UNIT_ROLES.has(c.role));
+  if (own.length === 0 || own.length >= unitColumns.length) return;
+  const targets = unitColumns.slice(unitColumns.length - own.length);
+  own.forEach((cell, k) => {
+    cell.column = targets[k]!;
+    cell.role = table.columns[cell.column]!;
+  });
+  row.cells.sort((x, y) => x.column - y.column);
+  const above = [...prev.cells, ...(prev.inherited ?? [])];
+  const inherited = unitColumns.slice(0, unitColumns.length - own.length).flatMap((k) => above.filter((c) => c.column === k));
+  if (inherited.length > 0) row.inherited = inherited;
 }
 
 function readDelimited(b: Builder, lines: Line[], infos: LineInfo[], from: number, mode: 'pipe' | 'tab' | 'words'): number {

@@ -41,6 +41,8 @@ export interface BlockData {
   title?: string;
   text: string;
   mentions: Mention[];
+  /** A table row's unit cells that a merged cell of the row above spans into it (not its own leaves). */
+  inherited?: Cell[];
   /** The mentions again, one list per clause or row as written: conventions apply list by list. */
   lists: Mention[][];
   /** How the units were written: for diagnostics and for the group rule. */
