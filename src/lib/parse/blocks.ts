@@ -48,9 +48,11 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
   const tables = findTables(src, lines, infos, bodyStart);
   const rowAt = new Map<number, { table: Table; row: TableRow }>();
   const inTable = new Set<number>();
+  const gluedAt = new Map<number, Table>();
   for (const table of tables) {
     for (let i = table.headerFirst; i <= table.lastLine; i++) inTable.add(i);
-    for (const row of table.rows) rowAt.set(row.firstLine, { table, row });
+    if (table.mode === 'glued' && table.start !== undefined) gluedAt.set(table.headerFirst, table);
+    else for (const row of table.rows) rowAt.set(row.firstLine, { table, row });
   }
 
   // 第一部分 above 一、: the named parts are parts and the 一、 inside them sections.
@@ -187,8 +189,8 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
 
   /** A table row → a part, or a task (and the blocks its cells open), with one leaf a cell piece. */
   const emitRow = (table: Table, r: TableRow) => {
-    const from = lines[r.firstLine]!.start;
-    const to = lines[r.lastLine]!.next;
+    const from = r.start ?? lines[r.firstLine]!.start;
+    const to = r.end ?? lines[r.lastLine]!.next;
     const state = tableCount.get(table) ?? { count: 0 };
     tableCount.set(table, state);
     if (r.kind === 'header') {
@@ -239,6 +241,24 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
   for (let i = bodyStart; i < lines.length; i++) {
     const line = lines[i]!;
     const info = infos[i]!;
+    const glued = gluedAt.get(i);
+    if (glued) {
+      // A table run together: its rows share lines; the text between them (the title, the site's
+      // chunk markers) is the container's.
+      let at = line.start;
+      const gap = (to: number) => {
+        if (to > at) append(container().children as (PlanBlock | PlanLeaf)[], rangeLeaves(at, to, []));
+        at = Math.max(at, to);
+      };
+      for (const r of glued.rows) {
+        gap(r.start!);
+        emitRow(glued, r);
+        at = r.end!;
+      }
+      gap(lines[glued.lastLine]!.next);
+      i = glued.lastLine;
+      continue;
+    }
     const row = rowAt.get(i);
     if (row) {
       emitRow(row.table, row.row);

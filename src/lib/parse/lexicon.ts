@@ -232,6 +232,14 @@ export const HEADER_WORDS: readonly { words: readonly string[]; role: ColumnRole
   { words: ['任务', '措施', '内容', '目标', '事项', '项目', '名称', '工作', '举措', '要求', '标准', '指标', '实事', '问题'], role: 'text' },
 ];
 
+/** Header cells as tables print them, for a header whose cells ran together (序号项目名称主要内容…). */
+export const GLUED_HEADER_CELLS = [
+  '序号', '编号', '项目名称', '主要内容', '建设内容', '重点任务', '工作任务', '主要任务', '具体任务', '任务内容', '工作内容', '工作措施', '具体措施',
+  '整改措施', '整改目标', '问题表现', '存在问题', '反馈问题', '目标任务', '工作目标', '牵头单位', '牵头部门', '配合单位', '配合部门', '责任单位', '责任部门',
+  '责任科室', '责任领导', '牵头领导', '分管领导', '区政府分管领导', '县政府分管领导', '市政府分管领导', '牵头县领导', '完成时限', '完成时间', '时间节点',
+  '时限要求', '整改时限', '备注', '类别',
+] as const;
+
 /** Longest first, so that an alternation prefers 牵头负责 to 牵头. */
 export function byLength(words: readonly string[]): string[] {
   return [...new Set(words)].sort((a, b) => b.length - a.length);

@@ -17,6 +17,7 @@ import type { Line } from './lines.ts';
 import { readMarker, type Marker } from './markers.ts';
 import type { Source } from './source.ts';
 import { alignCells, cellKind, headerRole, isHeaderRow, joinsHeader, type CellKind } from './table-cells.ts';
+import { findGluedTables } from './glued-table.ts';
 import { recognizeUnits } from './units.ts';
 
 export type { ColumnRole };
@@ -46,6 +47,9 @@ export interface Cell {
 export interface TableRow {
   firstLine: number;
   lastLine: number;
+  /** Offsets of the row, where rows share lines (a table run together); else its lines. */
+  start?: number;
+  end?: number;
   kind: 'row' | 'part' | 'header';
   /** A part or section row (`一、…` with empty cells). */
   marker?: Marker;
@@ -70,6 +74,8 @@ export interface Table {
   bars?: boolean;
   /** The header's cells as written (empty for a merged one). */
   headerCells: string[];
+  /** Where the header starts, for a table run together inside a line. */
+  start?: number;
   rows: TableRow[];
   lastLine: number;
 }
@@ -814,10 +820,12 @@ function readSpaces(b: Builder, lines: Line[], infos: LineInfo[], from: number, 
 
 /** Find the tables of a plan, starting at `from`. */
 export function findTables(src: Source, lines: Line[], infos: LineInfo[], from: number): Table[] {
-  const tables: Table[] = [];
+  const glued = findGluedTables(src, lines, infos, from);
+  const tables: Table[] = [...glued];
+  const gluedLines = new Set(glued.flatMap((t) => Array.from({ length: t.lastLine - t.headerFirst + 1 }, (_, k) => t.headerFirst + k)));
   let i = from;
   while (i < lines.length) {
-    const header = headerAt(src, lines, i);
+    const header = gluedLines.has(i) ? undefined : headerAt(src, lines, i);
     if (!header) {
       i++;
       continue;
@@ -852,7 +860,7 @@ export function findTables(src: Source, lines: Line[], infos: LineInfo[], from: 
     tables.push(table);
     i = Math.max(next, header.last + 1);
   }
-  return tables;
+  return tables.sort((a, b) => a.headerFirst - b.headerFirst);
 }
 
 function nextContent(lines: Line[], i: number): number | undefined {

@@ -94,6 +94,10 @@ export function stripParenthesized(name: string): string {
 }
 
 /** The name ends like a unit (局, 委, 中心, 人民政府 …), not in a word that only looks so (农业农村). */
+export function hasUnitEnding(view: string): boolean {
+  return hasEnding(view);
+}
+
 function hasEnding(view: string): boolean {
   const bare = stripParenthesized(view).trim();
   return UNIT_END.test(bare) && !FALSE_END.test(bare);

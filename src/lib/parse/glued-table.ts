@@ -1,0 +1,319 @@
+/**
+ * A 任务分工表 whose every cell ran together, as a Word file shown on a document-sharing page gives
+ * it: the page is cut into chunks that the site opens with its own `1、` `2、` … (cutting words and
+ * unit names), and inside them the title, the header (`序号项目名称主要内容…牵头单位配合单位`), part
+ * rows, serials, cells and repeated headers follow one another with no separator at all.
+ *
+ * The chunks are read as one text (the site's markers left out), the header gives the columns, rows
+ * open at the serials in sequence, and each row is read as sentences, each followed by the person
+ * (when the table has a person column), the units and the deadline its cells held.
+ */
+import type { LineInfo } from './classify.ts';
+import { alt, DEADLINE_CELL_END, GLUED_HEADER_CELLS, SENTENCE_STARTS } from './lexicon.ts';
+import type { Line } from './lines.ts';
+import { readMarker } from './markers.ts';
+import type { Source } from './source.ts';
+import type { Cell, Piece, Table, TableRow } from './table.ts';
+import { headerRole } from './table-cells.ts';
+import { hasUnitEnding, isPersonLike, isUnitLike } from './units.ts';
+
+const HEADER_CELL = new RegExp(`^(?:${alt(GLUED_HEADER_CELLS)})`);
+const CHUNK_MARKER = /^\s*(\d{1,2})、/;
+const UNDATED_END = /(?:立行立改|长期坚持|持续推进|常态化推进|长期)(?:、(?:立行立改|长期坚持|持续推进))*$/;
+const NOT_AFTER_SERIAL = /^[年月日号时个万亿项家所座处条名人次天周批期级类.%\d]/;
+const PERSON = /^[\u4e00-\u9fff]{2,4}$/;
+const PLACE_NEXT = /^(?:各|省|市|县|区|州|镇|乡|街道)/;
+const ENDING_NEXT = /^(?:党委|党工委|党组|管委会|委员会|人民政府|政府|会|委|办|事处|办事处|中心|局|处|室|科|所|站|部|队)/;
+const SENTENCE_NEXT = new RegExp(`^(?:${alt(SENTENCE_STARTS)}|对|在|为|与|从|向)`);
+
+/** A run of header cells written back to back, from `at` of `view`: the cells, or undefined. */
+function headerRun(view: string, at: number): { cells: string[]; end: number } | undefined {
+  const cells: string[] = [];
+  let p = at;
+  for (;;) {
+    const m = HEADER_CELL.exec(view.slice(p, p + 12));
+    if (!m) break;
+    cells.push(m[0]);
+    p += m[0].length;
+  }
+  return cells.length >= 3 && cells.filter((c) => headerRole(c) !== undefined).length >= 3 ? { cells, end: p } : undefined;
+}
+
+interface Stream {
+  /** The chunks' text, the site's markers left out, joined with nothing between. */
+  view: string;
+  text: string;
+  /** Offset in the stream → offset in the source. */
+  starts: number[];
+  pieces: Piece[];
+  firstLine: number;
+  lastLine: number;
+}
+
+function toSource(stream: Stream, offset: number): number {
+  let k = stream.starts.length - 1;
+  while (k > 0 && stream.starts[k]! > offset) k--;
+  return Math.min(stream.pieces[k]!.end, stream.pieces[k]!.start + (offset - stream.starts[k]!));
+}
+
+/** A range of the stream as pieces of the source (split where it crosses a chunk's marker). */
+function sourcePieces(stream: Stream, start: number, end: number): Piece[] {
+  const out: Piece[] = [];
+  for (let k = 0; k < stream.pieces.length; k++) {
+    const s = stream.starts[k]!;
+    const e = s + (stream.pieces[k]!.end - stream.pieces[k]!.start);
+    const a = Math.max(start, s);
+    const b = Math.min(end, e);
+    if (b > a) out.push({ start: stream.pieces[k]!.start + (a - s), end: stream.pieces[k]!.start + (b - s) });
+  }
+  return out;
+}
+
+/** The units written back to back from `at` (with 、 , between or nothing): where they end. */
+function unitsEnd(src: Source, view: string, at: number, limit: number): number {
+  const ranges = unitRanges(src, view, at, limit);
+  return ranges.length === 0 ? at : ranges.at(-1)![1];
+}
+
+/**
+ * Each unit written back to back from `at`, as [start, end). A name ends where a separator, a
+ * digit (the deadline), another unit's place (区, 县, 各 …) or a sentence follows, and never just
+ * before what is itself an ending (机关|党委, 管委|会): of the endings that qualify, the best placed wins.
+ */
+function unitRanges(src: Source, view: string, at: number, limit: number): [number, number][] {
+  const out: [number, number][] = [];
+  let p = at;
+  for (;;) {
+    while (p < limit && /[、,;]/.test(view[p]!)) p++;
+    let found = -1;
+    let score = -Infinity;
+    for (let e = p + 2; e <= Math.min(limit, p + 14); e++) {
+      const name = view.slice(p, e);
+      if (!isUnitLike(name) || !hasUnitEnding(name) || isPersonLike(name) || /[。:,、;]/.test(name) || twoUnits(name)) continue;
+      const next = view.slice(e, e + 4);
+      let fit = 0;
+      if (e === limit || /^[、,;\d]/.test(next)) fit = 3;
+      else if (PLACE_NEXT.test(next)) fit = 2;
+      else if (ENDING_NEXT.test(next)) fit = -3;
+      else if (SENTENCE_NEXT.test(next)) fit = 1;
+      else if (!unitsStartAt(src, view, e, limit)) continue;
+      const value = fit + (e - p) * 0.1;
+      if (value > score) {
+        score = value;
+        found = e;
+      }
+    }
+    if (found < 0 || score < 0) return out;
+    out.push([p, found]);
+    p = found;
+  }
+}
+
+/**
+ * A name that is two names (区住房城乡建设局青禾高新区): a unit, then another unit that is no
+ * organ of it (机关|党委, 各街道|办事处) and no branch of it (县公安局|交警大队).
+ */
+function twoUnits(name: string): boolean {
+  for (let k = 3; k <= name.length - 3; k++) {
+    const left = name.slice(0, k);
+    const right = name.slice(k);
+    if (!isUnitLike(left) || !hasUnitEnding(left) || !isUnitLike(right) || !hasUnitEnding(right)) continue;
+    if (ENDING_NEXT.test(right) || /(大队|中队|支队|分局|派出所|分公司)$/.test(right)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Does a unit name start at `at` (checked on a short window, without going on)? */
+function unitsStartAt(src: Source, view: string, at: number, limit: number): boolean {
+  for (let e = at + 2; e <= Math.min(limit, at + 16); e++) {
+    const name = view.slice(at, e);
+    if (isUnitLike(name) && !/[。:]/.test(name) && (e === limit || /[、,;\d]/.test(view[e]!) || /^(?:各|县|区|市|省|镇|乡)/.test(view.slice(e)))) return true;
+  }
+  return false;
+}
+
+/** The stream of chunks from the line holding the header. */
+function readStream(lines: Line[], view: string, from: number): Stream {
+  const stream: Stream = { view: '', text: '', starts: [], pieces: [], firstLine: from, lastLine: from };
+  let expected = 0;
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i]!;
+    const m = CHUNK_MARKER.exec(line.view);
+    if (i > from && (!m || Number(m[1]) !== expected + 1)) break;
+    if (m) expected = Number(m[1]);
+    const start = line.start + (m ? m[0].length : 0);
+    stream.starts.push(stream.view.length);
+    stream.pieces.push({ start, end: line.end });
+    stream.view += view.slice(start, line.end);
+    stream.lastLine = i;
+  }
+  return stream;
+}
+
+/** Tables run together on a document-sharing page, found from line `from`. */
+export function findGluedTables(src: Source, lines: Line[], infos: LineInfo[], from: number): Table[] {
+  const tables: Table[] = [];
+  for (let i = from; i < lines.length; i++) {
+    const view = lines[i]!.view;
+    if (view.length < 20 || view.includes('|') || view.includes('\t')) continue;
+    let header: { cells: string[]; end: number } | undefined;
+    let headerAt = -1;
+    for (let k = 0; k < Math.min(view.length, 200) && !header; k++) {
+      if (view[k] !== '序' && view[k] !== '编') continue;
+      header = headerRun(view, k);
+      headerAt = k;
+    }
+    if (!header || header.end >= view.length - 4) continue;
+    const stream = readStream(lines, src.view, i);
+    stream.text = stream.pieces.map((p) => src.text.slice(p.start, p.end)).join('');
+    const table = readRows(src, stream, header.cells, header.end - (CHUNK_MARKER.exec(view)?.[0].length ?? 0));
+    if (!table || table.rows.filter((r) => r.kind === 'row').length < 2) continue;
+    table.headerFirst = i;
+    table.headerLast = i;
+    table.lastLine = stream.lastLine;
+    table.start = lines[i]!.start + headerAt;
+    tables.push(table);
+    i = stream.lastLine;
+  }
+  void infos;
+  return tables;
+}
+
+function readRows(src: Source, stream: Stream, headerCells: string[], headerEnd: number): Table | undefined {
+  const columns = headerCells.map((c) => headerRole(c) ?? 'note');
+  const table: Table = { headerFirst: 0, headerLast: 0, columns, headerCells, mode: 'glued', rows: [], lastLine: 0 };
+  const view = stream.view;
+  const person = columns.includes('person');
+  const unitColumns = columns.flatMap((r, k) => (r === 'lead' || r === 'support' || r === 'responsible' ? [k] : []));
+  const deadlineColumn = columns.indexOf('deadline');
+  const textColumn = columns.indexOf('text');
+  if (unitColumns.length === 0) return undefined;
+  // Names repeat from row to row: count every reading of a name after a full stop, so that each
+  // row takes the reading the table uses most (张海涛 办公室, not 张海 涛办公室).
+  const names = new Map<string, number>();
+  if (person) {
+    for (let q = view.indexOf('。'); q >= 0; q = view.indexOf('。', q + 1)) {
+      for (const len of [2, 3, 4]) {
+        const name = view.slice(q + 1, q + 1 + len);
+        if (PERSON.test(name) && !isUnitLike(name) && unitsEnd(src, view, q + 1 + len, Math.min(view.length, q + 60)) > q + 1 + len) names.set(name, (names.get(name) ?? 0) + 1);
+      }
+    }
+  }
+  let p = headerEnd;
+  let last = 0;
+  const rowAt = (start: number, end: number, kind: TableRow['kind']): TableRow => ({ firstLine: 0, lastLine: 0, kind, cells: [], markers: [], start: toSource(stream, start), end: toSource(stream, end) });
+  /** Where the next row, part row, repeated header or note opens after `from`. */
+  const nextBoundary = (from: number): number => {
+    for (let q = from; q < view.length; q++) {
+      if (view.startsWith(String(last + 1), q) && !/\d/.test(view[q - 1] ?? '') && !NOT_AFTER_SERIAL.test(view.slice(q + String(last + 1).length)) && /[\u4e00-\u9fff“]/.test(view[q + String(last + 1).length] ?? '')) return q;
+      if ((view[q] === '序' || view[q] === '编') && headerRun(view, q)) return q;
+      if (/^[一二三四五六七八九十]+、/.test(view.slice(q, q + 4)) && q > from && !/[一二三四五六七八九十]/.test(view[q - 1]!)) return q;
+      if (/^(?:注|说明)\s*[:：]/.test(view.slice(q, q + 3))) return q;
+    }
+    return view.length;
+  };
+  while (p < view.length) {
+    const rest = view.slice(p);
+    const run = rest.startsWith('序') || rest.startsWith('编') ? headerRun(view, p) : undefined;
+    if (run) {
+      table.rows.push(rowAt(p, run.end, 'header'));
+      p = run.end;
+      continue;
+    }
+    const part = /^[一二三四五六七八九十]+、/.exec(rest);
+    if (part) {
+      const end = nextBoundary(p + part[0].length);
+      const marker = readMarker(view.slice(p, end), stream.text.slice(p, end));
+      if (!marker) break;
+      table.rows.push({ ...rowAt(p, end, 'part'), marker, cells: [{ role: 'text', column: 0, pieces: sourcePieces(stream, p, end), wrapped: true }] });
+      p = end;
+      continue;
+    }
+    const serial = /^\d{1,3}/.exec(rest);
+    if (!serial || Number(serial[0]) !== last + 1) break;
+    last = Number(serial[0]);
+    const bodyStart = p + serial[0].length;
+    const end = nextBoundary(bodyStart);
+    const row = rowAt(p, end, 'row');
+    const serialPieces = sourcePieces(stream, p, bodyStart);
+    row.serial = { start: serialPieces[0]!.start, end: serialPieces.at(-1)!.end, value: last, text: serial[0] };
+    row.cells = rowCells(src, stream, bodyStart, end, { person, names, unitColumns, deadlineColumn, textColumn, columns });
+    table.rows.push(row);
+    p = end;
+    if (/^(?:注|说明)/.test(view.slice(p))) break;
+  }
+  return table;
+}
+
+interface RowShape {
+  person: boolean;
+  /** How often each reading of a person's name occurs in the table. */
+  names: Map<string, number>;
+  unitColumns: number[];
+  deadlineColumn: number;
+  textColumn: number;
+  columns: Table['columns'];
+}
+
+/** The cells of one row: sentences, each followed by its person, units and deadline. */
+function rowCells(src: Source, stream: Stream, start: number, end: number, shape: RowShape): Cell[] {
+  const view = stream.view;
+  const cells: Cell[] = [];
+  const addUnit = (column: number, a: number, b: number, row: number) => {
+    if (b > a && column >= 0) cells.push({ role: shape.columns[column]!, column, pieces: sourcePieces(stream, a, b).map((piece) => ({ ...piece, row })), wrapped: true });
+  };
+  const add = (column: number, a: number, b: number, row: number) => {
+    if (b <= a || column < 0) return;
+    const pieces = sourcePieces(stream, a, b).map((piece) => ({ ...piece, row }));
+    const same = cells.find((c) => c.column === column);
+    if (same) same.pieces.push(...pieces);
+    else cells.push({ role: shape.columns[column]!, column, pieces, wrapped: true });
+  };
+  // The deadline at the end of the row.
+  let stop = end;
+  const deadline = DEADLINE_CELL_END.exec(view.slice(start, end)) ?? UNDATED_END.exec(view.slice(start, end));
+  if (deadline && shape.deadlineColumn >= 0) {
+    stop = start + deadline.index;
+    add(shape.deadlineColumn, stop, end, 0);
+  }
+  let p = start;
+  let textFrom = start;
+  let row = 0;
+  while (p < stop) {
+    const dot = view.indexOf('。', p);
+    if (dot < 0 || dot >= stop) break;
+    let q = dot + 1;
+    // A person (when the table has a person column), then the units.
+    let personEnd = q;
+    if (shape.person) {
+      let best = 0;
+      for (const len of [3, 2, 4]) {
+        const name = view.slice(q, q + len);
+        // The reading the table uses most; on a tie, the one after which a place opens a unit.
+        const seen = (shape.names.get(name) ?? 0) + (PLACE_NEXT.test(view.slice(q + len)) ? 0.5 : 0);
+        if (seen > best && unitsEnd(src, view, q + len, stop) > q + len) {
+          best = seen;
+          personEnd = q + len;
+        }
+      }
+    }
+    const units = unitRanges(src, view, personEnd, stop);
+    if (units.length === 0) {
+      p = dot + 1;
+      continue;
+    }
+    const unitsStop = units.at(-1)![1];
+    add(shape.textColumn, textFrom, dot + 1, row);
+    if (personEnd > q) add(shape.columns.indexOf('person'), q, personEnd, row);
+    // Each unit a cell of its column (they ran together); with a lead and a support column and
+    // no separator, the first unit leads.
+    units.forEach(([a, b], k) => addUnit(shape.unitColumns.length >= 2 && k > 0 ? shape.unitColumns[1]! : shape.unitColumns[0]!, a, b, row));
+    q = unitsStop;
+    textFrom = q;
+    p = q;
+    row++;
+  }
+  if (textFrom < stop && p < stop) add(shape.textColumn, textFrom, stop, row);
+  return cells.sort((a, b) => a.column - b.column);
+}
