@@ -1,29 +1,13 @@
 /**
  * Reporting: `path:line:column: severity message [ruleId]`, as editors and CI read it, plus a
- * code frame (the line, and a `^` under the column) and a hint for each rule.
+ * code frame (the line, and a `^` under the column) and the rule's hint from the rule registry.
  */
+import { ruleOf } from './rules.ts';
 import type { Diagnostic } from './schema.ts';
 
 export interface FileDiagnostic extends Diagnostic {
   path: string;
 }
-
-export const HINTS: Record<string, string> = {
-  undecodable: 'Save the plan as UTF-8 text (in WPS/Word: 另存为 → 纯文本 → UTF-8).',
-  'empty-file': 'The file holds no text: check that the right file was saved.',
-  'unsupported-format': 'Save the plan as a Word document (.docx) or as plain text (.txt); in Word or WPS: 另存为 → Word 文档 (*.docx).',
-  'no-tasks': 'Number the tasks as the plan does (1. / 1、 / (一)) or paste the 任务分工 table with its header row.',
-  'duplicate-number': 'Two tasks share a number: renumber one of them, or check for a missing line break.',
-  'number-gap': 'A number is skipped or out of order: check for a missing task or a typo in the number.',
-  'task-without-units': 'Add the responsible units after the task, e.g. (责任单位:县住建局).',
-  'unknown-unit': 'Add the unit to content/units.yaml (name, short, slug, kind) so it gets its canonical name.',
-  'unclosed-clause': 'Close the parenthesis of the responsibility clause.',
-  'unlabeled-units': 'Write the label (责任单位:…) if these are the responsible units.',
-  'person-not-unit': 'People (分管领导) are not listed as units; name the department instead.',
-  'bad-metadata': 'Fix the plan metadata file (title, year, issuer, date, source, asOf).',
-  'bad-registry': 'Fix content/units.yaml at this place.',
-  'unassigned-text': 'This text is in no task: move it into the task it belongs to (or number it as a task), or delete it.',
-};
 
 /**
  * Plan text shown in a terminal is data too: control characters (ESC sequences could rewrite the
@@ -45,7 +29,8 @@ export function formatWithFrame(d: FileDiagnostic, source: string): string {
   const out = [formatDiagnostic(d)];
   const frame = source ? codeFrame(source, d.line, d.column) : '';
   if (frame) out.push(terminalSafe(frame));
-  if (HINTS[d.ruleId]) out.push(`  hint: ${HINTS[d.ruleId]}`);
+  const hint = ruleOf(d.ruleId)?.hint;
+  if (hint) out.push(`  hint: ${hint}`);
   return out.join('\n');
 }
 

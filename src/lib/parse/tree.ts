@@ -9,6 +9,7 @@
 import { append } from '../append.ts';
 import type { Literal, Parent, Position } from 'unist';
 import { matchView } from '../normalize.ts';
+import type { RuleIdOf } from '../rules.ts';
 import { classifyLine, type LineInfo } from './classify.ts';
 import { findDeadlines, findReferences, type FoundDeadline } from './deadlines.ts';
 import { Locator, splitLines, type Line } from './lines.ts';
@@ -66,7 +67,7 @@ export interface PlanRoot extends Parent {
   data: { taskLevel: number; year?: number };
 }
 
-export type ProblemRuleId = 'no-tasks' | 'duplicate-number' | 'number-gap' | 'unclosed-clause' | 'unlabeled-units' | 'person-not-unit' | 'unassigned-text';
+export type ProblemRuleId = RuleIdOf<'parse'>;
 
 export interface Problem {
   ruleId: ProblemRuleId;
