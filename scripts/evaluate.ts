@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePlanFile } from '../src/lib/pipeline.ts';
-import { readGold, score } from '../tests/support/score.ts';
+import { readGold, score } from './lib/score.ts';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('-v');

@@ -13,7 +13,7 @@ import type { PlanDocument } from '../../src/lib/schema.ts';
 import { printPdfs, type PrintedPdf } from '../../scripts/pdf.ts';
 import { generatePlan } from '../../scripts/lib/generate-plan.ts';
 import { buildSite, removeBuilds } from '../site/dist.ts';
-import { DIST, listedUnits, newestPlanId, readDist } from './site.ts';
+import { DIST, listedUnits, newestPlanId, readDist } from '../../scripts/lib/built-site.ts';
 
 const A4 = { width: 595, height: 842 };
 const A3 = { width: 842, height: 1191 };

@@ -14,8 +14,8 @@ import { printPdfs } from '../../scripts/pdf.ts';
 import { generatePlan, unitPool } from '../../scripts/lib/generate-plan.ts';
 import { buildSite, readPages, removeBuilds } from '../site/dist.ts';
 import { axeViolations } from './axe.ts';
-import { launchChromium } from './browser.ts';
-import { type StaticServer, serveStatic } from './server.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { type StaticServer, serveStatic } from '../../scripts/lib/static-server.ts';
 
 const PLAN = 'long-plan';
 

@@ -5,9 +5,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.ts';
-import { launchChromium } from './browser.ts';
-import { type StaticServer, serveStatic } from './server.ts';
-import { DIST, listedUnits, newestPlanId, readDist } from './site.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { type StaticServer, serveStatic } from '../../scripts/lib/static-server.ts';
+import { DIST, listedUnits, newestPlanId, readDist } from '../../scripts/lib/built-site.ts';
 
 
 let server: StaticServer;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePlanFile } from '../../src/lib/pipeline.ts';
 import type { PlanDocument } from '../../src/lib/schema.ts';
-import { keyedTasks, readGold, score } from '../support/score.ts';
+import { keyedTasks, readGold, score } from '../../scripts/lib/score.ts';
 
 const UNITS = 'content/units.yaml';
 
