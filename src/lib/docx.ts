@@ -11,8 +11,9 @@
  * Each text line keeps its Word place, so that diagnostics say `段落 12` or `表格1 第3行第2列`.
  * The container is checked before mammoth opens it: entry sizes are bounded (no zip bomb).
  */
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
+// Loaded when a .docx is read, so that a text plan (and `plan check` of one) never pays for them.
+import type JSZip from 'jszip';
+import type mammoth from 'mammoth';
 
 export type WordPlace = { kind: 'paragraph'; paragraph: number } | { kind: 'cell'; table: number; row: number; column: number };
 
@@ -270,9 +271,10 @@ function cellLine(text: string): string {
 }
 
 export async function docxToText(bytes: Uint8Array): Promise<DocxResult> {
+  const [{ default: Zip }, { default: word }] = await Promise.all([import('jszip'), import('mammoth')]);
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await Zip.loadAsync(bytes);
   } catch {
     return { ok: false, ruleId: 'undecodable', reason: 'Unexpected damaged ZIP container, expected a .docx file that Word can open' };
   }
@@ -292,7 +294,7 @@ export async function docxToText(bytes: Uint8Array): Promise<DocxResult> {
 
   let body: MammothNode | undefined;
   try {
-    await mammoth.convertToHtml(
+    await word.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
       {
         transformDocument: (doc: MammothNode) => {

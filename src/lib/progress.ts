@@ -10,7 +10,8 @@
  * This is a structure of its own, next to the PlanDocument contract, which it leaves unchanged.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+// Loaded when a workbook is read: CSV reports and plans without progress never pay for it.
+import type ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { append } from './append.ts';
 import { decode } from './decode.ts';
@@ -134,7 +135,8 @@ function excelCell(value: ExcelJS.CellValue): CellValue {
 
 /** Every sheet of a workbook whose first row names a 序号 and a 状态 column. */
 export async function readProgressXlsx(bytes: Uint8Array, path: string): Promise<{ tables: ProgressTable[]; diagnostics: FileDiagnostic[] }> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   } catch (error) {
