@@ -1,5 +1,4 @@
 /** The `plan` command as editors and CI use it: exit codes, `path:line:column` lines, no stack traces. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/lib/pipeline.ts';
 import { UnitRegistry } from '../../src/lib/registry.ts';
 import { PlanDocumentSchema } from '../../src/lib/schema.ts';
+import { runPlan as plan } from '../support/plan-command.ts';
+import { PROCESS_TIMEOUT } from '../support/timeouts.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'plan-cli-'));
 function file(name: string, bytes: string | Uint8Array): string {
@@ -15,12 +16,8 @@ function file(name: string, bytes: string | Uint8Array): string {
   writeFileSync(path, bytes);
   return path;
 }
-function plan(...args: string[]) {
-  const run = spawnSync(process.execPath, ['scripts/plan.ts', ...args], { encoding: 'utf8' });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
-describe('plan check', () => {
+describe('plan check', { timeout: PROCESS_TIMEOUT }, () => {
   it.each([
     ['empty', '', 'empty-file'],
     ['binary', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), 'unsupported-format'],
@@ -64,7 +61,7 @@ describe('plan check', () => {
       expect(out.stdout).not.toContain('hint:');
     }
     expect(plan('check', '--frame', path).stdout).toMatch(/\[unassigned-text\]\n.*\n2 \| 混进来的一段话。\n.*\^\n  hint: .*move it into the task/);
-   }, 30_000);
+  });
 
   it('never writes control characters of the plan to the terminal', () => {
     const path = file('escape.txt', `1.甲任务${'加强安全生产'.repeat(20)}\u001b[2J\u202e。(责任单位:县住建局\n`);
@@ -82,7 +79,7 @@ describe('plan check', () => {
   });
 });
 
-describe('plan check of a plan with a progress report', () => {
+describe('plan check of a plan with a progress report', { timeout: PROCESS_TIMEOUT }, () => {
   it('lists the report\'s bad rows by file, row and column beside the plan\'s own messages', () => {
     const out = plan('check', 'examples/with-progress/plans/2022-work-safety.txt');
     expect(out.code).toBe(0);
@@ -91,7 +88,7 @@ describe('plan check of a plan with a progress report', () => {
   });
 });
 
-describe('plan parse', () => {
+describe('plan parse', { timeout: PROCESS_TIMEOUT }, () => {
   it('prints a PlanDocument that the schema accepts, for the seed', () => {
     const out = plan('parse', 'content/plans/2022-work-safety.txt');
     expect(out.code).toBe(0);

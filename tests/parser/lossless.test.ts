@@ -11,6 +11,7 @@ import { fixturePlanFiles } from '../../scripts/lib/fixtures.ts';
 import { decode } from '../../src/lib/decode.ts';
 import { docxToText, isZip } from '../../src/lib/docx.ts';
 import { buildTree, type PlanLeaf, type PlanRoot } from '../../src/lib/parse/index.ts';
+import { PROPERTY_TIMEOUT } from '../support/timeouts.ts';
 
 /** The decoded text of a plan file, as the pipeline reads it; a file that does not decode fails. */
 async function planText(path: string): Promise<string> {
@@ -86,5 +87,5 @@ describe('lossless parse', () => {
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
     );
-  }, 600_000);
+  }, PROPERTY_TIMEOUT);
 });

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTree } from '../../src/lib/parse/index.ts';
 import { parsePlan } from '../../src/lib/pipeline.ts';
 import { UnitRegistry } from '../../src/lib/registry.ts';
+import { PROPERTY_TIMEOUT } from '../support/timeouts.ts';
 
 const UNITS = ['县住建局', '县水务局', '县财政局', '县应急管理局', '县市场监管局', '各镇政府', '县委办', '县公安局交警大队', '县发展和改革局'];
 const HOSTILE = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', '{{constructor.constructor("alert(1)")()}}', '${alert(1)}', '=HYPERLINK("http://example.com")', '+SUM(1)', '-1+2', '@cmd', "'; DROP TABLE x;--", '&amp;&lt;', '\u202e', '\u200b', '\ufeff', '𠀀', '\t'];
@@ -101,5 +102,5 @@ describe('random plans', () => {
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 200) },
     );
-  }, 600_000);
+  }, PROPERTY_TIMEOUT);
 });

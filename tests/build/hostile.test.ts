@@ -15,7 +15,7 @@ let pages: Page[];
 beforeAll(async () => {
   build = await buildSite({ CONTENT_DIR: 'tests/fixtures/hostile' });
   pages = build.code === 0 ? readPages(build.outDir) : [];
-}, 120_000);
+});
 afterAll(() => removeBuilds());
 
 /** The page without its attribute values, which Astro quotes and escapes (`"` → &quot;). */

@@ -1,22 +1,20 @@
-/** Build-output checks on the default content: structure of every page, links, search markers. */
+/** Build-output checks on the bundled content (the tier's one build of it): structure of every page, links, search markers. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Page, attributeValues, brokenLinks, buildSite, decodeEntities, invalidHtml, readPages, removeBuilds, textOf } from './dist.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { type Page, attributeValues, brokenLinks, decodeEntities, invalidHtml, readPages, textOf } from './dist.ts';
 
 let outDir: string;
 let pages: Page[];
 let buildOutput: string;
 
-beforeAll(async () => {
-  const result = await buildSite();
+beforeAll(() => {
+  const result = inject('contentBuild');
   buildOutput = result.stdout + result.stderr;
   expect(result.code, buildOutput).toBe(0);
   outDir = result.outDir;
   pages = readPages(outDir);
-}, 120_000);
-
-afterAll(removeBuilds);
+});
 
 const page = (url: string) => {
   const found = pages.find((p) => p.url === url);
@@ -57,7 +55,7 @@ describe('every page', () => {
 
   it('is valid HTML (html-validate, recommended rules)', async () => {
     expect(await invalidHtml(pages)).toEqual([]);
-  }, 60_000);
+  });
 
   it('names its own URL as canonical, once', () => {
     for (const { url, html } of pages) {
