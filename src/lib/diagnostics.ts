@@ -52,3 +52,53 @@ export function codeFrame(source: string, line: number, column: number): string 
   }
   return `${' '.repeat(gutter)} |\n${line} | ${terminalSafe(shown)}\n${' '.repeat(gutter)} | ${' '.repeat(width)}^`;
 }
+
+export interface ReportLine {
+  level: 'info' | 'warn';
+  message: string;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The counts of diagnostics by severity and rule, most frequent rule first:
+ * "2 warnings (unknown-unit 1, number-gap 1), 1 info (unlabeled-units 1)". Warnings are always
+ * counted ("0 warnings"); errors and infos only when there are some.
+ */
+export function diagnosticCounts(diagnostics: Pick<Diagnostic, 'severity' | 'ruleId'>[]): string {
+  const parts: string[] = [];
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    const byRule = new Map<string, number>();
+    for (const d of diagnostics) if (d.severity === severity) byRule.set(d.ruleId, (byRule.get(d.ruleId) ?? 0) + 1);
+    const total = [...byRule.values()].reduce((n, c) => n + c, 0);
+    if (total === 0 && severity !== 'warning') continue;
+    const rules = [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule, n]) => `${rule} ${n}`);
+    parts.push(total === 0 ? plural(0, severity) : `${plural(total, severity)} (${rules.join(', ')})`);
+  }
+  return parts.join(', ');
+}
+
+/**
+ * What a build says about its content, after it loaded without errors: for each plan, its tasks
+ * and the counts of its diagnostics by rule; then each file's warnings in the one-line form, at
+ * most `perFile` of them (the diagnostics page and `plan check` list them all). Infos are counted,
+ * not listed.
+ */
+export function contentReport(
+  plans: { document: { source: { path: string }; tasks: unknown[] } }[],
+  diagnostics: FileDiagnostic[],
+  perFile = 20,
+): ReportLine[] {
+  const byFile = new Map<string, FileDiagnostic[]>(plans.map((p) => [p.document.source.path, []]));
+  for (const d of diagnostics) byFile.set(d.path, [...(byFile.get(d.path) ?? []), d]);
+  const tasks = new Map(plans.map((p) => [p.document.source.path, p.document.tasks.length]));
+  const lines: ReportLine[] = [];
+  for (const [path, list] of byFile) {
+    const count = tasks.get(path);
+    lines.push({ level: 'info', message: `${path}: ${count === undefined ? '' : `${plural(count, 'task')}, `}${diagnosticCounts(list)}` });
+    const warnings = list.filter((d) => d.severity === 'warning');
+    for (const d of warnings.slice(0, perFile)) lines.push({ level: 'warn', message: formatDiagnostic(d) });
+    if (warnings.length > perFile) lines.push({ level: 'info', message: `${path}: ${warnings.length - perFile} more warnings, on the plan's diagnostics page and in \`npm run --silent plan -- check\`` });
+  }
+  return lines;
+}

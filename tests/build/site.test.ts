@@ -82,6 +82,25 @@ describe('every page', () => {
   });
 });
 
+describe('the build output', () => {
+  // Lines Astro and Vite print as warnings: `[WARN] [label] …` or a bundler's `[WARN] [vite] [CODE] …`.
+  const warnings = () => buildOutput.split('\n').filter((line) => /\[WARN\]|\bwarn(ing)?\b/i.test(line));
+
+  it('warns about nothing but the plans', () => {
+    expect(warnings().filter((line) => !/\[WARN\] \[plans\] \S+:\d+:\d+: warning /.test(line))).toEqual([]);
+  });
+
+  it("gives each plan's tasks and the counts of its diagnostics by rule", () => {
+    expect(buildOutput).toMatch(/\[plans\] content\/plans\/2022-work-safety\.txt: 30 tasks, 0 warnings, 1 info \(unlabeled-units 1\)$/m);
+  });
+
+  it('renders the MDX pages whole without their head-inject directive', () => {
+    const about = page('about/').html;
+    expect(textOf(about, 'h2')).toEqual(expect.arrayContaining(['三种角色']));
+    expect(about).not.toContain('astro:head-inject');
+  });
+});
+
 describe('progress', () => {
   it('is not shown, counted or invented for a plan without a progress file', () => {
     for (const { url, html } of pages) {
