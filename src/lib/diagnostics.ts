@@ -9,12 +9,15 @@ export interface FileDiagnostic extends Diagnostic {
   path: string;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what terminalSafe replaces.
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /**
  * Plan text shown in a terminal is data too: control characters (ESC sequences could rewrite the
  * screen) and bidirectional overrides (which reorder what is shown) are written as \u{…} escapes.
  */
 export function terminalSafe(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+  return text.replace(TERMINAL_UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
 export function formatDiagnostic(d: FileDiagnostic): string {

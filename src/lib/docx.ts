@@ -221,7 +221,10 @@ class Counter {
     if (!num || !levels || !def) return '';
     // Counters are kept per list (numId).
     let counts = this.counts.get(numId);
-    if (!counts) this.counts.set(numId, (counts = []));
+    if (!counts) {
+      counts = [];
+      this.counts.set(numId, counts);
+    }
     const startOf = (l: number) => num.overrides.get(l) ?? levels.get(l)?.start ?? 1;
     counts[level] = counts[level] === undefined ? startOf(level) : counts[level]! + 1;
     // Deeper levels restart (unless they say otherwise).
@@ -319,7 +322,11 @@ export async function docxToText(bytes: Uint8Array): Promise<DocxResult> {
   const aligned = numbered.length === seen.length && numbered.every((n, i) => String(n.level) === String(seen[i]!.numbering!.level));
   const counter = new Counter(numbering);
   const markers = new Map<MammothNode, string>();
-  if (aligned) seen.forEach((node, i) => markers.set(node, counter.marker(numbered[i]!.numId, numbered[i]!.level)));
+  if (aligned) {
+    seen.forEach((node, i) => {
+      markers.set(node, counter.marker(numbered[i]!.numId, numbered[i]!.level));
+    });
+  }
   else {
     // numbering.xml and the body disagree (a damaged or unusual file): number by level, as plans do.
     const fallback: Numbering = {
@@ -387,7 +394,7 @@ export async function docxToText(bytes: Uint8Array): Promise<DocxResult> {
     }
   };
   for (const child of body.children ?? []) visit(child);
-  const text = lines.join('\n') + '\n';
+  const text = `${lines.join('\n')}\n`;
   if (text.trim().length === 0) return { ok: false, ruleId: 'empty-file', reason: 'Unexpected .docx without text, expected the text of a plan' };
   return { ok: true, text, lines: places };
 }

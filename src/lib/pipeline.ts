@@ -150,7 +150,7 @@ export function defaultUnitsPath(planPath: string): string | undefined {
 
 export async function parsePlanFile(path: string, options: { unitsPath?: string; registry?: UnitRegistry } = {}): Promise<ParsedPlan & { problems: FileDiagnostic[]; metadata: PlanMetadata }> {
   const bytes = new Uint8Array(await readFile(path));
-  const { metadata, problems } = await loadMetadata(path.replace(/\.[^./\\]+$/, '') + '.yaml');
+  const { metadata, problems } = await loadMetadata(`${path.replace(/\.[^./\\]+$/, '')}.yaml`);
   let registry = options.registry;
   if (!registry) {
     const loaded = await loadRegistry(options.unitsPath ?? defaultUnitsPath(path));
@@ -230,7 +230,7 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
       diagnostics.push(problemOf(shown, 'unsupported-format', `Unexpected second file for plan \`${id}\` (also ${twin}), expected one file per plan: remove one of them`));
       continue;
     }
-    const { metadata, problems: metaProblems } = await loadMetadata(path.replace(/\.[^./\\]+$/, '') + '.yaml');
+    const { metadata, problems: metaProblems } = await loadMetadata(`${path.replace(/\.[^./\\]+$/, '')}.yaml`);
     append(diagnostics, metaProblems.map((p) => ({ ...p, path: relative(process.cwd(), p.path) || p.path })));
     const bytes = new Uint8Array(await readFile(path));
     const parsed = await parsePlanBytes(bytes, { path: shown, registry, metadata });

@@ -103,7 +103,10 @@ export function brokenLinks(outDir: string, pages: Page[], base = '/'): string[]
   const ids = new Map<string, Set<string>>();
   const idsOf = (page: Page) => {
     let set = ids.get(page.path);
-    if (!set) ids.set(page.path, (set = new Set(attributeValues(page.html, 'id'))));
+    if (!set) {
+      set = new Set(attributeValues(page.html, 'id'));
+      ids.set(page.path, set);
+    }
     return set;
   };
   const byFile = new Map(pages.map((p) => [join(outDir, p.path), p]));

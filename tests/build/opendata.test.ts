@@ -75,16 +75,16 @@ describe('assignments.csv', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(bytes, { bom: true, columns: true, relax_column_count: false }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual(['序号', '任务', '单位', '角色', '完成时限']);
-    expect(new Set(rows.map((r) => r['序号']))).toEqual(new Set(doc.tasks.map((t) => t.id.replace('task-', ''))));
-    expect(new Set(rows.map((r) => r['序号'])).size).toBe(30);
-    const got = new Map(rows.map((r) => [`${r['序号']}|${r['单位']}`, r['角色']]));
+    expect(new Set(rows.map((r) => r.序号))).toEqual(new Set(doc.tasks.map((t) => t.id.replace('task-', ''))));
+    expect(new Set(rows.map((r) => r.序号)).size).toBe(30);
+    const got = new Map(rows.map((r) => [`${r.序号}|${r.单位}`, r.角色]));
     expect(got).toEqual(expectedPairs(doc));
     expect(rows).toHaveLength(got.size);
     const cells = rows.flatMap((r) => Object.values(r));
     expect(cells.filter((c) => FORMULA_START.test(c))).toEqual([]);
     const task24 = doc.tasks.find((t) => t.id === 'task-24')!;
-    expect(rows.find((r) => r['序号'] === '24')!['任务']).toBe(task24.text.trim());
-    expect(rows.find((r) => r['序号'] === '25')!['完成时限']).toBe(doc.tasks.find((t) => t.id === 'task-25')!.deadlines[0]!.text);
+    expect(rows.find((r) => r.序号 === '24')!.任务).toBe(task24.text.trim());
+    expect(rows.find((r) => r.序号 === '25')!.完成时限).toBe(doc.tasks.find((t) => t.id === 'task-25')!.deadlines[0]!.text);
   });
 });
 
@@ -168,7 +168,7 @@ describe('a plan whose text starts spreadsheet formulas', () => {
     const result = await buildSite({ CONTENT_DIR: dir });
     expect(result.code, result.stdout + result.stderr).toBe(0);
     const rows = parse(readFileSync(join(result.outDir, 'hostile', 'assignments.csv')), { bom: true, columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => r['任务'])).toEqual([
+    expect(rows.map((r) => r.任务)).toEqual([
       `'=HYPERLINK("http://example.invalid","点击")开展检查。`,
       "'+86专线建设。",
       "'+86专线建设。",

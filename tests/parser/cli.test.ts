@@ -50,7 +50,7 @@ describe('plan check', { timeout: PROCESS_TIMEOUT }, () => {
   it('shows a code frame and a hint with --frame', () => {
     const path = file('frame.txt', '1.甲任务。(责任单位:县住建局\n');
     const out = plan('check', '--frame', path);
-    expect(out.stdout).toMatch(/\[unclosed-clause\]\n.*\n1 \| 1\.甲任务.*\n.*\^\n  hint: /);
+    expect(out.stdout).toMatch(/\[unclosed-clause\]\n.*\n1 \| 1\.甲任务.*\n.*\^\n {2}hint: /);
   });
 
   it('prints the one-line form to a pipe, with --no-frame, and for text that belongs to no task', () => {
@@ -60,13 +60,14 @@ describe('plan check', { timeout: PROCESS_TIMEOUT }, () => {
       expect(out.stdout).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:1: warning .*混进来的一段话.* \\[unassigned-text\\]$`, 'm'));
       expect(out.stdout).not.toContain('hint:');
     }
-    expect(plan('check', '--frame', path).stdout).toMatch(/\[unassigned-text\]\n.*\n2 \| 混进来的一段话。\n.*\^\n  hint: .*move it into the task/);
+    expect(plan('check', '--frame', path).stdout).toMatch(/\[unassigned-text\]\n.*\n2 \| 混进来的一段话。\n.*\^\n {2}hint: .*move it into the task/);
   });
 
   it('never writes control characters of the plan to the terminal', () => {
     const path = file('escape.txt', `1.甲任务${'加强安全生产'.repeat(20)}\u001b[2J\u202e。(责任单位:县住建局\n`);
     const out = plan('check', '--frame', path);
     expect(out.stdout).toContain('\\u{1b}[2J\\u{202e}');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character must not reach the terminal.
     expect(out.stdout).not.toMatch(/[\u001b\u202e]/);
   });
 
