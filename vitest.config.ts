@@ -20,6 +20,10 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'tests/build/**', 'tests/browser/**'],
+          // The files of a worker share its modules instead of importing the pipeline again each:
+          // a third less CPU. Safe because nothing here mocks a module or keeps state across files
+          // (src/ holds caches keyed by input only); the build tier keeps its files isolated.
+          isolate: false,
         },
       },
       {
