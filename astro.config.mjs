@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { dropHeadInjectDirective } from './src/integrations/head-inject.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 
 // BASE_PATH=/plans/ builds the site for a sub-path; every internal link uses withBase().
@@ -11,6 +12,10 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx(), pagefind()],
+  // Shiki colours code with inline styles, which the Content-Security-Policy below forbids; the
+  // pages have no code blocks to colour.
+  markdown: { syntaxHighlight: false },
+  vite: { plugins: [dropHeadInjectDirective()] },
   // No prefetch, no dev toolbar script in the output: the site ships no JavaScript of its own
   // except on the search page and the optional matrix filter.
   devToolbar: { enabled: false },

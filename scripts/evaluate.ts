@@ -1,17 +1,17 @@
 /**
  * Unit+role F1 of the parser on labelled plans:
- *   npm run evaluate                      (tests/fixtures/formats and tests/fixtures/holdout)
- *   npm run evaluate -- <dir> [-v]        (one folder of fixtures; -v lists every miss)
+ *   npm run evaluate                      (every fixture set under tests/fixtures/)
+ *   npm run evaluate -- <dir> [-v]        (one set, or one case; -v lists every miss)
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { fixtureCases, fixtureSets } from './lib/fixtures.ts';
+import { readGold, score } from './lib/score.ts';
 import { parsePlanFile } from '../src/lib/pipeline.ts';
-import { readGold, score } from '../tests/support/score.ts';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('-v');
 const roots = args.filter((a) => a !== '-v');
-const folders = roots.length ? roots : ['tests/fixtures/formats', 'tests/fixtures/holdout', 'tests/fixtures/holdout-2', 'tests/fixtures/holdout-3'];
+const folders = roots.length ? roots : fixtureSets();
 const units = 'content/units.yaml';
 
 for (const folder of folders) {
@@ -22,13 +22,11 @@ for (const folder of folders) {
   let dlGold = 0;
   console.log(`\n${folder}`);
   console.log('fixture'.padEnd(44), 'tasks(gold/found/aligned)', 'P', 'R', 'F1', 'parts', 'sections', 'deadlines');
-  const cases = existsSync(join(folder, 'gold.json')) ? [folder] : readdirSync(folder).map((n) => join(folder, n)).filter((d) => existsSync(join(d, 'gold.json')));
-  for (const dir of cases.sort()) {
-    const input = readdirSync(dir).find((n) => n.startsWith('input.'))!;
-    const parsed = await parsePlanFile(join(dir, input), existsSync(units) ? { unitsPath: units } : {});
+  for (const { name, dir, input } of fixtureCases(folder)) {
+    const parsed = await parsePlanFile(input, existsSync(units) ? { unitsPath: units } : {});
     const s = score(parsed.document, readGold(dir));
     tp += s.tp; fp += s.fp; fn += s.fn; dl += s.deadlinesRight; dlGold += s.deadlinesGold;
-    console.log(dir.split('/').at(-1)!.padEnd(44), `${s.tasksGold}/${s.tasksFound}/${s.tasksAligned}`.padEnd(25), s.precision.toFixed(2), s.recall.toFixed(2), s.f1.toFixed(3), s.partsOk ? 'ok' : 'WRONG', s.sectionsOk ? 'ok' : 'WRONG', `${s.deadlinesRight}/${s.deadlinesGold}`);
+    console.log(name.padEnd(44), `${s.tasksGold}/${s.tasksFound}/${s.tasksAligned}`.padEnd(25), s.precision.toFixed(2), s.recall.toFixed(2), s.f1.toFixed(3), s.partsOk ? 'ok' : 'WRONG', s.sectionsOk ? 'ok' : 'WRONG', `${s.deadlinesRight}/${s.deadlinesGold}`);
     if (verbose) for (const miss of s.misses) console.log('   ', miss);
   }
   const p = tp / (tp + fp || 1);

@@ -9,8 +9,8 @@ import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveStatic } from '../tests/browser/server.ts';
-import { DIST, listedUnits, newestPlanId } from '../tests/browser/site.ts';
+import { serveStatic } from './lib/static-server.ts';
+import { DIST, listedUnits, newestPlanId } from './lib/built-site.ts';
 
 const runs = Number(process.env.RUNS ?? 3);
 const plan = newestPlanId();

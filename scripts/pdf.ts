@@ -10,8 +10,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fillPdfSlot, findPdfSlots, type PdfSlot } from '../src/site/pdf.ts';
-import { launchChromium } from '../tests/browser/browser.ts';
-import { serveStatic } from '../tests/browser/server.ts';
+import { launchChromium } from './lib/chromium.ts';
+import { serveStatic } from './lib/static-server.ts';
 
 export interface PrintJob {
   /** The page's HTML file inside the build. */

@@ -12,11 +12,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { formatDiagnostic, formatWithFrame, type FileDiagnostic } from '../src/lib/diagnostics.ts';
 import { parsePlanFile, progressProblemsOf } from '../src/lib/pipeline.ts';
+import { RULES, type RuleId } from '../src/lib/rules.ts';
 
 const USAGE = `Usage:
   npm run --silent plan -- parse <file> [--units <units.yaml>]
   npm run --silent plan -- check <file…> [--units <units.yaml>] [--frame|--no-frame]
 <file> is a plan as .txt or .docx.`;
+
+/** A problem with a whole file (it is missing), at 1:1 with its rule's severity. */
+function fileProblem(path: string, ruleId: RuleId, message: string): FileDiagnostic {
+  return { path, severity: RULES[ruleId].severity, ruleId, message, line: 1, column: 1 };
+}
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -34,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
     if (arg === '--units') {
       unitsPath = rest[++i];
       if (!unitsPath) fail(`Missing path after --units\n${USAGE}`);
-      if (!existsSync(unitsPath)) fail(`${unitsPath}:1:1: error Cannot read the unit registry: no such file [bad-registry]`, 1);
+      if (!existsSync(unitsPath)) fail(formatDiagnostic(fileProblem(unitsPath, 'bad-registry', 'Cannot read the unit registry: no such file')), 1);
     } else if (arg === '--frame') frame = true;
     else if (arg === '--no-frame') frame = false;
     else if (arg === '--help' || arg === '-h') {
@@ -50,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
   let failed = false;
   for (const path of files) {
     if (!existsSync(path)) {
-      process.stdout.write(`${path}:1:1: error Cannot read the file: no such file [unreadable]\n`);
+      process.stdout.write(`${formatDiagnostic(fileProblem(path, 'unreadable', 'Cannot read the file: no such file'))}\n`);
       failed = true;
       continue;
     }

@@ -5,8 +5,8 @@
  * `CONTENT_DIR=examples/with-progress npm run build && SCREENSHOTS=progress npm run screenshots`.
  */
 import { mkdirSync } from 'node:fs';
-import { launchChromium } from '../tests/browser/browser.ts';
-import { serveStatic } from '../tests/browser/server.ts';
+import { launchChromium } from './lib/chromium.ts';
+import { serveStatic } from './lib/static-server.ts';
 
 const planId = process.env.PLAN_ID ?? '2022-work-safety';
 const progress = process.env.SCREENSHOTS === 'progress';

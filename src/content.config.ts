@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { formatDiagnostic, formatWithFrame } from './lib/diagnostics.ts';
+import { contentReport, formatWithFrame } from './lib/diagnostics.ts';
 import { type LoadedContent, type LoadedPlan, loadContent } from './lib/pipeline.ts';
 import type { Unit } from './lib/schema.ts';
 
@@ -27,15 +27,23 @@ async function content(): Promise<LoadedContent> {
         .join('\n');
       throw new Error(`The content in ${contentDir} has ${result.errors.length} error(s):\n${report}`);
     }
-    // Problems in progress reports leave their row out and the rest builds: say which rows.
-    for (const d of result.diagnostics) if (d.ruleId.startsWith('progress-') && d.severity === 'warning') console.warn(formatDiagnostic(d));
     return result;
   });
   return loaded;
 }
 
 const plans = defineCollection({
-  loader: async () => (await content()).plans.map((plan) => ({ ...plan, id: plan.id })),
+  loader: {
+    name: 'plans',
+    load: async ({ store, parseData, logger }) => {
+      const result = await content();
+      // What the build has to say about the plans: their warnings, with counts by rule. Problems in
+      // progress reports leave their row out and the rest builds: these lines say which rows.
+      for (const line of contentReport(result.plans, result.diagnostics)) logger[line.level](line.message);
+      store.clear();
+      for (const plan of result.plans) store.set({ id: plan.id, data: await parseData({ id: plan.id, data: { ...plan } }) });
+    },
+  },
   schema: z.custom<LoadedPlan>(),
 });
 

@@ -35,7 +35,7 @@ export function generatePlan(tasks: number, units = 300, seed = 1): string {
   const random = rng(seed);
   const pool = unitPool(units);
   const pick = (n: number) => Array.from({ length: n }, () => pool[Math.floor(random() * pool.length)]!);
-  const sentence = () => Array.from({ length: 3 + Math.floor(random() * 6) }, () => WORDS[Math.floor(random() * WORDS.length)]).join(',') + '。';
+  const sentence = () => `${Array.from({ length: 3 + Math.floor(random() * 6) }, () => WORDS[Math.floor(random() * WORDS.length)]).join(',')}。`;
   const parts = Math.max(1, Math.round(Math.sqrt(tasks / 10)));
   const perPart = Math.ceil(tasks / parts);
   const lines = [`全县${2024}年重点工作任务分工方案`, '', '为做好全年工作,制定本方案。'];

@@ -1,36 +1,23 @@
 /**
  * Reporting: `path:line:column: severity message [ruleId]`, as editors and CI read it, plus a
- * code frame (the line, and a `^` under the column) and a hint for each rule.
+ * code frame (the line, and a `^` under the column) and the rule's hint from the rule registry.
  */
+import { ruleOf } from './rules.ts';
 import type { Diagnostic } from './schema.ts';
 
 export interface FileDiagnostic extends Diagnostic {
   path: string;
 }
 
-export const HINTS: Record<string, string> = {
-  undecodable: 'Save the plan as UTF-8 text (in WPS/Word: 另存为 → 纯文本 → UTF-8).',
-  'empty-file': 'The file holds no text: check that the right file was saved.',
-  'unsupported-format': 'Save the plan as a Word document (.docx) or as plain text (.txt); in Word or WPS: 另存为 → Word 文档 (*.docx).',
-  'no-tasks': 'Number the tasks as the plan does (1. / 1、 / (一)) or paste the 任务分工 table with its header row.',
-  'duplicate-number': 'Two tasks share a number: renumber one of them, or check for a missing line break.',
-  'number-gap': 'A number is skipped or out of order: check for a missing task or a typo in the number.',
-  'task-without-units': 'Add the responsible units after the task, e.g. (责任单位:县住建局).',
-  'unknown-unit': 'Add the unit to content/units.yaml (name, short, slug, kind) so it gets its canonical name.',
-  'unclosed-clause': 'Close the parenthesis of the responsibility clause.',
-  'unlabeled-units': 'Write the label (责任单位:…) if these are the responsible units.',
-  'person-not-unit': 'People (分管领导) are not listed as units; name the department instead.',
-  'bad-metadata': 'Fix the plan metadata file (title, year, issuer, date, source, asOf).',
-  'bad-registry': 'Fix content/units.yaml at this place.',
-  'unassigned-text': 'This text is in no task: move it into the task it belongs to (or number it as a task), or delete it.',
-};
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what terminalSafe replaces.
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Plan text shown in a terminal is data too: control characters (ESC sequences could rewrite the
  * screen) and bidirectional overrides (which reorder what is shown) are written as \u{…} escapes.
  */
 export function terminalSafe(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+  return text.replace(TERMINAL_UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
 export function formatDiagnostic(d: FileDiagnostic): string {
@@ -45,7 +32,8 @@ export function formatWithFrame(d: FileDiagnostic, source: string): string {
   const out = [formatDiagnostic(d)];
   const frame = source ? codeFrame(source, d.line, d.column) : '';
   if (frame) out.push(terminalSafe(frame));
-  if (HINTS[d.ruleId]) out.push(`  hint: ${HINTS[d.ruleId]}`);
+  const hint = ruleOf(d.ruleId)?.hint;
+  if (hint) out.push(`  hint: ${hint}`);
   return out.join('\n');
 }
 
@@ -66,4 +54,54 @@ export function codeFrame(source: string, line: number, column: number): string 
     for (const char of terminalSafe(text.slice(offset, column - 1))) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
   }
   return `${' '.repeat(gutter)} |\n${line} | ${terminalSafe(shown)}\n${' '.repeat(gutter)} | ${' '.repeat(width)}^`;
+}
+
+export interface ReportLine {
+  level: 'info' | 'warn';
+  message: string;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The counts of diagnostics by severity and rule, most frequent rule first:
+ * "2 warnings (unknown-unit 1, number-gap 1), 1 info (unlabeled-units 1)". Warnings are always
+ * counted ("0 warnings"); errors and infos only when there are some.
+ */
+export function diagnosticCounts(diagnostics: Pick<Diagnostic, 'severity' | 'ruleId'>[]): string {
+  const parts: string[] = [];
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    const byRule = new Map<string, number>();
+    for (const d of diagnostics) if (d.severity === severity) byRule.set(d.ruleId, (byRule.get(d.ruleId) ?? 0) + 1);
+    const total = [...byRule.values()].reduce((n, c) => n + c, 0);
+    if (total === 0 && severity !== 'warning') continue;
+    const rules = [...byRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([rule, n]) => `${rule} ${n}`);
+    parts.push(total === 0 ? plural(0, severity) : `${plural(total, severity)} (${rules.join(', ')})`);
+  }
+  return parts.join(', ');
+}
+
+/**
+ * What a build says about its content, after it loaded without errors: for each plan, its tasks
+ * and the counts of its diagnostics by rule; then each file's warnings in the one-line form, at
+ * most `perFile` of them (the diagnostics page and `plan check` list them all). Infos are counted,
+ * not listed.
+ */
+export function contentReport(
+  plans: { document: { source: { path: string }; tasks: unknown[] } }[],
+  diagnostics: FileDiagnostic[],
+  perFile = 20,
+): ReportLine[] {
+  const byFile = new Map<string, FileDiagnostic[]>(plans.map((p) => [p.document.source.path, []]));
+  for (const d of diagnostics) byFile.set(d.path, [...(byFile.get(d.path) ?? []), d]);
+  const tasks = new Map(plans.map((p) => [p.document.source.path, p.document.tasks.length]));
+  const lines: ReportLine[] = [];
+  for (const [path, list] of byFile) {
+    const count = tasks.get(path);
+    lines.push({ level: 'info', message: `${path}: ${count === undefined ? '' : `${plural(count, 'task')}, `}${diagnosticCounts(list)}` });
+    const warnings = list.filter((d) => d.severity === 'warning');
+    for (const d of warnings.slice(0, perFile)) lines.push({ level: 'warn', message: formatDiagnostic(d) });
+    if (warnings.length > perFile) lines.push({ level: 'info', message: `${path}: ${warnings.length - perFile} more warnings, on the plan's diagnostics page and in \`npm run --silent plan -- check\`` });
+  }
+  return lines;
 }

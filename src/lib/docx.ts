@@ -11,8 +11,9 @@
  * Each text line keeps its Word place, so that diagnostics say `段落 12` or `表格1 第3行第2列`.
  * The container is checked before mammoth opens it: entry sizes are bounded (no zip bomb).
  */
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
+// Loaded when a .docx is read, so that a text plan (and `plan check` of one) never pays for them.
+import type JSZip from 'jszip';
+import type mammoth from 'mammoth';
 
 export type WordPlace = { kind: 'paragraph'; paragraph: number } | { kind: 'cell'; table: number; row: number; column: number };
 
@@ -220,7 +221,10 @@ class Counter {
     if (!num || !levels || !def) return '';
     // Counters are kept per list (numId).
     let counts = this.counts.get(numId);
-    if (!counts) this.counts.set(numId, (counts = []));
+    if (!counts) {
+      counts = [];
+      this.counts.set(numId, counts);
+    }
     const startOf = (l: number) => num.overrides.get(l) ?? levels.get(l)?.start ?? 1;
     counts[level] = counts[level] === undefined ? startOf(level) : counts[level]! + 1;
     // Deeper levels restart (unless they say otherwise).
@@ -270,9 +274,10 @@ function cellLine(text: string): string {
 }
 
 export async function docxToText(bytes: Uint8Array): Promise<DocxResult> {
+  const [{ default: Zip }, { default: word }] = await Promise.all([import('jszip'), import('mammoth')]);
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await Zip.loadAsync(bytes);
   } catch {
     return { ok: false, ruleId: 'undecodable', reason: 'Unexpected damaged ZIP container, expected a .docx file that Word can open' };
   }
@@ -292,7 +297,7 @@ export async function docxToText(bytes: Uint8Array): Promise<DocxResult> {
 
   let body: MammothNode | undefined;
   try {
-    await mammoth.convertToHtml(
+    await word.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
       {
         transformDocument: (doc: MammothNode) => {
@@ -317,7 +322,11 @@ export async function docxToText(bytes: Uint8Array): Promise<DocxResult> {
   const aligned = numbered.length === seen.length && numbered.every((n, i) => String(n.level) === String(seen[i]!.numbering!.level));
   const counter = new Counter(numbering);
   const markers = new Map<MammothNode, string>();
-  if (aligned) seen.forEach((node, i) => markers.set(node, counter.marker(numbered[i]!.numId, numbered[i]!.level)));
+  if (aligned) {
+    seen.forEach((node, i) => {
+      markers.set(node, counter.marker(numbered[i]!.numId, numbered[i]!.level));
+    });
+  }
   else {
     // numbering.xml and the body disagree (a damaged or unusual file): number by level, as plans do.
     const fallback: Numbering = {
@@ -385,7 +394,7 @@ export async function docxToText(bytes: Uint8Array): Promise<DocxResult> {
     }
   };
   for (const child of body.children ?? []) visit(child);
-  const text = lines.join('\n') + '\n';
+  const text = `${lines.join('\n')}\n`;
   if (text.trim().length === 0) return { ok: false, ruleId: 'empty-file', reason: 'Unexpected .docx without text, expected the text of a plan' };
   return { ok: true, text, lines: places };
 }

@@ -13,6 +13,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { decode, type DecodeResult } from './decode.ts';
 import { docxToText, isZip, wordPlace, type DocxLine } from './docx.ts';
 import { formatDiagnostic, type FileDiagnostic } from './diagnostics.ts';
+import { RULES, type RuleId } from './rules.ts';
 import { buildDocument, diagnosticsOf } from './model.ts';
 import { planProcessor, type PlanRoot } from './parse/index.ts';
 import { yearFromText } from './parse/classify.ts';
@@ -101,13 +102,18 @@ function parseDecoded(bytes: Uint8Array, decoded: DecodeResult | { ok: true; tex
   return { document: PlanDocumentSchema.parse(document), sourceText: text, tree };
 }
 
+/** A problem of a content file, with its rule's severity (line and column 1-based). */
+function problemOf(path: string, ruleId: RuleId, message: string, line = 1, column = 1): FileDiagnostic {
+  return { path, severity: RULES[ruleId].severity, ruleId, message, line, column };
+}
+
 /** Read a YAML file with positions; problems come back as diagnostics of that file. */
-function readYaml(text: string, path: string, ruleId: string): { value: unknown; problems: FileDiagnostic[] } {
+function readYaml(text: string, path: string, ruleId: RuleId): { value: unknown; problems: FileDiagnostic[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const problems: FileDiagnostic[] = doc.errors.map((e) => {
     const pos = lineCounter.linePos(e.pos[0]);
-    return { path, severity: 'error', ruleId, message: e.message.split('\n')[0]!, line: pos.line, column: pos.col };
+    return problemOf(path, ruleId, e.message.split('\n')[0]!, pos.line, pos.col);
   });
   return { value: problems.length ? undefined : doc.toJS(), problems };
 }
@@ -124,7 +130,7 @@ export async function loadMetadata(path: string): Promise<{ metadata: PlanMetada
     problems: result.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? '');
       const lineIndex = text.split(/\r?\n/).findIndex((l) => key && l.startsWith(`${key}:`));
-      return { path, severity: 'error' as const, ruleId: 'bad-metadata', message: `${key ? `\`${key}\`: ` : ''}${issue.message}`, line: lineIndex >= 0 ? lineIndex + 1 : 1, column: 1 };
+      return problemOf(path, 'bad-metadata', `${key ? `\`${key}\`: ` : ''}${issue.message}`, lineIndex >= 0 ? lineIndex + 1 : 1);
     }),
   };
 }
@@ -132,7 +138,7 @@ export async function loadMetadata(path: string): Promise<{ metadata: PlanMetada
 export async function loadRegistry(path: string | undefined): Promise<{ registry: UnitRegistry; problems: FileDiagnostic[] }> {
   if (!path || !existsSync(path)) return { registry: UnitRegistry.empty(), problems: [] };
   const { registry, problems } = UnitRegistry.fromYaml(await readFile(path, 'utf8'));
-  return { registry, problems: problems.map((p) => ({ path, severity: 'error' as const, ruleId: p.ruleId, message: p.message, line: p.line, column: p.column })) };
+  return { registry, problems: problems.map((p) => problemOf(path, p.ruleId, p.message, p.line, p.column)) };
 }
 
 /** The registry a plan file uses when none is named: `units.yaml` of its content folder. */
@@ -143,7 +149,7 @@ export function defaultUnitsPath(planPath: string): string | undefined {
 
 export async function parsePlanFile(path: string, options: { unitsPath?: string; registry?: UnitRegistry } = {}): Promise<ParsedPlan & { problems: FileDiagnostic[]; metadata: PlanMetadata }> {
   const bytes = new Uint8Array(await readFile(path));
-  const { metadata, problems } = await loadMetadata(path.replace(/\.[^./\\]+$/, '') + '.yaml');
+  const { metadata, problems } = await loadMetadata(`${path.replace(/\.[^./\\]+$/, '')}.yaml`);
   let registry = options.registry;
   if (!registry) {
     const loaded = await loadRegistry(options.unitsPath ?? defaultUnitsPath(path));
@@ -211,7 +217,7 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
   const registry = known.fork();
   const names = existsSync(plansDir) ? (await readdir(plansDir)).filter((n) => PLAN_FILE.test(n)).sort() : [];
   if (names.length === 0) {
-    diagnostics.push({ path: plansDir, severity: 'error', ruleId: 'no-tasks', message: 'Unexpected content folder without plans, expected plans/<id>.txt or plans/<id>.docx', line: 1, column: 1 });
+    diagnostics.push(problemOf(plansDir, 'no-tasks', 'Unexpected content folder without plans, expected plans/<id>.txt or plans/<id>.docx'));
   }
   const plans: LoadedPlan[] = [];
   for (const name of names) {
@@ -220,10 +226,10 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
     const id = planIdFromPath(path);
     const twin = names.find((other) => other !== name && planIdFromPath(other) === id);
     if (twin) {
-      diagnostics.push({ path: shown, severity: 'error', ruleId: 'unsupported-format', message: `Unexpected second file for plan \`${id}\` (also ${twin}), expected one file per plan: remove one of them`, line: 1, column: 1 });
+      diagnostics.push(problemOf(shown, 'unsupported-format', `Unexpected second file for plan \`${id}\` (also ${twin}), expected one file per plan: remove one of them`));
       continue;
     }
-    const { metadata, problems: metaProblems } = await loadMetadata(path.replace(/\.[^./\\]+$/, '') + '.yaml');
+    const { metadata, problems: metaProblems } = await loadMetadata(`${path.replace(/\.[^./\\]+$/, '')}.yaml`);
     append(diagnostics, metaProblems.map((p) => ({ ...p, path: relative(process.cwd(), p.path) || p.path })));
     const bytes = new Uint8Array(await readFile(path));
     const parsed = await parsePlanBytes(bytes, { path: shown, registry, metadata });
@@ -252,7 +258,7 @@ export async function loadProgress(contentDir: string, plans: LoadedPlan[], regi
     const id = name.replace(/\.[^.]+$/, '');
     const shown = relative(process.cwd(), join(dir, name)) || join(dir, name);
     if (!byId.has(id)) {
-      diagnostics.push({ path: shown, severity: 'error', ruleId: 'progress-unknown-plan', message: `Unexpected progress file for plan \`${id}\` that plans/ does not have, expected plans/${id}.txt`, line: 1, column: 1 });
+      diagnostics.push(problemOf(shown, 'progress-unknown-plan', `Unexpected progress file for plan \`${id}\` that plans/ does not have, expected plans/${id}.txt`));
     }
   }
   for (const plan of plans) {
@@ -267,12 +273,12 @@ export async function loadProgress(contentDir: string, plans: LoadedPlan[], regi
       diagnostics.push(...problems);
       const parsed = ProgressMetadataSchema.safeParse(value ?? {});
       if (parsed.success) metadata = parsed.data;
-      else diagnostics.push(...parsed.error.issues.map((issue) => ({ path: shown, severity: 'error' as const, ruleId: 'bad-metadata', message: `${issue.path.length ? `\`${issue.path.join('.')}\`: ` : ''}${issue.message}`, line: 1, column: 1 })));
+      else diagnostics.push(...parsed.error.issues.map((issue) => problemOf(shown, 'bad-metadata', `${issue.path.length ? `\`${issue.path.join('.')}\`: ` : ''}${issue.message}`)));
     }
     const asOf = resolveAsOf(plan.metadata.asOf);
     if (!asOf) {
       const path = relative(process.cwd(), join(contentDir, 'plans', `${plan.id}.yaml`));
-      diagnostics.push({ path, severity: 'error', ruleId: 'bad-metadata', message: `Unexpected \`asOf\` ${JSON.stringify(String(plan.metadata.asOf))}, expected a date such as 2022-12-31`, line: 1, column: 1 });
+      diagnostics.push(problemOf(path, 'bad-metadata', `Unexpected \`asOf\` ${JSON.stringify(String(plan.metadata.asOf))}, expected a date such as 2022-12-31`));
       continue;
     }
     const progress: LoadedProgress = { files: [], metadata, asOf, reports: [], diagnostics: [] };

@@ -10,13 +10,15 @@
  * This is a structure of its own, next to the PlanDocument contract, which it leaves unchanged.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+// Loaded when a workbook is read: CSV reports and plans without progress never pay for it.
+import type ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { append } from './append.ts';
 import { decode } from './decode.ts';
 import type { FileDiagnostic } from './diagnostics.ts';
 import { nameKey } from './normalize.ts';
 import type { UnitRegistry } from './registry.ts';
+import { RULES, type RuleIdOf } from './rules.ts';
 import type { PlanDocument, Role, Task, Unit } from './schema.ts';
 
 /** The named stages of a task; no percentages. */
@@ -87,8 +89,8 @@ export function columnLetter(column: number): string {
   return name;
 }
 
-function problem(path: string, line: number, column: number, ruleId: string, message: string, severity: FileDiagnostic['severity'] = 'warning'): FileDiagnostic {
-  return { path, severity, ruleId, message, line: Math.max(1, line), column: Math.max(1, column) };
+function problem(path: string, line: number, column: number, ruleId: RuleIdOf<'progress'>, message: string): FileDiagnostic {
+  return { path, severity: RULES[ruleId].severity, ruleId, message, line: Math.max(1, line), column: Math.max(1, column) };
 }
 
 /** A CSV (UTF-8 with or without BOM, UTF-16 or GB18030, as Excel saves it) as one table. */
@@ -133,7 +135,8 @@ function excelCell(value: ExcelJS.CellValue): CellValue {
 
 /** Every sheet of a workbook whose first row names a 序号 and a 状态 column. */
 export async function readProgressXlsx(bytes: Uint8Array, path: string): Promise<{ tables: ProgressTable[]; diagnostics: FileDiagnostic[] }> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   } catch (error) {
@@ -288,7 +291,7 @@ export function reportsFromTables(tables: ProgressTable[], path: string, context
       // A ledger row nobody filled in is no report.
       if (statusText === '' && note === '' && cellText(dateValue) === '') continue;
       const rowProblems: FileDiagnostic[] = [];
-      const report = (field: Field, ruleId: string, message: string) => {
+      const report = (field: Field, ruleId: RuleIdOf<'progress'>, message: string) => {
         const { column, label } = at(field);
         rowProblems.push(problem(path, row, column, ruleId, `${where}${message} in ${label}; row left out`));
       };
@@ -317,7 +320,7 @@ export function reportsFromTables(tables: ProgressTable[], path: string, context
         const viaGroup = (groupsOf.get(unit.id) ?? []).some((g) => task.effectiveAssignments.some((a) => a.unit === g));
         if (!viaGroup) {
           const { column, label } = at('unit');
-          diagnostics.push(problem(path, row, column, 'progress-unit-not-assigned', `${where}Unexpected unit \`${unit.name}\` that task ${number} does not name in ${label}, expected one of its units; listed, not counted`, 'info'));
+          diagnostics.push(problem(path, row, column, 'progress-unit-not-assigned', `${where}Unexpected unit \`${unit.name}\` that task ${number} does not name in ${label}, expected one of its units; listed, not counted`));
         }
       }
       reports.push({

@@ -3,6 +3,7 @@
  * One Zod schema per concept, with the TypeScript type derived from it.
  */
 import { z } from 'zod';
+import { RULE_IDS, type RuleId } from './rules.ts';
 
 /** 牵头 = lead, 配合 = support, 责任单位 with no split = responsible. */
 export const RoleSchema = z.enum(['lead', 'support', 'responsible']);
@@ -98,24 +99,9 @@ export const UnitSchema = z.object({
 });
 export type Unit = z.infer<typeof UnitSchema>;
 
-/** Every problem the pipeline can report. Errors stop a build; the rest are listed. */
-export const RuleIdSchema = z.enum([
-  'undecodable',
-  'empty-file',
-  'no-tasks',
-  'unsupported-format',
-  'duplicate-number',
-  'number-gap',
-  'task-without-units',
-  'unknown-unit',
-  'unclosed-clause',
-  'unlabeled-units',
-  'person-not-unit',
-  'unassigned-text',
-  'bad-metadata',
-  'bad-registry',
-]);
-export type RuleId = z.infer<typeof RuleIdSchema>;
+/** Every problem the pipeline can report: the ids of the rule registry (src/lib/rules.ts). */
+export const RuleIdSchema = z.enum(RULE_IDS);
+export type { RuleId };
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;

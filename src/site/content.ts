@@ -2,10 +2,10 @@
 import { getCollection } from 'astro:content';
 import type { Unit } from '../lib/schema.ts';
 import { RESERVED_SEGMENTS } from './config.ts';
-import type { PlanInput } from './units.ts';
+import type { SiteContent, SitePlan } from './routes/types.ts';
 
 /** Plans newest first, as the pipeline orders them. */
-export async function getPlans(): Promise<PlanInput[]> {
+export async function getPlans(): Promise<SitePlan[]> {
   const entries = await getCollection('plans');
   const plans = entries.map((e) => ({ id: e.data.id, document: e.data.document, metadata: e.data.metadata, sourceText: e.data.sourceText, ...(e.data.progress ? { progress: e.data.progress } : {}) }));
   // The collection does not keep the pipeline's order: newest first again (year, then id).
@@ -18,4 +18,9 @@ export async function getPlans(): Promise<PlanInput[]> {
 
 export async function getUnits(): Promise<Unit[]> {
   return (await getCollection('units')).map((e) => e.data);
+}
+
+/** Plans and units together, as every route module takes them. */
+export async function getSiteContent(): Promise<SiteContent> {
+  return { plans: await getPlans(), units: await getUnits() };
 }

@@ -74,9 +74,15 @@ const unitOrders = new WeakMap<PlanDocument, WeakMap<Unit[], Pick<Unit, 'id' | '
 /** Every unit the plan assigns, in the order of its kind, then of first appearance in the plan; once per document. */
 export function matrixUnits(document: PlanDocument, units: Unit[]): Pick<Unit, 'id' | 'name' | 'kind'>[] {
   let byUnits = unitOrders.get(document);
-  if (!byUnits) unitOrders.set(document, (byUnits = new WeakMap()));
+  if (!byUnits) {
+    byUnits = new WeakMap();
+    unitOrders.set(document, byUnits);
+  }
   let ordered = byUnits.get(units);
-  if (!ordered) byUnits.set(units, (ordered = orderUnits(document, units)));
+  if (!ordered) {
+    ordered = orderUnits(document, units);
+    byUnits.set(units, ordered);
+  }
   return ordered;
 }
 
@@ -176,7 +182,10 @@ export function buildMatrixIndex(document: PlanDocument, units: Unit[], slices: 
   document.tasks.forEach((task, i) => {
     for (const unit of rolesOf(task).keys()) {
       let row = counts.get(unit);
-      if (!row) counts.set(unit, (row = columns.map(() => 0)));
+      if (!row) {
+        row = columns.map(() => 0);
+        counts.set(unit, row);
+      }
       row[columnOfTask[i]!]!++;
     }
   });

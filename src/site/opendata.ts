@@ -130,7 +130,9 @@ export interface UnitLedger { unit: Pick<Unit, 'id' | 'name' | 'kind'>; rows: Un
 export function unitLedgers(plan: PlanInput, units: Unit[]): UnitLedger[] {
   const tasks = new Map(plan.document.tasks.map((t) => [displayNumber(t), t]));
   const order = new Map<string, number>();
-  plan.document.units.forEach((u, i) => order.set(u.id, i));
+  plan.document.units.forEach((u, i) => {
+    order.set(u.id, i);
+  });
   return unitViews([plan], units)
     .map((view) => {
       const direct = view.byRole.flatMap((g) => g.tasks);

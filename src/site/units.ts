@@ -55,7 +55,10 @@ function directRefs(plans: PlanInput[]): Map<string, UnitTaskRef[]> {
         slug ??= taskSlug(task);
         label ??= taskLabel(task);
         let list = refs.get(a.unit);
-        if (!list) refs.set(a.unit, (list = []));
+        if (!list) {
+          list = [];
+          refs.set(a.unit, list);
+        }
         list.push({ planId: plan.id, planTitle, slug, label, role: a.role, mention: a.mention !== a.name ? a.mention : undefined });
       }
     }

@@ -5,9 +5,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, readPages, removeBuilds } from '../site/dist.ts';
-import { launchChromium } from './browser.ts';
-import { type StaticServer, serveStatic } from './server.ts';
+import { buildSite, readPages, removeBuilds } from '../build/dist.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { type StaticServer, serveStatic } from '../../scripts/lib/static-server.ts';
 
 let server: StaticServer;
 let browser: Browser;
@@ -19,7 +19,7 @@ beforeAll(async () => {
   urls = readPages(build.outDir).map((p) => p.url);
   server = await serveStatic(build.outDir);
   browser = await launchChromium();
-}, 120_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -69,7 +69,7 @@ describe('a hostile plan in the browser', () => {
   it('shows search results and filters as text', async () => {
     const { page, ran, problems } = await openPage();
     await page.goto(server.url('search/?q=修订'));
-    await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });
+    await page.waitForSelector('.pagefind-ui__result-link', { timeout: 60_000 });
     const results = await page.textContent('.pagefind-ui__results');
     expect(results).toContain('修订');
     expect(await page.locator('.pagefind-ui__results script, .pagefind-ui__results img[src="x"], .pagefind-ui__results iframe').count()).toBe(0);

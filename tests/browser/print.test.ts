@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDocument } from '../../src/lib/schema.ts';
 import { printPdfs, type PrintedPdf } from '../../scripts/pdf.ts';
 import { generatePlan } from '../../scripts/lib/generate-plan.ts';
-import { buildSite, removeBuilds } from '../site/dist.ts';
-import { DIST, listedUnits, newestPlanId, readDist } from './site.ts';
+import { buildSite, removeBuilds } from '../build/dist.ts';
+import { DIST, listedUnits, newestPlanId, readDist } from '../../scripts/lib/built-site.ts';
 
 const A4 = { width: 595, height: 842 };
 const A3 = { width: 842, height: 1191 };
@@ -67,7 +67,7 @@ beforeAll(async () => {
   printed = await printPdfs(DIST, { report: (line) => lines.push(line) });
   expect(lines.at(-1)).toMatch(/^matrix 1 of 1: /);
   expect(lines[0]).toMatch(new RegExp(`^unit 1 of ${listedUnits().length}: `));
-}, 240_000);
+});
 
 afterAll(() => {
   removeBuilds();
@@ -171,5 +171,5 @@ describe('a plan too large for one sheet, under BASE_PATH=/plans/', () => {
       expect(pdfText(matrix.pdfFile, { page, layout: true }), `page ${page}`).toMatch(new RegExp(`—\\s*${page}\\s*—`));
     }
     for (const p of done) expect(readFileSync(p.htmlFile, 'utf8')).toContain(`<a href="/plans/${p.slot.file}"`);
-  }, 240_000);
+  });
 });

@@ -4,10 +4,10 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, removeBuilds } from '../site/dist.ts';
+import { buildSite, removeBuilds } from '../build/dist.ts';
 import { axeViolations } from './axe.ts';
-import { launchChromium } from './browser.ts';
-import { type StaticServer, serveStatic } from './server.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { type StaticServer, serveStatic } from '../../scripts/lib/static-server.ts';
 
 
 let server: StaticServer;
@@ -28,7 +28,7 @@ beforeAll(async () => {
   expect(build.code, build.stdout + build.stderr).toBe(0);
   server = await serveStatic(build.outDir);
   browser = await launchChromium();
-}, 120_000);
+});
 
 afterAll(async () => {
   await browser?.close();

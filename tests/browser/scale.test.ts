@@ -12,10 +12,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printPdfs } from '../../scripts/pdf.ts';
 import { generatePlan, unitPool } from '../../scripts/lib/generate-plan.ts';
-import { buildSite, readPages, removeBuilds } from '../site/dist.ts';
+import { buildSite, readPages, removeBuilds } from '../build/dist.ts';
 import { axeViolations } from './axe.ts';
-import { launchChromium } from './browser.ts';
-import { type StaticServer, serveStatic } from './server.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { type StaticServer, serveStatic } from '../../scripts/lib/static-server.ts';
 
 const PLAN = 'long-plan';
 
@@ -46,7 +46,7 @@ beforeAll(async () => {
   ];
   server = await serveStatic(result.outDir);
   browser = await launchChromium();
-}, 240_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -126,5 +126,5 @@ describe('a long plan in the browser', () => {
     // The part's page has 96 task columns: A3 (842 × 1191 pt), landscape.
     const part = execFileSync('pdfinfo', [done[1]!.pdfFile], { encoding: 'utf8' }).match(/Page size:\s+([\d.]+) x ([\d.]+)/)!;
     expect(Math.round(Number(part[1]))).toBe(1191);
-  }, 240_000);
+  });
 });

@@ -5,9 +5,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.ts';
-import { launchChromium } from './browser.ts';
-import { type StaticServer, serveStatic } from './server.ts';
-import { DIST, listedUnits, newestPlanId, readDist } from './site.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { type StaticServer, serveStatic } from '../../scripts/lib/static-server.ts';
+import { DIST, listedUnits, newestPlanId, readDist } from '../../scripts/lib/built-site.ts';
 
 
 let server: StaticServer;
@@ -80,7 +80,7 @@ describe('search', () => {
     await page.fill('#site-search-q', '燃气');
     await page.press('#site-search-q', 'Enter');
     await page.waitForURL(/\/search\/\?q=/);
-    await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });
+    await page.waitForSelector('.pagefind-ui__result-link', { timeout: 60_000 });
     const links = await page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => (a as HTMLAnchorElement).pathname));
     expect(links.slice(0, 5)).toContain(new URL(server.url(`${planId}/tasks/24/`)).pathname);
     // Filters by unit, part and role are offered.
@@ -205,7 +205,7 @@ describe('every page kind', () => {
     const violations: string[] = [];
     for (const [kind, path] of pageKinds()) {
       await page.goto(server.url(path), { waitUntil: 'networkidle' });
-      if (kind === 'search') await page.waitForSelector('.pagefind-ui__result', { timeout: 15_000 });
+      if (kind === 'search') await page.waitForSelector('.pagefind-ui__result', { timeout: 60_000 });
       violations.push(...(await axeViolations(page, kind)));
     }
     expect(violations).toEqual([]);

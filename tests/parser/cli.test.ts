@@ -1,5 +1,4 @@
 /** The `plan` command as editors and CI use it: exit codes, `path:line:column` lines, no stack traces. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/lib/pipeline.ts';
 import { UnitRegistry } from '../../src/lib/registry.ts';
 import { PlanDocumentSchema } from '../../src/lib/schema.ts';
+import { runPlan as plan } from '../support/plan-command.ts';
+import { PROCESS_TIMEOUT } from '../support/timeouts.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'plan-cli-'));
 function file(name: string, bytes: string | Uint8Array): string {
@@ -15,12 +16,8 @@ function file(name: string, bytes: string | Uint8Array): string {
   writeFileSync(path, bytes);
   return path;
 }
-function plan(...args: string[]) {
-  const run = spawnSync(process.execPath, ['scripts/plan.ts', ...args], { encoding: 'utf8' });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
-describe('plan check', () => {
+describe('plan check', { timeout: PROCESS_TIMEOUT }, () => {
   it.each([
     ['empty', '', 'empty-file'],
     ['binary', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), 'unsupported-format'],
@@ -53,7 +50,7 @@ describe('plan check', () => {
   it('shows a code frame and a hint with --frame', () => {
     const path = file('frame.txt', '1.甲任务。(责任单位:县住建局\n');
     const out = plan('check', '--frame', path);
-    expect(out.stdout).toMatch(/\[unclosed-clause\]\n.*\n1 \| 1\.甲任务.*\n.*\^\n  hint: /);
+    expect(out.stdout).toMatch(/\[unclosed-clause\]\n.*\n1 \| 1\.甲任务.*\n.*\^\n {2}hint: /);
   });
 
   it('prints the one-line form to a pipe, with --no-frame, and for text that belongs to no task', () => {
@@ -63,13 +60,14 @@ describe('plan check', () => {
       expect(out.stdout).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:1: warning .*混进来的一段话.* \\[unassigned-text\\]$`, 'm'));
       expect(out.stdout).not.toContain('hint:');
     }
-    expect(plan('check', '--frame', path).stdout).toMatch(/\[unassigned-text\]\n.*\n2 \| 混进来的一段话。\n.*\^\n  hint: .*move it into the task/);
-   }, 30_000);
+    expect(plan('check', '--frame', path).stdout).toMatch(/\[unassigned-text\]\n.*\n2 \| 混进来的一段话。\n.*\^\n {2}hint: .*move it into the task/);
+  });
 
   it('never writes control characters of the plan to the terminal', () => {
     const path = file('escape.txt', `1.甲任务${'加强安全生产'.repeat(20)}\u001b[2J\u202e。(责任单位:县住建局\n`);
     const out = plan('check', '--frame', path);
     expect(out.stdout).toContain('\\u{1b}[2J\\u{202e}');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character must not reach the terminal.
     expect(out.stdout).not.toMatch(/[\u001b\u202e]/);
   });
 
@@ -82,7 +80,7 @@ describe('plan check', () => {
   });
 });
 
-describe('plan check of a plan with a progress report', () => {
+describe('plan check of a plan with a progress report', { timeout: PROCESS_TIMEOUT }, () => {
   it('lists the report\'s bad rows by file, row and column beside the plan\'s own messages', () => {
     const out = plan('check', 'examples/with-progress/plans/2022-work-safety.txt');
     expect(out.code).toBe(0);
@@ -91,7 +89,7 @@ describe('plan check of a plan with a progress report', () => {
   });
 });
 
-describe('plan parse', () => {
+describe('plan parse', { timeout: PROCESS_TIMEOUT }, () => {
   it('prints a PlanDocument that the schema accepts, for the seed', () => {
     const out = plan('parse', 'content/plans/2022-work-safety.txt');
     expect(out.code).toBe(0);

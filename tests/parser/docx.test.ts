@@ -3,7 +3,6 @@
  * tasks and assignments as its text version; diagnostics name the Word paragraph or table cell;
  * old Word/WPS files and other ZIP files get a message that says what to do.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,8 @@ import { loadContent, parsePlan, parsePlanBytes } from '../../src/lib/pipeline.t
 import { UnitRegistry } from '../../src/lib/registry.ts';
 import type { PlanDocument } from '../../src/lib/schema.ts';
 import { paragraphPlan, tablePlan, type WordPlan } from '../support/docx-plans.ts';
+import { runPlan as plan } from '../support/plan-command.ts';
+import { PROCESS_TIMEOUT } from '../support/timeouts.ts';
 
 const { registry } = UnitRegistry.fromYaml(readFileSync('content/units.yaml', 'utf8'));
 const shape = (doc: PlanDocument) => doc.tasks.map((t) => ({ id: t.id, path: t.path, title: t.title, text: t.text, assignments: t.assignments, deadlines: t.deadlines }));
@@ -75,8 +76,7 @@ describe('.docx plans', () => {
   });
 });
 
-describe('plan check and content folders with Word files', () => {
-  const plan = (...args: string[]) => spawnSync(process.execPath, ['scripts/plan.ts', ...args], { encoding: 'utf8' });
+describe('plan check and content folders with Word files', { timeout: PROCESS_TIMEOUT }, () => {
 
   it('refuses a .docx that would unpack past the size limit, before unpacking it', async () => {
     const zip = new JSZip();
@@ -93,16 +93,16 @@ describe('plan check and content folders with Word files', () => {
     const docx = join(dir, 'plan.docx');
     writeFileSync(docx, paragraphs.docx);
     const ok = plan('check', docx);
-    expect(ok.status).toBe(0);
+    expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/plan\.docx:\d+:\d+: \w+ .*\(Word: 段落 \d+\) \[[a-z-]+\]/);
     for (const name of ['old.doc', 'old.wps']) {
       const path = join(dir, name);
       writeFileSync(path, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
       const out = plan('check', path);
-      expect(out.status).toBe(1);
+      expect(out.code).toBe(1);
       expect(out.stdout).toMatch(new RegExp(`${name.replace('.', '\\.')}:1:1: error .*save it as \\.docx.* \\[unsupported-format\\]`));
     }
-   }, 30_000);
+  });
 
   it('loads plans/<id>.docx from a content folder and reports a .doc there', async () => {
     const content = join(dir, 'content');

@@ -11,7 +11,7 @@ import { decode } from '../../src/lib/decode.ts';
 import { CLAUSE_FORMS } from '../../src/lib/parse/forms.ts';
 import { buildTree, type PlanLeaf } from '../../src/lib/parse/index.ts';
 import { parsePlanFile } from '../../src/lib/pipeline.ts';
-import { readGold, score } from '../support/score.ts';
+import { readGold, score } from '../../scripts/lib/score.ts';
 
 const ROOT = 'tests/fixtures/forms';
 

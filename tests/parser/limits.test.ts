@@ -8,6 +8,7 @@ import { decode, MAX_PLAN_BYTES } from '../../src/lib/decode.ts';
 import { buildTree } from '../../src/lib/parse/index.ts';
 import { parsePlan } from '../../src/lib/pipeline.ts';
 import { UnitRegistry } from '../../src/lib/registry.ts';
+import { HEAVY_TIMEOUT } from '../support/timeouts.ts';
 
 const parse = (text: string) => parsePlan(new Uint8Array(Buffer.from(text)), { path: 'edge.txt', registry: UnitRegistry.empty(), metadata: { year: 2024 } }).document;
 
@@ -21,7 +22,7 @@ function rebuilt(text: string): string {
   return out.join('');
 }
 
-describe('limits', () => {
+describe('limits', { timeout: HEAVY_TIMEOUT }, () => {
   it('reads a clause of 10 000 units as 10 000 assignments', () => {
     const names = Array.from({ length: 10000 }, (_, i) => `县第${i}局`);
     const doc = parse(`1.开展联合检查。(责任单位:${names.join('、')})\n`);

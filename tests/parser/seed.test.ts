@@ -62,7 +62,9 @@ describe('the seed plan', () => {
   it('puts every task under the right part and section', () => {
     const sectionOf = [1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 4, 4, 4, 5, 6, 7, 8, 9, 9, 10, 11, 12, 13, 14, 15];
     const partOf = (s: number) => (s <= 2 ? 1 : s <= 5 ? 2 : 3);
-    sectionOf.forEach((s, i) => expect(task(i + 1).path, `task ${i + 1}`).toEqual([`part-${partOf(s)}`, `section-${s}`]));
+    sectionOf.forEach((s, i) => {
+      expect(task(i + 1).path, `task ${i + 1}`).toEqual([`part-${partOf(s)}`, `section-${s}`]);
+    });
     // Part 四 has no sections: task 30 sits directly under it.
     expect(task(30).path).toEqual(['part-4']);
     expect(doc.outline[3]!.children.map((c) => c.id)).toEqual(['task-30']);

@@ -48,7 +48,7 @@ describe('assignment rows of the seed', () => {
   it('produces a CSV that reads back to the same rows', () => {
     const back = parse(assignmentsCsv(doc), { bom: true, columns: true }) as Record<string, string>[];
     expect(Object.keys(back[0]!)).toEqual([...ASSIGNMENT_HEADER]);
-    expect(back.map((r) => [r['序号'], r['单位'], r['角色']])).toEqual(rows.map((r) => [r.number, r.unit, r.role]));
+    expect(back.map((r) => [r.序号, r.单位, r.角色])).toEqual(rows.map((r) => [r.number, r.unit, r.role]));
   });
 });
 

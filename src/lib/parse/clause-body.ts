@@ -33,13 +33,15 @@ export interface ClauseBody {
 const LABELS = new Map<string, ClauseLabel>(ALL_LABELS.map((l) => [l.word, l]));
 const SHORT = new Map<string, ClauseLabel>(SHORT_LABELS.map((l) => [l.word, l]));
 /** A label, then a colon or 为 (long labels) or a colon (role words used as labels). */
+/** A short qualifier between a label and its colon: `责任单位(区级):`. */
+const QUALIFIED = '(?:\\([^()]{1,6}\\))?';
 function labelPattern(words: (w: readonly string[]) => string): RegExp {
-  return new RegExp(`(${words(ALL_LABELS.map((l) => l.word))})\\s*(?:(?:[::]|为|】)\\s*)?|(${alt(SHORT_LABELS.map((l) => l.word))})\\s*[::]\\s*`, 'g');
+  return new RegExp(`(${words(ALL_LABELS.map((l) => l.word))})${QUALIFIED}\\s*(?:(?:[::]|为|】)\\s*)?|(${alt(SHORT_LABELS.map((l) => l.word))})\\s*[::]\\s*`, 'g');
 }
 function labelAtStart(words: (w: readonly string[]) => string): RegExp {
   const units = words(ALL_LABELS.filter((l) => l.kind === 'units').map((l) => l.word));
   return new RegExp(
-    `^\\s*(?:(?:[(\\[【〔]|—{1,2}|-{1,2})\\s*)?(?:(?:${units})\\s*(?:[::]|为)|(?:${alt(SHORT_LABELS.map((l) => l.word))})\\s*[::])|^\\s*【(?:${units})】`,
+    `^\\s*(?:(?:[(\\[【〔]|—{1,2}|-{1,2})\\s*)?(?:(?:${units})${QUALIFIED}\\s*(?:[::]|为)|(?:${alt(SHORT_LABELS.map((l) => l.word))})\\s*[::])|^\\s*【(?:${units})】`,
   );
 }
 /** Labels, and labels that a hard-wrapped line may break (配合⏎单位:): the second only where a text holds a line break. */

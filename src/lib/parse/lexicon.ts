@@ -98,7 +98,10 @@ export const SHORT_LABELS: readonly ClauseLabel[] = [
   { word: '责任', kind: 'units', role: 'responsible' },
 ];
 
-export const DEADLINE_LABELS = ['完成时限', '完成时间', '完成时间节点', '时间节点', '时限要求', '时间要求', '完成期限', '办结时限', '时间安排', '进度安排', '时限'] as const;
+export const DEADLINE_LABELS = ['完成时限', '完成时间', '完成时间节点', '时间节点', '时限要求', '时间要求', '完成期限', '办结时限', '整改期限', '整改时限', '时间安排', '进度安排', '时限'] as const;
+
+/** Labels of a task's own fields on lines after it (a rectification list): they belong to the task. */
+export const TASK_FIELD_LABELS = ['整改目标', '整改要求', '整改措施', '整改任务', '工作目标', '目标任务', '具体措施', '主要措施', '工作措施', '存在问题', '反馈问题', '问题表现', '问题描述', '工作要求'] as const;
 
 /** Labels that name people or notes: their part of a clause names no unit. */
 export const OTHER_LABELS = ['牵头领导', '责任领导', '分管领导', '牵头县领导', '牵头市领导', '牵头区领导', '责任人', '联系人', '备注'] as const;

@@ -10,6 +10,7 @@
  * transforms/index.ts run in their listed order (describe, move, check, name).
  */
 import type { Literal, Parent, Position } from 'unist';
+import type { RuleIdOf } from '../rules.ts';
 import type { Clause } from './forms.ts';
 import type { FoundDeadline } from './deadlines.ts';
 import type { Mention } from './clause-body.ts';
@@ -72,7 +73,7 @@ export interface PlanRoot extends Parent {
   data: { taskLevel: number; year?: number };
 }
 
-export type ProblemRuleId = 'no-tasks' | 'duplicate-number' | 'number-gap' | 'unclosed-clause' | 'unlabeled-units' | 'person-not-unit' | 'unassigned-text' | 'unusual-unit' | 'clause-piece';
+export type ProblemRuleId = RuleIdOf<'parse'>;
 
 export interface Problem {
   ruleId: ProblemRuleId;

@@ -76,6 +76,8 @@ const COUNT = /\d+(?:\.\d+)?\s*(?:处|个|家|所|座|条|项|万|亿|人|户|�
 const SENTENCE_START = new RegExp(`^(?:${alt(SENTENCE_STARTS)})`);
 const FALSE_END = new RegExp(`(?:${alt(FALSE_ENDINGS)})$`);
 const BARE_ENDING = new RegExp(`^(?:${alt(UNIT_ENDINGS.filter((e) => e.length >= 2))})$`);
+const NAMED_PLACE = /^[\u4e00-\u9fff]{1,6}(区|县|镇|乡|街道|市)$/;
+const ORGAN_AFTER_PLACE = /^[\u4e00-\u9fff]{1,6}(区|县|镇|乡|街道|市)(管委会|党工委|人民政府|政府|党委|办事处)$/;
 const ORGAN_END = /(党委|党工委|人民政府|政府|管委会|人大常委会|人大|政协|纪委)$/;
 /** Words of deadlines and actions: 长期坚持, 立行立改, 持续推进 are no names. */
 const NOT_A_NAME = /坚持|推进|完成|立改|长期|持续|常态|落实|开展|实施|到位|以上|以内|以下|之前|前$|后$|期间|每[年月季周]/;
@@ -352,6 +354,15 @@ function completeEndings(pieces: Piece[]): void {
     if (next.before !== '、' && next.before !== ',') continue;
     const nextView = next.view;
     const government = LEVEL_GOVERNMENT.exec(nextView);
+    // 岚东区、岚西区管委会: a place named before a place of the same level with its organ.
+    const named = NAMED_PLACE.exec(piece.view);
+    const organ = ORGAN_AFTER_PLACE.exec(nextView);
+    if (named && organ && organ[1] === named[1] && !government) {
+      piece.view += organ[2]!;
+      piece.text += organ[2]!;
+      piece.completed = 'ending';
+      continue;
+    }
     if (government && BARE_LEVEL.test(piece.view)) {
       const ending = government[4]!;
       piece.view += ending;

@@ -1,4 +1,8 @@
+import { alt, TASK_FIELD_LABELS } from '../lexicon.ts';
 import { linesOf, isContent, type PlanBlock, type PlanLeaf, type PlanRoot, stateOf } from '../tree.ts';
+
+/** A line that is a field of the task before it: `整改目标:…`. */
+const FIELD = new RegExp(`^\\s*(?:${alt(TASK_FIELD_LABELS)})\\s*[:：]`);
 
 /**
  * A paragraph between tasks belongs to none of them. A task whose marker line is a whole
@@ -38,8 +42,10 @@ export function hoistStray(root: PlanRoot): void {
       const rest = lines.slice(closed + 1);
       const first = rest.findIndex((line) => line.some(isContent));
       if (first < 0) continue;
-      // Only plain text moves: a deadline, person or clause line after it keeps the task whole.
-      if (rest.slice(first).some((line) => line.some((c) => c.type === 'clause' || c.type === 'deadline' || c.type === 'person' || c.type === 'marker'))) continue;
+      // Only plain text moves: a deadline, person or clause line after it keeps the task whole, and
+      // so does a field of the task (整改目标:…, 整改要求:…).
+      const field = (line: (PlanBlock | PlanLeaf)[]) => FIELD.test(line.filter((c) => 'value' in c).map((c) => (c as PlanLeaf).value).join(''));
+      if (rest.slice(first).some((line) => field(line) || line.some((c) => c.type === 'clause' || c.type === 'deadline' || c.type === 'person' || c.type === 'marker'))) continue;
       const keep = lines.slice(0, closed + 1 + first).reduce((n, line) => n + line.length, 0);
       const moved = block.children.splice(keep);
       parent.children.splice(i + 1, 0, ...(moved as PlanLeaf[]));

@@ -25,7 +25,7 @@ describe('content errors', () => {
     const result = await buildSite({ CONTENT_DIR: dir });
     expect(result.code).not.toBe(0);
     expect(result.stdout + result.stderr).toMatch(/empty\.txt:\d+:\d+: error .+\[[a-z-]+\]/);
-  }, 120_000);
+  });
 });
 
 describe('a content folder without units.yaml or pages/', () => {
@@ -40,7 +40,7 @@ describe('a content folder without units.yaml or pages/', () => {
     // The bundled about page stands in, so that the header's link to it works.
     expect(urls).toContain('about/');
     expect(brokenLinks(result.outDir, readPages(result.outDir))).toEqual([]);
-  }, 120_000);
+  });
 });
 
 describe('BASE_PATH=/plans/', () => {
@@ -59,5 +59,5 @@ describe('BASE_PATH=/plans/', () => {
     expect(outside).toEqual([]);
     expect(brokenLinks(result.outDir, pages, '/plans/')).toEqual([]);
     for (const { url, html } of pages) expect(html, url).toContain(`<link rel="canonical" href="/plans/${url}">`);
-  }, 120_000);
+  });
 });

@@ -1,11 +1,11 @@
-/** What the browser tests need to know about the built site, read from dist/ rather than assumed. */
+/** What the browser tests and the scripts that open the site need to know about the built site, read from dist/ rather than assumed. */
 import { existsSync, readFileSync } from 'node:fs';
 
 export const DIST = process.env.DIST_DIR ?? 'dist';
 
 export function readDist(path: string): string {
   const file = `${DIST}/${path}`;
-  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run test:browser\`, which builds first.`);
+  if (!existsSync(file)) throw new Error(`${file} is missing: build the site first (\`npm run build\`; \`npm run test:browser\` builds too).`);
   return readFileSync(file, 'utf8');
 }
 

@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { HtmlValidate } from 'html-validate';
 
 const run = promisify(execFile);
@@ -15,7 +15,10 @@ export interface BuildResult { outDir: string; stdout: string; stderr: string; c
 const BUILDS = join(process.cwd(), 'node_modules', '.cache', 'site-tests');
 const made: string[] = [];
 
-/** Runs `astro build --outDir <tmp>` with the given environment; never throws on a failed build. */
+/**
+ * Runs `astro build --outDir <tmp>` with the given environment; never throws on a failed build.
+ * Its output comes back without colour codes, which Astro's logger adds when `CI` is set.
+ */
 export async function buildSite(env: Record<string, string> = {}): Promise<BuildResult> {
   mkdirSync(BUILDS, { recursive: true });
   const outDir = mkdtempSync(join(BUILDS, 'build-'));
@@ -25,10 +28,10 @@ export async function buildSite(env: Record<string, string> = {}): Promise<Build
       env: { ...buildEnvironment(), ASTRO_TELEMETRY_DISABLED: '1', ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
-    return { outDir, stdout, stderr, code: 0 };
+    return { outDir, stdout: stripVTControlCharacters(stdout), stderr: stripVTControlCharacters(stderr), code: 0 };
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; code?: number };
-    return { outDir, stdout: e.stdout ?? '', stderr: e.stderr ?? '', code: typeof e.code === 'number' ? e.code : 1 };
+    return { outDir, stdout: stripVTControlCharacters(e.stdout ?? ''), stderr: stripVTControlCharacters(e.stderr ?? ''), code: typeof e.code === 'number' ? e.code : 1 };
   }
 }
 
@@ -100,7 +103,10 @@ export function brokenLinks(outDir: string, pages: Page[], base = '/'): string[]
   const ids = new Map<string, Set<string>>();
   const idsOf = (page: Page) => {
     let set = ids.get(page.path);
-    if (!set) ids.set(page.path, (set = new Set(attributeValues(page.html, 'id'))));
+    if (!set) {
+      set = new Set(attributeValues(page.html, 'id'));
+      ids.set(page.path, set);
+    }
     return set;
   };
   const byFile = new Map(pages.map((p) => [join(outDir, p.path), p]));

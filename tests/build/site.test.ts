@@ -1,22 +1,20 @@
-/** Build-output checks on the default content: structure of every page, links, search markers. */
+/** Build-output checks on the bundled content (the tier's one build of it): structure of every page, links, search markers. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Page, attributeValues, brokenLinks, buildSite, decodeEntities, invalidHtml, readPages, removeBuilds, textOf } from './dist.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { type Page, attributeValues, brokenLinks, decodeEntities, invalidHtml, readPages, textOf } from './dist.ts';
 
 let outDir: string;
 let pages: Page[];
 let buildOutput: string;
 
-beforeAll(async () => {
-  const result = await buildSite();
+beforeAll(() => {
+  const result = inject('contentBuild');
   buildOutput = result.stdout + result.stderr;
   expect(result.code, buildOutput).toBe(0);
   outDir = result.outDir;
   pages = readPages(outDir);
-}, 120_000);
-
-afterAll(removeBuilds);
+});
 
 const page = (url: string) => {
   const found = pages.find((p) => p.url === url);
@@ -57,7 +55,7 @@ describe('every page', () => {
 
   it('is valid HTML (html-validate, recommended rules)', async () => {
     expect(await invalidHtml(pages)).toEqual([]);
-  }, 60_000);
+  });
 
   it('names its own URL as canonical, once', () => {
     for (const { url, html } of pages) {
@@ -81,6 +79,25 @@ describe('every page', () => {
       const hasScript = /<script\b/.test(html);
       expect(hasScript, url).toBe(url === 'search/' || /\/matrix\/([^/]+\/)?$/.test(url));
     }
+  });
+});
+
+describe('the build output', () => {
+  // Lines Astro and Vite print as warnings: `[WARN] [label] …` or a bundler's `[WARN] [vite] [CODE] …`.
+  const warnings = () => buildOutput.split('\n').filter((line) => /\[WARN\]|\bwarn(ing)?\b/i.test(line));
+
+  it('warns about nothing but the plans', () => {
+    expect(warnings().filter((line) => !/\[WARN\] \[plans\] \S+:\d+:\d+: warning /.test(line))).toEqual([]);
+  });
+
+  it("gives each plan's tasks and the counts of its diagnostics by rule", () => {
+    expect(buildOutput).toMatch(/\[plans\] content\/plans\/2022-work-safety\.txt: 30 tasks, 0 warnings, 1 info \(unlabeled-units 1\)$/m);
+  });
+
+  it('renders the MDX pages whole without their head-inject directive', () => {
+    const about = page('about/').html;
+    expect(textOf(about, 'h2')).toEqual(expect.arrayContaining(['三种角色']));
+    expect(about).not.toContain('astro:head-inject');
   });
 });
 

@@ -13,7 +13,7 @@ beforeAll(async () => {
   // The one bad row of the sample CSV is reported with file, row and column, and the build goes on.
   expect(result.stdout + result.stderr).toMatch(/progress\/2022-work-safety\.csv:25:4: warning Unexpected status `基本完成`.*\[progress-bad-status\]/);
   pages = readPages(result.outDir);
-}, 120_000);
+});
 
 afterAll(removeBuilds);
 

@@ -15,7 +15,7 @@ let pages: Page[];
 beforeAll(async () => {
   build = await buildSite({ CONTENT_DIR: 'tests/fixtures/hostile' });
   pages = build.code === 0 ? readPages(build.outDir) : [];
-}, 120_000);
+});
 afterAll(() => removeBuilds());
 
 /** The page without its attribute values, which Astro quotes and escapes (`"` → &quot;). */
@@ -27,11 +27,20 @@ describe('a hostile plan', () => {
     expect(pages.map((p) => p.url)).toEqual(expect.arrayContaining(['2024-hostile/', '2024-hostile/tasks/1/', '2024-hostile/matrix/', '2024-hostile/source/', 'units/']));
   });
 
+  it('prints its warnings with their counts, its markup escaped for the terminal', () => {
+    const output = build.stdout + build.stderr;
+    expect(output).toMatch(/\[plans\] tests\/fixtures\/hostile\/plans\/2024-hostile\.txt: 5 tasks, 9 warnings \(unknown-unit 8, unassigned-text 1\)/);
+    const warnings = output.split('\n').filter((line) => line.includes('[WARN]'));
+    expect(warnings).toHaveLength(9);
+    expect(warnings.every((line) => /\[WARN\] \[plans\] tests\/fixtures\/hostile\/plans\/2024-hostile\.txt:\d+:\d+: warning .+ \[(unknown-unit|unassigned-text)\]$/.test(line))).toBe(true);
+  });
+
   it('shows its markup as text on every page, never as tags', () => {
     const leaks = pages.filter((p) => TAGS.test(markupOf(p.html))).map((p) => `${p.url}: ${markupOf(p.html).match(TAGS)![0]}`);
     expect(leaks).toEqual([]);
     const task = pages.find((p) => p.url === '2024-hostile/tasks/1/')!.html;
     expect(task).toContain('修订&lt;script&gt;window.__pwned(&quot;task&quot;)&lt;/script&gt;责任清单');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the plan's own text, which must stay text.
     expect(task).toContain('${window.__pwned(&quot;tplliteral&quot;)}');
     // No attribute of the site's is opened by the plan's text: every href is a path or a fragment.
     for (const page of pages) for (const m of page.html.matchAll(/\shref="([^"]*)"/g)) expect(m[1]).toMatch(/^(\/|#)/);

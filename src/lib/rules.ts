@@ -1,0 +1,190 @@
+/**
+ * Every problem the pipeline can report, in one table (as eemeli/yaml keeps its `ErrorCode`s): the
+ * rule's id, the stage that reports it, its severity, a hint for the command line and what it
+ * means on the site, in Chinese. The schema's `RuleIdSchema`, the parser's `ProblemRuleId`, the
+ * CLI's hints and the diagnostics page's explanations all derive from it: a new rule is one entry
+ * here. Errors stop a build; warnings and infos are listed.
+ */
+import type { Severity } from './schema.ts';
+
+/** Which step of the pipeline reports a rule (see DESIGN.md's pipeline). */
+export type RuleStage = 'read' | 'parse' | 'resolve' | 'content' | 'progress';
+
+export interface Rule {
+  stage: RuleStage;
+  severity: Severity;
+  /** What to do about it, for `plan check` under its code frame (English, Chinese UI words quoted). */
+  hint: string;
+  /** What it means, for the diagnostics page (简体中文). */
+  text: string;
+}
+
+export const RULES = {
+  undecodable: {
+    stage: 'read',
+    severity: 'error',
+    hint: 'Save the plan as UTF-8 text (in WPS/Word: 另存为 → 纯文本 → UTF-8).',
+    text: '文件无法按 UTF-8、UTF-16 或 GB18030 读取:请另存为 UTF-8 纯文本。',
+  },
+  'empty-file': {
+    stage: 'read',
+    severity: 'error',
+    hint: 'The file holds no text: check that the right file was saved.',
+    text: '文件为空。',
+  },
+  'unsupported-format': {
+    stage: 'read',
+    severity: 'error',
+    hint: 'Save the plan as a Word document (.docx) or as plain text (.txt); in Word or WPS: 另存为 → Word 文档 (*.docx).',
+    text: '文件格式不受支持:请另存为 .txt 或 .docx。',
+  },
+  unreadable: {
+    stage: 'read',
+    severity: 'error',
+    hint: 'Check the path: there is no file of that name, or it cannot be opened.',
+    text: '文件无法打开。',
+  },
+  'no-tasks': {
+    stage: 'parse',
+    severity: 'error',
+    hint: 'Number the tasks as the plan does (1. / 1、 / (一)) or paste the 任务分工 table with its header row.',
+    text: '未找到任何编号任务。',
+  },
+  'duplicate-number': {
+    stage: 'parse',
+    severity: 'warning',
+    hint: 'Two tasks share a number: renumber one of them, or check for a missing line break.',
+    text: '任务编号重复:请检查编号。',
+  },
+  'number-gap': {
+    stage: 'parse',
+    severity: 'warning',
+    hint: 'A number is skipped or out of order: check for a missing task or a typo in the number.',
+    text: '任务编号不连续:可能漏了一项或编号有误。',
+  },
+  'unclosed-clause': {
+    stage: 'parse',
+    severity: 'warning',
+    hint: 'Close the parenthesis of the responsibility clause.',
+    text: '责任单位括号未闭合。',
+  },
+  'unlabeled-units': {
+    stage: 'parse',
+    severity: 'info',
+    hint: 'Write the label (责任单位:…) if these are the responsible units.',
+    text: '括号内的单位未标“责任单位”等字样,按责任单位处理。',
+  },
+  'person-not-unit': {
+    stage: 'parse',
+    severity: 'info',
+    hint: 'People (分管领导) are not listed as units; name the department instead.',
+    text: '此处写的是领导个人,不列为责任单位。',
+  },
+  'unusual-unit': {
+    stage: 'parse',
+    severity: 'warning',
+    hint: 'The name has no usual ending (局, 委, 办, 中心, 政府 …): check it, and write it out in full if a word is missing (县水务 → 县水务局).',
+    text: '单位名称不完整或不常见(如“县水务”),已按原文收录为单位,请核对。',
+  },
+  'clause-piece': {
+    stage: 'parse',
+    severity: 'warning',
+    hint: 'This piece of the responsibility clause is no unit name: correct or delete it.',
+    text: '责任单位中有一段文字不是单位名称,未作为单位收录,请核对原文。',
+  },
+  'unassigned-text': {
+    stage: 'parse',
+    severity: 'warning',
+    hint: 'This text is in no task: move it into the task it belongs to (or number it as a task), or delete it.',
+    text: '这段文字不属于任何任务。',
+  },
+  'task-without-units': {
+    stage: 'resolve',
+    severity: 'warning',
+    hint: 'Add the responsible units after the task, e.g. (责任单位:县住建局).',
+    text: '该任务未写明责任单位。',
+  },
+  'unknown-unit': {
+    stage: 'resolve',
+    severity: 'warning',
+    hint: 'Add the unit to content/units.yaml (name, short, slug, kind) so it gets its canonical name.',
+    text: '单位名册(units.yaml)中没有这个单位,已按原文名称收录。',
+  },
+  'bad-metadata': {
+    stage: 'content',
+    severity: 'error',
+    hint: 'Fix the plan metadata file (title, year, issuer, date, source, asOf).',
+    text: '方案说明文件(.yaml)有误。',
+  },
+  'bad-registry': {
+    stage: 'content',
+    severity: 'error',
+    hint: 'Fix content/units.yaml at this place.',
+    text: '单位名册(units.yaml)有误。',
+  },
+  'progress-unreadable': {
+    stage: 'progress',
+    severity: 'warning',
+    hint: 'Save the report as the filled-in ledger (.xlsx) or as a UTF-8 CSV file.',
+    text: '进展报告文件无法读取。',
+  },
+  'progress-missing-column': {
+    stage: 'progress',
+    severity: 'warning',
+    hint: "Keep the ledger's header row: 序号, 状态 and 报告日期 are needed (填报单位 and 进展情况 are optional).",
+    text: '进展报告缺少必要的列。',
+  },
+  'progress-unknown-task': {
+    stage: 'progress',
+    severity: 'warning',
+    hint: "Write the task's 序号 as the published plan numbers it.",
+    text: '任务编号在方案中不存在,该行未计入。',
+  },
+  'progress-unknown-unit': {
+    stage: 'progress',
+    severity: 'warning',
+    hint: 'Write the unit as the plan or content/units.yaml names it, or add it to content/units.yaml.',
+    text: '报告单位无法识别,该行未计入。',
+  },
+  'progress-bad-date': {
+    stage: 'progress',
+    severity: 'warning',
+    hint: 'Write the date of the report as a date, e.g. 2022-06-30 or 2022年6月30日.',
+    text: '进展报告的日期无法识别,该行未计入。',
+  },
+  'progress-bad-status': {
+    stage: 'progress',
+    severity: 'warning',
+    hint: 'Choose one of the four statuses: 未启动, 推进中, 已完成, 滞后.',
+    text: '进展状态不是“未启动/推进中/已完成/滞后”之一,该行未计入。',
+  },
+  'progress-unit-not-assigned': {
+    stage: 'progress',
+    severity: 'info',
+    hint: "Only the task's own units count towards its status: check the 填报单位 and the 序号.",
+    text: '报告单位不承担该任务,该行未计入。',
+  },
+  'progress-unknown-plan': {
+    stage: 'progress',
+    severity: 'error',
+    hint: 'Name the progress file after its plan: progress/<plan-id>.csv or .xlsx beside plans/<plan-id>.txt.',
+    text: '进展报告对应的方案不存在(文件名应与 plans/ 中的方案一致)。',
+  },
+} as const satisfies Record<string, Rule>;
+
+export type RuleId = keyof typeof RULES;
+
+/** Every rule id, in the registry's order. */
+export const RULE_IDS = Object.keys(RULES) as [RuleId, ...RuleId[]];
+
+/** The ids of the rules one stage reports, e.g. `RuleIdOf<'parse'>` for the parser's problems. */
+export type RuleIdOf<S extends RuleStage> = { [K in RuleId]: (typeof RULES)[K]['stage'] extends S ? K : never }[RuleId];
+
+export function isRuleId(id: string): id is RuleId {
+  return Object.hasOwn(RULES, id);
+}
+
+/** The rule of a diagnostic's `ruleId` (a plain string in the data contract), if it is one of ours. */
+export function ruleOf(id: string): Rule | undefined {
+  return isRuleId(id) ? RULES[id] : undefined;
+}

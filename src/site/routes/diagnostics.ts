@@ -1,0 +1,73 @@
+/** A plan's diagnostics page `/<plan>/diagnostics/`: the parser's messages and those of its progress reports. */
+import type { FileDiagnostic } from '../../lib/diagnostics.ts';
+import type { Diagnostic } from '../../lib/schema.ts';
+import { ruleText } from '../diagnostics.ts';
+import { type PlanSummary, summarizePlan } from '../plan.ts';
+import { planHref, sourceHref, withBase } from '../url.ts';
+import type { Crumb, PageFrame, Route, SiteContent } from './types.ts';
+
+export interface DiagnosticsProps {
+  summary: PlanSummary;
+  diagnostics: Diagnostic[];
+  path: string;
+  progress?: { files: string[]; diagnostics: FileDiagnostic[] };
+}
+
+/** One row of src/components/DiagnosticsTable.astro. */
+export interface DiagnosticRow {
+  /** `path:line:column`, linked to the source line where a page shows it. */
+  place: string;
+  href?: string;
+  severity: Diagnostic['severity'];
+  /** The rule's explanation in Chinese, from the rule registry. */
+  explanation?: string;
+  message: string;
+  ruleId: string;
+}
+
+export interface DiagnosticsPage {
+  frame: PageFrame;
+  crumbs: Crumb[];
+  heading: string;
+  counts: { error: number; warning: number; info: number };
+  /** Errors first, then warnings, then infos; each in source order. */
+  rows: DiagnosticRow[];
+  progress?: { files: string; rows: DiagnosticRow[] };
+}
+
+const ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export function diagnosticsRoutes(content: SiteContent): Route<DiagnosticsProps>[] {
+  return content.plans.map((plan) => ({
+    params: { slug: plan.id },
+    props: {
+      summary: summarizePlan(plan.document, plan.metadata),
+      diagnostics: plan.document.diagnostics,
+      path: plan.document.source.path,
+      ...(plan.progress ? { progress: { files: plan.progress.files, diagnostics: plan.progress.diagnostics } } : {}),
+    },
+  }));
+}
+
+function row(d: Diagnostic, place: string, href?: string): DiagnosticRow {
+  const explanation = ruleText(d.ruleId);
+  return { place, ...(href ? { href } : {}), severity: d.severity, ...(explanation ? { explanation } : {}), message: d.message, ruleId: d.ruleId };
+}
+
+export function diagnosticsPage({ summary, diagnostics, path, progress }: DiagnosticsProps): DiagnosticsPage {
+  const sorted = [...diagnostics].sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.line - b.line || a.column - b.column);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) counts[d.severity]++;
+  return {
+    frame: {
+      title: `${summary.title} 解析提示`,
+      description: `${summary.title}的解析提示:${counts.warning} 条警告,${counts.info} 条提示,每条链接到原文所在行。`,
+      section: 'plans',
+    },
+    crumbs: [{ label: '首页', href: withBase('') }, { label: summary.title, href: planHref(summary.id) }, { label: '解析提示' }],
+    heading: `${summary.title} · 解析提示`,
+    counts,
+    rows: sorted.map((d) => row(d, `${path}:${d.line}:${d.column}`, sourceHref(summary.id, d.line))),
+    ...(progress ? { progress: { files: progress.files.join('、'), rows: progress.diagnostics.map((d) => row(d, `${d.path}:${d.line}:${d.column}`)) } } : {}),
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * The overview of one plan (src/components/PlanOverview.astro): its facts and counts, links to its
+ * other pages, its progress when it has reports, and its task outline, or for a long plan the list
+ * of its part pages. Shown on the plan page and, for the newest plan, on the home page.
+ */
+import type { OutlineNode, PlanDocument } from '../../lib/schema.ts';
+import { nodeHeading, type PlanSummary, summarizePlan } from '../plan.ts';
+import { chineseDate, NO_REPORT, type OverdueRow, overdueRows, type PlanProgressView, progressView, STATUS_CLASS, STATUS_LABELS, type StatusLabel, statusOf } from '../progress.ts';
+import { OUTLINE_PAGE_TASKS, OUTLINE_SPLIT_TASKS, type PlanSlice, sliceHeading, sliceRange, sliceSections, sliceTasks } from '../slices.ts';
+import { diagnosticsHref, matrixHref, partHref, sourceHref, withBase } from '../url.ts';
+import type { SitePlan } from './types.ts';
+
+export type HeadingTag = 'h2' | 'h3' | 'h4';
+
+export interface OverviewProgress {
+  /** The reports are invented (progress/<id>.yaml `sample: true`). */
+  sample: boolean;
+  headingId: string;
+  asOf: string;
+  asOfText: string;
+  reportCount: number;
+  note?: string;
+  aboutHref: string;
+  statuses: { className: string; count: number; label: string }[];
+  overdueCount: number;
+  /** A long plan's overdue tasks are listed on its part pages: here, how many each part has. */
+  overdueByPart?: { heading: string; href: string; count: number }[];
+  overdue: OverdueRow[];
+}
+
+export interface OverviewPart {
+  heading: string;
+  href: string;
+  range: string;
+  count: number;
+  sections: { label: string; href: string; range: string }[];
+}
+
+export interface PlanOverview {
+  planId: string;
+  heading: HeadingTag;
+  subheading: HeadingTag;
+  facts: { term: string; value: string }[];
+  stats: { num: number; label: string }[];
+  matrixHref: string;
+  sourceHref: string;
+  diagnosticsHref: string;
+  warningCount: number;
+  progress?: OverviewProgress;
+  preamble: string;
+  /** A long plan: its part pages. Otherwise the whole outline, with statuses when there are reports. */
+  parts?: OverviewPart[];
+  taskCount: number;
+  document: PlanDocument;
+  outline: OutlineNode[];
+  outlineLevel: number;
+  statuses?: Record<string, StatusLabel>;
+}
+
+function facts(summary: PlanSummary): PlanOverview['facts'] {
+  const out: PlanOverview['facts'] = [];
+  if (summary.issuer) out.push({ term: '发布机关', value: summary.issuer });
+  if (summary.year) out.push({ term: '年度', value: `${summary.year} 年` });
+  if (summary.date) out.push({ term: '印发日期', value: summary.date });
+  out.push({ term: '结构', value: `${summary.partCount} 个部分,${summary.sectionCount} 个小节,${summary.taskCount} 项任务` });
+  if (summary.sourceNote) out.push({ term: '来源说明', value: summary.sourceNote });
+  return out;
+}
+
+function overdueByPart(document: PlanDocument, slices: PlanSlice[], overdue: OverdueRow[]): OverviewProgress['overdueByPart'] {
+  const sliceOf = new Map<string, number>();
+  slices.forEach((slice, at) => {
+    for (const t of document.tasks.slice(slice.start, slice.end)) sliceOf.set(t.id.replace(/^task-/, ''), at);
+  });
+  const counts = slices.map(() => 0);
+  for (const row of overdue) counts[sliceOf.get(row.number) ?? 0]!++;
+  return slices
+    .map((slice, at) => ({ heading: sliceHeading(slice), href: `${partHref(document.id, slice.slug)}#overdue`, count: counts[at]! }))
+    .filter((s) => s.count > 0);
+}
+
+function progressBlock(plan: SitePlan, progress: PlanProgressView, slices: PlanSlice[] | undefined): OverviewProgress {
+  const overdue = overdueRows(plan, progress);
+  return {
+    sample: progress.sample,
+    headingId: `progress-${plan.document.id}`,
+    asOf: progress.asOf,
+    asOfText: chineseDate(progress.asOf),
+    reportCount: progress.reportCount,
+    ...(progress.note ? { note: progress.note } : {}),
+    aboutHref: withBase('about/#progress'),
+    statuses: STATUS_LABELS.map((s) => ({ className: `status-${STATUS_CLASS[s]}`, count: progress.counts[s], label: `项${s === NO_REPORT ? '暂无报告' : s}` })),
+    overdueCount: overdue.length,
+    ...(slices && overdue.length > 0 ? { overdueByPart: overdueByPart(plan.document, slices, overdue) } : {}),
+    overdue,
+  };
+}
+
+/** The overview of a plan, its own headings at `level` (2 on the plan page, 3 on the home page). */
+export function planOverview(plan: SitePlan, level: 2 | 3): PlanOverview {
+  const { document } = plan;
+  const summary = summarizePlan(document, plan.metadata);
+  const progress = progressView(plan);
+  // A long plan lists its parts and sections here; the tasks are on one page per part.
+  const slices = document.tasks.length > OUTLINE_SPLIT_TASKS ? sliceTasks(document, OUTLINE_PAGE_TASKS) : undefined;
+  const statuses = progress && !slices ? Object.fromEntries(document.tasks.map((t) => [t.id, statusOf(progress, t.id.replace(/^task-/, ''))!])) : undefined;
+  return {
+    planId: summary.id,
+    heading: `h${level}`,
+    subheading: `h${(level + 1) as 3 | 4}`,
+    facts: facts(summary),
+    stats: [
+      { num: summary.taskCount, label: '项任务' },
+      { num: summary.unitCount, label: '个责任单位' },
+      { num: summary.roleCounts.lead, label: '处牵头' },
+      { num: summary.roleCounts.support, label: '处配合' },
+      { num: summary.roleCounts.responsible, label: '处责任(未分牵头配合)' },
+    ],
+    matrixHref: matrixHref(summary.id),
+    sourceHref: sourceHref(summary.id),
+    diagnosticsHref: diagnosticsHref(summary.id),
+    warningCount: summary.warningCount,
+    ...(progress ? { progress: progressBlock(plan, progress, slices) } : {}),
+    preamble: document.preamble.trim(),
+    ...(slices
+      ? {
+          parts: slices.map((slice) => ({
+            heading: sliceHeading(slice),
+            href: partHref(summary.id, slice.slug),
+            range: sliceRange(slice),
+            count: slice.end - slice.start,
+            sections: sliceSections(document, slice).map((s) => ({
+              label: s.section ? nodeHeading(s.section) : '未分小节的任务',
+              href: `${partHref(summary.id, slice.slug)}${s.section ? `#${s.section.id}` : ''}`,
+              range: `任务 ${s.first === s.last ? s.first : `${s.first}–${s.last}`}`,
+            })),
+          })),
+        }
+      : {}),
+    taskCount: summary.taskCount,
+    document,
+    outline: document.outline,
+    outlineLevel: level + 1,
+    ...(statuses ? { statuses } : {}),
+  };
+}

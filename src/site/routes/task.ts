@@ -1,0 +1,132 @@
+/** A task's page `/<plan>/tasks/<n>/`: its text, units by role, deadlines, progress and place in the plan. */
+import type { Role } from '../../lib/schema.ts';
+import { nodeHeading, summarizePlan, taskLabel, type TaskView, taskSlug, taskViews } from '../plan.ts';
+import { chineseDate, NO_REPORT, progressView, type StatusLabel, type TaskProgress } from '../progress.ts';
+import { ROLE_LABEL } from '../roles.ts';
+import { pagefindFilter } from '../search.ts';
+import { planHref, sourceHref, taskHref, unitHref, withBase } from '../url.ts';
+import type { Crumb, PageFrame, Route, SiteContent } from './types.ts';
+
+export interface TaskProps {
+  planId: string;
+  planTitle: string;
+  view: TaskView;
+  progress?: { asOf: string; sample: boolean; task: TaskProgress };
+}
+
+export interface TaskPage {
+  frame: PageFrame;
+  crumbs: Crumb[];
+  heading: string;
+  plan: { title: string; href: string; filter: string };
+  /** The task's current status, when the plan has progress reports. */
+  status?: { label: StatusLabel; overdue: boolean };
+  part?: { heading: string; filter: string };
+  section?: string;
+  source: { href: string; lines: string };
+  text: string;
+  /** The ancestor whose units the task takes, when it names none of its own. */
+  inheritedFrom?: string;
+  roles: { role: Role; filter: string; units: { href: string; name: string; filter: string; mention?: string }[] }[];
+  deadlines: { text: string; date?: string }[];
+  progress?: {
+    asOf: string;
+    asOfText: string;
+    deadline?: { date: string; text: string };
+    overdue: boolean;
+    aboutHref: string;
+    units: { href: string; name: string; role: Role; accountable: boolean; status: StatusLabel; date?: string }[];
+    timeline: { date: string; dateText: string; status: StatusLabel; unit?: { href: string; name: string }; counted: boolean; note?: string; source: string }[];
+  };
+  references: string[];
+  children: { number: string; href: string; label: string }[];
+  roleNames: string;
+  previous?: { href: string; number: string; label: string };
+  next?: { href: string; number: string; label: string };
+}
+
+export function taskRoutes(content: SiteContent): Route<TaskProps>[] {
+  return content.plans.flatMap((plan) => {
+    const summary = summarizePlan(plan.document, plan.metadata);
+    const progress = progressView(plan);
+    return taskViews(plan.document).map((view) => ({
+      params: { slug: plan.id, task: view.slug },
+      props: {
+        planId: plan.id,
+        planTitle: summary.title,
+        view,
+        ...(progress ? { progress: { asOf: progress.asOf, sample: progress.sample, task: progress.tasks[view.slug]! } } : {}),
+      },
+    }));
+  });
+}
+
+/** Where a report came from: "来源:progress/2023.xlsx 工作表“县住建局” 第 4 行". */
+function reportSource(source: { path: string; sheet?: string; row: number }): string {
+  const path = source.path.slice(Math.max(0, source.path.lastIndexOf('progress/')));
+  return `来源:${path}${source.sheet ? ` 工作表“${source.sheet}”` : ''} 第 ${source.row} 行`;
+}
+
+function taskProgress(progress: NonNullable<TaskProps['progress']>): TaskPage['progress'] {
+  const { task } = progress;
+  return {
+    asOf: progress.asOf,
+    asOfText: chineseDate(progress.asOf),
+    ...(task.deadline ? { deadline: { date: task.deadline, text: chineseDate(task.deadline) } } : {}),
+    overdue: task.overdue,
+    aboutHref: withBase('about/#progress'),
+    units: task.units.map((u) => ({ href: unitHref(u.unit), name: u.name, role: u.role, accountable: u.accountable, status: u.status ?? NO_REPORT, ...(u.date ? { date: u.date } : {}) })),
+    timeline: task.timeline.map((r) => ({
+      date: r.date,
+      dateText: chineseDate(r.date),
+      status: r.status,
+      ...(r.unit ? { unit: { href: unitHref(r.unit), name: r.unitName ?? r.unit } } : {}),
+      counted: r.counted,
+      ...(r.note ? { note: r.note } : {}),
+      source: reportSource(r.source),
+    })),
+  };
+}
+
+export function taskPage({ planId, planTitle, view, progress }: TaskProps): TaskPage {
+  const { task } = view;
+  const lines = view.lines.start === view.lines.end ? `第 ${view.lines.start} 行` : `第 ${view.lines.start}–${view.lines.end} 行`;
+  const units = view.byRole.map((g) => `${ROLE_LABEL[g.role]}:${g.assignments.map((a) => a.name).join('、')}`).join(';');
+  const inheritedFrom = view.inherited ? [...view.ancestors].reverse().find((n) => n.assignments.length > 0) : undefined;
+  const pager = (to: TaskView['previous']) => to && { href: taskHref(planId, to.slug), number: to.number, label: to.label };
+  return {
+    frame: {
+      title: `${planTitle} 任务 ${view.slug}`,
+      description: `${planTitle} 任务 ${view.slug}:${view.label}。${units}`.slice(0, 160),
+      section: 'plans',
+      searchable: true,
+      sample: progress?.sample === true,
+    },
+    crumbs: [
+      { label: '首页', href: withBase('') },
+      { label: planTitle, href: planHref(planId) },
+      ...view.ancestors.map((n) => (n.kind === 'task' ? { label: `任务 ${taskSlug(n)}`, href: taskHref(planId, taskSlug(n)) } : { label: nodeHeading(n) })),
+      { label: `任务 ${view.slug}` },
+    ],
+    heading: `任务 ${view.slug}:${view.label}`,
+    plan: { title: planTitle, href: planHref(planId), filter: pagefindFilter('计划', planTitle) },
+    ...(progress ? { status: { label: progress.task.status ?? NO_REPORT, overdue: progress.task.overdue } } : {}),
+    ...(view.part ? { part: { heading: nodeHeading(view.part), filter: pagefindFilter('部分', nodeHeading(view.part)) } } : {}),
+    ...(view.section ? { section: nodeHeading(view.section) } : {}),
+    source: { href: sourceHref(planId, view.lines.start), lines },
+    text: `${task.marker}${task.text}`,
+    ...(inheritedFrom ? { inheritedFrom: nodeHeading(inheritedFrom) } : {}),
+    roles: view.byRole.map((group) => ({
+      role: group.role,
+      filter: `角色:${ROLE_LABEL[group.role]}`,
+      units: group.assignments.map((a) => ({ href: unitHref(a.unit), name: a.name, filter: pagefindFilter('单位', a.name), ...(a.mention !== a.name ? { mention: a.mention } : {}) })),
+    })),
+    deadlines: task.deadlines,
+    ...(progress ? { progress: taskProgress(progress) } : {}),
+    references: task.references.map((r) => (/^《/.test(r) ? r : `《${r}》`)),
+    children: task.children.map((child) => ({ number: taskSlug(child), href: taskHref(planId, taskSlug(child)), label: taskLabel(child) })),
+    roleNames: view.byRole.map((g) => ROLE_LABEL[g.role]).join('、') || '无',
+    ...(view.previous ? { previous: pager(view.previous)! } : {}),
+    ...(view.next ? { next: pager(view.next)! } : {}),
+  };
+}

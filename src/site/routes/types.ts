@@ -1,0 +1,39 @@
+/**
+ * What route data works on and hands to the pages. As in Starlight's generateRouteData, each page
+ * kind has one module here: `…Routes(content)` gives its `getStaticPaths` entries (cheap props), and
+ * `…Page(props)` prepares everything the page shows, one page at a time, so that the `.astro`
+ * files only display. Both are plain functions, tested without a build (tests/site/routes.test.ts).
+ */
+import type { Unit } from '../../lib/schema.ts';
+import type { Crumb } from '../plan.ts';
+import type { PlanInput } from '../units.ts';
+
+/** A plan as the content collection gives it: the PlanDocument, its metadata, text and progress. */
+export interface SitePlan extends PlanInput {
+  sourceText: string;
+}
+
+/** The site's content: plans newest first, and every unit they name. */
+export interface SiteContent {
+  plans: SitePlan[];
+  units: Unit[];
+}
+
+/** One entry of a page's `getStaticPaths`. */
+export interface Route<Props> {
+  params: Record<string, string | undefined>;
+  props: Props;
+}
+
+/** What every page tells the layout (src/layouts/Base.astro). */
+export interface PageFrame {
+  /** Page title, without the site name; none on the home page. */
+  title?: string;
+  description: string;
+  section?: 'plans' | 'units' | 'about' | 'search';
+  searchable?: boolean;
+  wide?: boolean;
+  sample?: boolean;
+}
+
+export type { Crumb };

@@ -1,0 +1,107 @@
+/**
+ * The rule registry (src/lib/rules.ts) is the one table of rules: the schema, the CLI's hints and
+ * the diagnostics page derive from it, and every rule in it is reported, with its severity, by a
+ * content folder made to break each of them.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatWithFrame } from '../src/lib/diagnostics.ts';
+import { loadContent } from '../src/lib/pipeline.ts';
+import { RULE_IDS, RULES, type RuleId, isRuleId, ruleOf } from '../src/lib/rules.ts';
+import { RuleIdSchema } from '../src/lib/schema.ts';
+import { ruleText } from '../src/site/diagnostics.ts';
+
+const CJK = /[\u4e00-\u9fff]/;
+
+describe('the rule registry', () => {
+  it('gives every rule a severity, an English hint and a Chinese explanation', () => {
+    for (const id of RULE_IDS) {
+      const rule = RULES[id];
+      expect(['error', 'warning', 'info'], id).toContain(rule.severity);
+      expect(rule.hint, id).toMatch(/^[A-Z].*\.$/);
+      expect(rule.text, id).toMatch(CJK);
+    }
+  });
+
+  it('is the list of rule ids the schema accepts', () => {
+    expect(RuleIdSchema.options).toEqual(RULE_IDS);
+    expect(RULE_IDS.every(isRuleId)).toBe(true);
+    expect(isRuleId('toString')).toBe(false);
+    expect(ruleOf('no-such-rule')).toBeUndefined();
+  });
+
+  it('gives the diagnostics page and the code frame their words', () => {
+    for (const id of RULE_IDS) expect(ruleText(id)).toBe(RULES[id].text);
+    const framed = formatWithFrame({ path: 'p.txt', severity: 'warning', ruleId: 'number-gap', message: 'Unexpected task number 5, expected 3', line: 1, column: 1 }, '5.任务\n');
+    expect(framed.split('\n').at(-1)).toBe(`  hint: ${RULES['number-gap'].hint}`);
+  });
+});
+
+/** Rules only the `plan` command reports (a path that does not exist): tests/parser/cli.test.ts. */
+const CLI_ONLY: RuleId[] = ['unreadable'];
+
+/** A content folder with one file or row that breaks each rule. */
+function brokenContent(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'plan-rules-'));
+  const files: Record<string, string | Uint8Array> = {
+    // A registry entry without its required `kind`.
+    'units.yaml': '- name: 县住房和城乡建设局\n  short: 县住建局\n  slug: zhujian\n',
+    'plans/a-empty.txt': '',
+    'plans/a-png.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+    'plans/a-noise.txt': new Uint8Array(Array.from({ length: 512 }, (_, i) => (i * 7919) % 256)),
+    'plans/a-prose.txt': '这是一段没有任何编号任务的说明文字。\n',
+    'plans/b-twin.txt': '1.甲任务。(责任单位:县住建局)\n',
+    'plans/b-twin.docx': 'not read: the plan has two files',
+    'plans/c-main.txt': [
+      '一、总体任务',
+      '1.甲任务。(责任单位:县住建局、分管副县长)',
+      '2.乙任务。(县水务局、县财政局)',
+      '2.丙任务。(责任单位:县财政局)',
+      '5.丁任务。(责任单位:县审计局',
+      '混进来的一段话。',
+      '6.戊任务。',
+      // A piece that reads like a name but has no usual ending, and one that is no name.
+      '7.己任务。(责任单位:县水务、★★)',
+      '',
+    ].join('\n'),
+    'plans/d-meta.txt': '1.甲任务。(责任单位:县住建局)\n',
+    'plans/d-meta.yaml': 'year: 二〇二二\n',
+    'plans/e-columns.txt': '1.甲任务。(责任单位:县住建局)\n',
+    'plans/f-workbook.txt': '1.甲任务。(责任单位:县住建局)\n',
+    'progress/c-main.csv': [
+      '序号,填报单位,报告日期,状态,进展情况',
+      '99,县住建局,2024-06-30,推进中,无此任务',
+      '1,县不存在局,2024-06-30,推进中,无此单位',
+      '1,县住建局,2024-02-30,推进中,无此日期',
+      '1,县住建局,2024-06-30,70%,百分比',
+      '2,县住建局,2024-06-30,推进中,不承担此任务',
+      '',
+    ].join('\n'),
+    'progress/e-columns.csv': '序号,单位,进展情况\n1,县住建局,好\n',
+    'progress/f-workbook.xlsx': 'not a workbook',
+    'progress/g-no-plan.csv': '序号,报告日期,状态\n1,2024-06-30,推进中\n',
+  };
+  for (const [name, bytes] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), bytes);
+  }
+  return dir;
+}
+
+describe('every rule', () => {
+  const dir = brokenContent();
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is reported by the content made to break it, with its severity', async () => {
+    const { diagnostics } = await loadContent(dir);
+    const reported = new Map<string, Set<string>>();
+    for (const d of diagnostics) reported.set(d.ruleId, (reported.get(d.ruleId) ?? new Set()).add(d.severity));
+    const unknown = [...reported.keys()].filter((id) => !isRuleId(id));
+    expect(unknown).toEqual([]);
+    for (const [id, severities] of reported) expect([...severities], id).toEqual([ruleOf(id)!.severity]);
+    const missing = RULE_IDS.filter((id) => !CLI_ONLY.includes(id) && !reported.has(id));
+    expect(missing).toEqual([]);
+  });
+});
