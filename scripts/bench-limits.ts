@@ -26,10 +26,19 @@ const CASES: Record<string, { label: string; make: () => string | Promise<Uint8A
     },
   },
   'line-1mb': { label: 'one 1 MB line (a single task)', make: () => `1.${'加强安全生产,落实责任。'.repeat(Math.ceil(1e6 / 36))}(责任单位:县住建局)\n` },
-  'blank-1mb': { label: '1 MB of spaces inside lines (regex backtracking)', make: () => `1.任务\n${' '.repeat(1e6)}x\n2024${' '.repeat(1e6)}\n${'|'}${' '.repeat(1e6)}\n` },
+  'blank-1mb': {
+    label: '1 MB of spaces inside lines (regex backtracking)',
+    make: () => `1.任务\n${' '.repeat(1e6)}x\n2024${' '.repeat(1e6)}\n${'|'}${' '.repeat(1e6)}\n`,
+  },
   'parens-1mb': { label: '1 MB line of unclosed parentheses', make: () => `1.任务${'(责任单位:县住建局'.repeat(1e6 / 30)}\n` },
-  'units-10k': { label: 'one clause naming 10 000 units', make: () => `1.任务。(责任单位:${Array.from({ length: 10000 }, (_, i) => `县第${i}局`).join('、')})\n` },
-  'glued-10k': { label: '10 000 unit names glued together', make: () => `1.任务。(责任单位:${Array.from({ length: 10000 }, (_, i) => `县第${i}局`).join('')})\n` },
+  'units-10k': {
+    label: 'one clause naming 10 000 units',
+    make: () => `1.任务。(责任单位:${Array.from({ length: 10000 }, (_, i) => `县第${i}局`).join('、')})\n`,
+  },
+  'glued-10k': {
+    label: '10 000 unit names glued together',
+    make: () => `1.任务。(责任单位:${Array.from({ length: 10000 }, (_, i) => `县第${i}局`).join('')})\n`,
+  },
   'docx-5mb': {
     label: '.docx of a 5 MB plan (15 000 tasks, one paragraph a line)',
     make: async () => {
@@ -67,6 +76,8 @@ else {
       continue;
     }
     const r = JSON.parse(line) as { mb: number; ms: number; tasks: number; assignments: number; maxRssMb: number; refused?: string };
-    console.log(`| ${label} | ${r.mb.toFixed(2)} | ${r.ms.toFixed(0)} | ${r.tasks} | ${r.assignments} | ${r.maxRssMb.toFixed(0)} | ${r.refused ? 'refused: file too large' : 'parsed'} |`);
+    console.log(
+      `| ${label} | ${r.mb.toFixed(2)} | ${r.ms.toFixed(0)} | ${r.tasks} | ${r.assignments} | ${r.maxRssMb.toFixed(0)} | ${r.refused ? 'refused: file too large' : 'parsed'} |`,
+    );
   }
 }

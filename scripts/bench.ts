@@ -35,7 +35,9 @@ const GNU_TIME = '/usr/bin/time';
 
 function machine(): string {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
-  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   return `${cpu} × ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}; load average at start ${load}; ${new Date().toISOString().slice(0, 10)}`;
 }
 
@@ -59,8 +61,10 @@ function ensureGnuTime(): void {
   if (existsSync(GNU_TIME)) return;
   console.error(`bench: ${GNU_TIME} is missing; installing Debian's \`time\` package (apt-get install time)`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const ok = spawnSync('apt-get', ['install', '-y', '-qq', 'time'], { stdio: 'inherit', env }).status === 0
-    || (spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env }).status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', 'time'], { stdio: 'inherit', env }).status === 0);
+  const ok =
+    spawnSync('apt-get', ['install', '-y', '-qq', 'time'], { stdio: 'inherit', env }).status === 0 ||
+    (spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env }).status === 0 &&
+      spawnSync('apt-get', ['install', '-y', '-qq', 'time'], { stdio: 'inherit', env }).status === 0);
   if (!ok || !existsSync(GNU_TIME)) throw new Error(`bench: GNU time is needed at ${GNU_TIME}: run \`apt-get install time\` as root`);
 }
 
@@ -74,7 +78,10 @@ function syntheticContent(root: string, tasks: number): string {
   return dir;
 }
 
-interface BuildRun { ms: number; maxRssKb: number }
+interface BuildRun {
+  ms: number;
+  maxRssKb: number;
+}
 
 /** One `astro build` under GNU time; wall time measured here, peak memory from GNU time's report. */
 function buildOnce(contentDir: string, outDir: string): Promise<BuildRun> {
@@ -98,7 +105,12 @@ function buildOnce(contentDir: string, outDir: string): Promise<BuildRun> {
   });
 }
 
-interface DistStats { pages: number; bytes: number; pagefindBytes: number; largest: { path: string; bytes: number } }
+interface DistStats {
+  pages: number;
+  bytes: number;
+  pagefindBytes: number;
+  largest: { path: string; bytes: number };
+}
 
 function distStats(outDir: string): DistStats {
   const stats: DistStats = { pages: 0, bytes: 0, pagefindBytes: 0, largest: { path: '', bytes: 0 } };
@@ -133,7 +145,9 @@ async function benchBuilds(): Promise<void> {
       ...targets.map((n) => ({ label: String(n), tasks: n, dir: syntheticContent(root, n), text: generatePlan(n, UNITS) })),
     ];
     console.log(`## Site build\n\nMachine: ${machine()}\n`);
-    console.log(`Command: \`npm run bench\`: best of ${runs} rounds over all plans (plans above 5000 tasks built once). Build = \`astro build\` wall time, Pagefind included.\n`);
+    console.log(
+      `Command: \`npm run bench\`: best of ${runs} rounds over all plans (plans above 5000 tasks built once). Build = \`astro build\` wall time, Pagefind included.\n`,
+    );
     console.log('| tasks | parse (ms) | build (s) | peak memory (MB) | pages | dist (MB) | Pagefind (MB) | largest page | build ms per task |');
     console.log('|---:|---:|---:|---:|---:|---:|---:|---|---:|');
     // Rounds over all plans rather than repeats of one, so that a busy spell of the machine falls on
@@ -156,7 +170,9 @@ async function benchBuilds(): Promise<void> {
       const dist = distStats(c.outDir);
       results.push({ label: c.label, tasks, ms: best.ms, rssKb: best.maxRssKb, largest: dist.largest.bytes });
       const label = c.tasks === 0 || c.label.startsWith('seed') ? `${tasks} (seed)` : String(tasks);
-      console.log(`| ${label} | ${parse.ms.toFixed(0)} | ${(best.ms / 1000).toFixed(1)} | ${(best.maxRssKb / 1024).toFixed(0)} | ${dist.pages} | ${mb(dist.bytes)} | ${mb(dist.pagefindBytes)} | ${kb(dist.largest.bytes)} (\`${dist.largest.path}\`) | ${(best.ms / tasks).toFixed(1)} |`);
+      console.log(
+        `| ${label} | ${parse.ms.toFixed(0)} | ${(best.ms / 1000).toFixed(1)} | ${(best.maxRssKb / 1024).toFixed(0)} | ${dist.pages} | ${mb(dist.bytes)} | ${mb(dist.pagefindBytes)} | ${kb(dist.largest.bytes)} (\`${dist.largest.path}\`) | ${(best.ms / tasks).toFixed(1)} |`,
+      );
     }
     const seed = results[0]!;
     const at = (n: number) => results.find((r) => r.tasks === n && r !== seed);
@@ -164,11 +180,18 @@ async function benchBuilds(): Promise<void> {
     const r3000 = at(3000);
     if (r3000) {
       const ratio = r3000.ms / seed.ms;
-      lines.push(`- 3000-task build ÷ seed build: ${ratio.toFixed(2)}× (limit 8×, goal ≤ 3×): ${ratio <= 3 ? 'goal met' : ratio <= 8 ? 'within the limit' : 'OVER THE LIMIT'}`);
-      lines.push(`- largest page of the 3000-task site: ${kb(r3000.largest)} (limit 2 MB, goal 500 KB): ${r3000.largest < 500e3 ? 'goal met' : r3000.largest < 2e6 ? 'within the limit' : 'OVER THE LIMIT'}`);
+      lines.push(
+        `- 3000-task build ÷ seed build: ${ratio.toFixed(2)}× (limit 8×, goal ≤ 3×): ${ratio <= 3 ? 'goal met' : ratio <= 8 ? 'within the limit' : 'OVER THE LIMIT'}`,
+      );
+      lines.push(
+        `- largest page of the 3000-task site: ${kb(r3000.largest)} (limit 2 MB, goal 500 KB): ${r3000.largest < 500e3 ? 'goal met' : r3000.largest < 2e6 ? 'within the limit' : 'OVER THE LIMIT'}`,
+      );
     }
     const r10000 = at(10000);
-    if (r10000) lines.push(`- peak memory of the 10 000-task build: ${(r10000.rssKb / 1024).toFixed(0)} MB (limit 2 GB): ${r10000.rssKb * 1024 < 2 * 2 ** 30 ? 'met' : 'OVER THE LIMIT'}`);
+    if (r10000)
+      lines.push(
+        `- peak memory of the 10 000-task build: ${(r10000.rssKb / 1024).toFixed(0)} MB (limit 2 GB): ${r10000.rssKb * 1024 < 2 * 2 ** 30 ? 'met' : 'OVER THE LIMIT'}`,
+      );
     if (lines.length) console.log(`\n${lines.join('\n')}`);
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -25,11 +25,26 @@ for (const folder of folders) {
   for (const { name, dir, input } of fixtureCases(folder)) {
     const parsed = await parsePlanFile(input, existsSync(units) ? { unitsPath: units } : {});
     const s = score(parsed.document, readGold(dir));
-    tp += s.tp; fp += s.fp; fn += s.fn; dl += s.deadlinesRight; dlGold += s.deadlinesGold;
-    console.log(name.padEnd(44), `${s.tasksGold}/${s.tasksFound}/${s.tasksAligned}`.padEnd(25), s.precision.toFixed(2), s.recall.toFixed(2), s.f1.toFixed(3), s.partsOk ? 'ok' : 'WRONG', s.sectionsOk ? 'ok' : 'WRONG', `${s.deadlinesRight}/${s.deadlinesGold}`);
+    tp += s.tp;
+    fp += s.fp;
+    fn += s.fn;
+    dl += s.deadlinesRight;
+    dlGold += s.deadlinesGold;
+    console.log(
+      name.padEnd(44),
+      `${s.tasksGold}/${s.tasksFound}/${s.tasksAligned}`.padEnd(25),
+      s.precision.toFixed(2),
+      s.recall.toFixed(2),
+      s.f1.toFixed(3),
+      s.partsOk ? 'ok' : 'WRONG',
+      s.sectionsOk ? 'ok' : 'WRONG',
+      `${s.deadlinesRight}/${s.deadlinesGold}`,
+    );
     if (verbose) for (const miss of s.misses) console.log('   ', miss);
   }
   const p = tp / (tp + fp || 1);
   const r = tp / (tp + fn || 1);
-  console.log(`TOTAL ${folder}: P=${p.toFixed(3)} R=${r.toFixed(3)} F1=${((2 * p * r) / (p + r || 1)).toFixed(3)} (tp ${tp}, fp ${fp}, fn ${fn}); deadlines ${dl}/${dlGold}`);
+  console.log(
+    `TOTAL ${folder}: P=${p.toFixed(3)} R=${r.toFixed(3)} F1=${((2 * p * r) / (p + r || 1)).toFixed(3)} (tp ${tp}, fp ${fp}, fn ${fn}); deadlines ${dl}/${dlGold}`,
+  );
 }

@@ -47,7 +47,9 @@ for (const entry of FILLED) {
   const key = `${entry.sheet}|${entry.task}`;
   if (used.has(key)) {
     const copy = sheet.addRow((target.values as unknown[]).slice(1));
-    copy.eachCell({ includeEmpty: true }, (cell, col) => { cell.style = target!.getCell(col).style; });
+    copy.eachCell({ includeEmpty: true }, (cell, col) => {
+      cell.style = target!.getCell(col).style;
+    });
     target = copy;
   }
   used.add(key);

@@ -34,9 +34,13 @@ try {
     for (let i = 0; i < runs; i++) {
       const report = join(out, `${name}-${i}.json`);
       // Asynchronous, so that the server in this process keeps answering.
-      await promisify(execFile)('lighthouse', [server.url(path), '--quiet', `--chrome-flags=${flags}`, `--only-categories=${categories.join(',')}`, '--output=json', `--output-path=${report}`], {
-        env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' },
-      });
+      await promisify(execFile)(
+        'lighthouse',
+        [server.url(path), '--quiet', `--chrome-flags=${flags}`, `--only-categories=${categories.join(',')}`, '--output=json', `--output-path=${report}`],
+        {
+          env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' },
+        },
+      );
       const result = JSON.parse(readFileSync(report, 'utf8')) as { categories: Record<string, { score: number }> };
       for (const c of categories) best[c] = Math.max(best[c] ?? 0, Math.round(result.categories[c]!.score * 100));
     }

@@ -23,7 +23,11 @@ export interface PrintJob {
   slot: PdfSlot;
 }
 
-export interface PrintedPdf extends PrintJob { pdfFile: string; pages: number; bytes: number }
+export interface PrintedPdf extends PrintJob {
+  pdfFile: string;
+  pages: number;
+  bytes: number;
+}
 
 /** The base the site was built for, from the favicon link every page carries. */
 export function builtBase(dist: string): string {
@@ -53,19 +57,29 @@ export function printJobs(dist: string): PrintJob[] {
     const slots = findPdfSlots(html);
     if (slots.length === 0) continue;
     const pagePath = relative(dist, dirname(htmlFile)).split(sep).join('/');
-    const title = html.match(/<h1\b[^>]*>([\s\S]*?)<\/h1>/)?.[1]?.replace(/<[^>]+>/g, '').trim() ?? pagePath;
+    const title =
+      html
+        .match(/<h1\b[^>]*>([\s\S]*?)<\/h1>/)?.[1]
+        ?.replace(/<[^>]+>/g, '')
+        .trim() ?? pagePath;
     // A plan's matrix is /<plan>/matrix/, and a split matrix's slices /<plan>/matrix/<slice>/.
     const kind = pagePath.startsWith('units/') ? 'unit' : /\/matrix(\/[^/]+)?$/.test(pagePath) ? 'matrix' : 'page';
     for (const slot of slots) jobs.push({ htmlFile, pagePath: pagePath ? `${pagePath}/` : '', title, kind, slot });
   }
   const rank = { unit: 0, matrix: 1, page: 2 };
   // Plan order for a split matrix: the index, then slices 1, 1-p2, 2, …, 10 (numeric, the .pdf set aside).
-  return jobs.sort((a, b) => rank[a.kind] - rank[b.kind] || a.slot.file.replace(/\.pdf$/, '').localeCompare(b.slot.file.replace(/\.pdf$/, ''), 'en', { numeric: true }));
+  return jobs.sort(
+    (a, b) => rank[a.kind] - rank[b.kind] || a.slot.file.replace(/\.pdf$/, '').localeCompare(b.slot.file.replace(/\.pdf$/, ''), 'en', { numeric: true }),
+  );
 }
 
 /** Pages in a PDF written by Chromium (one page object each). */
 export function countPdfPages(bytes: Uint8Array): number {
-  return Buffer.from(bytes).toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g)?.length ?? 0;
+  return (
+    Buffer.from(bytes)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page(?![a-z])/g)?.length ?? 0
+  );
 }
 
 function sizeLabel(pages: number, bytes: number): string {
@@ -103,7 +117,9 @@ export async function printPdfs(dist: string, { report = () => {}, only = () => 
       writeFileSync(pdfFile, bytes);
       const pages = countPdfPages(bytes);
       printed.push({ ...job, pdfFile, pages, bytes: bytes.length });
-      report(`${job.kind} ${seen[job.kind]} of ${totals[job.kind]}: ${job.title} → ${relative(process.cwd(), pdfFile)} (${pages} page${pages === 1 ? '' : 's'}, ${Math.round(bytes.length / 1024)} KB)`);
+      report(
+        `${job.kind} ${seen[job.kind]} of ${totals[job.kind]}: ${job.title} → ${relative(process.cwd(), pdfFile)} (${pages} page${pages === 1 ? '' : 's'}, ${Math.round(bytes.length / 1024)} KB)`,
+      );
     }
     await page.close();
   } finally {
@@ -126,7 +142,9 @@ if (import.meta.main) {
     const started = performance.now();
     const printed = await printPdfs(dist, { report: (line) => console.log(line) });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`Wrote ${printed.length} PDFs (${printed.reduce((n, p) => n + p.pages, 0)} pages) to ${join(dist, 'pdf')}/ in ${seconds} s; each page now links to its PDF.`);
+    console.log(
+      `Wrote ${printed.length} PDFs (${printed.reduce((n, p) => n + p.pages, 0)} pages) to ${join(dist, 'pdf')}/ in ${seconds} s; each page now links to its PDF.`,
+    );
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;

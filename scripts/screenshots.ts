@@ -19,18 +19,20 @@ const progressPages: [string, string][] = [
   ['diagnostics', '2022-work-safety/diagnostics/'],
   ['search', 'search/?q=燃气'],
 ];
-const pages: [string, string][] = progress ? progressPages : [
-  ['home', ''],
-  ['plan', `${planId}/`],
-  ['task', `${planId}/tasks/24/`],
-  ['units', 'units/'],
-  ['unit', `units/${process.env.UNIT_ID ?? 'zhujian'}/`],
-  ['matrix', `${planId}/matrix/`],
-  ['source', `${planId}/source/#L42`],
-  ['diagnostics', `${planId}/diagnostics/`],
-  ['search', 'search/?q=燃气'],
-  ['about', 'about/'],
-];
+const pages: [string, string][] = progress
+  ? progressPages
+  : [
+      ['home', ''],
+      ['plan', `${planId}/`],
+      ['task', `${planId}/tasks/24/`],
+      ['units', 'units/'],
+      ['unit', `units/${process.env.UNIT_ID ?? 'zhujian'}/`],
+      ['matrix', `${planId}/matrix/`],
+      ['source', `${planId}/source/#L42`],
+      ['diagnostics', `${planId}/diagnostics/`],
+      ['search', 'search/?q=燃气'],
+      ['about', 'about/'],
+    ];
 
 const outDir = progress ? 'docs/progress' : 'docs/screenshots';
 mkdirSync(outDir, { recursive: true });

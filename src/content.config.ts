@@ -64,7 +64,10 @@ const pages = defineCollection({
     title: z.string(),
     description: z.string(),
     /** URL segment; defaults to the file name. */
-    slug: z.string().regex(/^[a-z0-9-]+$/).optional(),
+    slug: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .optional(),
   }),
 });
 

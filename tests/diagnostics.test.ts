@@ -14,7 +14,12 @@ const plan = (path: string, tasks: number) => ({ document: { source: { path }, t
 
 describe('diagnosticCounts', () => {
   it('counts by severity and rule, the most frequent rule first', () => {
-    const list = [at('p', 1, 'warning', 'number-gap'), at('p', 2, 'warning', 'unknown-unit'), at('p', 3, 'warning', 'unknown-unit'), at('p', 4, 'info', 'unlabeled-units')];
+    const list = [
+      at('p', 1, 'warning', 'number-gap'),
+      at('p', 2, 'warning', 'unknown-unit'),
+      at('p', 3, 'warning', 'unknown-unit'),
+      at('p', 4, 'info', 'unlabeled-units'),
+    ];
     expect(diagnosticCounts(list)).toBe('3 warnings (unknown-unit 2, number-gap 1), 1 info (unlabeled-units 1)');
   });
 
@@ -27,7 +32,11 @@ describe('diagnosticCounts', () => {
 
 describe('contentReport', () => {
   it('gives each plan its tasks and counts, then its warnings, and counts other files too', () => {
-    const diagnostics = [at('plans/a.txt', 3, 'warning', 'number-gap'), at('plans/a.txt', 5, 'info', 'unlabeled-units'), at('progress/b.csv', 2, 'warning', 'progress-bad-date')];
+    const diagnostics = [
+      at('plans/a.txt', 3, 'warning', 'number-gap'),
+      at('plans/a.txt', 5, 'info', 'unlabeled-units'),
+      at('progress/b.csv', 2, 'warning', 'progress-bad-date'),
+    ];
     expect(contentReport([plan('plans/a.txt', 30), plan('plans/b.txt', 1)], diagnostics)).toEqual([
       { level: 'info', message: 'plans/a.txt: 30 tasks, 1 warning (number-gap 1), 1 info (unlabeled-units 1)' },
       { level: 'warn', message: 'plans/a.txt:3:1: warning Unexpected thing on line 3 [number-gap]' },

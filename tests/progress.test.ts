@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent, loadRegistry } from '../src/lib/pipeline.ts';
 import {
-  type ProgressReport, deadlineDay, normalizeTaskNumber, parseReportDate, planProgress, readProgress, resolveAsOf, rollUpTask,
+  type ProgressReport,
+  deadlineDay,
+  normalizeTaskNumber,
+  parseReportDate,
+  planProgress,
+  readProgress,
+  resolveAsOf,
+  rollUpTask,
 } from '../src/lib/progress.ts';
 import type { Task } from '../src/lib/schema.ts';
 import { buildLedgerWorkbook, LEDGER_SHEET } from '../src/site/ledger.ts';
@@ -122,7 +129,10 @@ describe('the filled-in ledger (.xlsx)', () => {
   }
 
   it('gives the same statuses as the same reports in a CSV', async () => {
-    const csv = ['序号,填报单位,报告日期,状态,进展情况', ...FILLED.map((f) => [f.task, f.task === '22' ? '' : f.unit, f.date, f.status, f.note].join(','))].join('\n');
+    const csv = [
+      '序号,填报单位,报告日期,状态,进展情况',
+      ...FILLED.map((f) => [f.task, f.task === '22' ? '' : f.unit, f.date, f.status, f.note].join(',')),
+    ].join('\n');
     const fromCsv = await readProgress(utf8(csv), 'progress/p.csv', context);
     const fromXlsx = await readProgress(await filledLedger(), 'progress/p.xlsx', context);
     expect(fromCsv.diagnostics).toEqual([]);
@@ -154,7 +164,12 @@ describe('the filled-in ledger (.xlsx)', () => {
 
 describe('rollUpTask', () => {
   const report = (t: string, unit: string | undefined, date: string, status: ProgressReport['status']): ProgressReport => ({
-    task: t, ...(unit ? { unit } : {}), date, status, note: '', source: { path: 'p.csv', row: 2 },
+    task: t,
+    ...(unit ? { unit } : {}),
+    date,
+    status,
+    note: '',
+    source: { path: 'p.csv', row: 2 },
   });
 
   it('has no status without reports, and never calls a task overdue without a dated deadline', () => {

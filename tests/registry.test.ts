@@ -23,7 +23,10 @@ function seedMentions(): { clauses: number; mentions: string[] } {
   for (const clause of clauses) {
     const body = clause.replace(/^\s*责任单位[::]/, '');
     for (const piece of body.split(/[、,,;;]|及/)) {
-      const item = piece.trim().replace(/(牵头|配合)$/, '').replace(/等部门$/, '');
+      const item = piece
+        .trim()
+        .replace(/(牵头|配合)$/, '')
+        .replace(/等部门$/, '');
       for (const part of item.split('等')) {
         if (part === '') continue;
         mentions.add(part === '政府' ? '各镇政府' : part);
@@ -265,7 +268,9 @@ describe('UnitRegistry.fromYaml, bad content', () => {
   });
 
   it('reports an unknown key at the key and still loads the unit', () => {
-    const text = ['- name: 县水务局', '  slug: shuiwu', '  kind: 政府部门', '  alias: [水务局]', '- name: 县公安局', '  slug: gongan', '  kind: 政府部门'].join('\n');
+    const text = ['- name: 县水务局', '  slug: shuiwu', '  kind: 政府部门', '  alias: [水务局]', '- name: 县公安局', '  slug: gongan', '  kind: 政府部门'].join(
+      '\n',
+    );
     const { registry, problems } = UnitRegistry.fromYaml(text);
     expect(problems).toMatchObject([{ line: 4, column: 3 }]);
     expect(problems[0]!.message).toContain('alias');

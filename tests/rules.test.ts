@@ -34,7 +34,10 @@ describe('the rule registry', () => {
 
   it('gives the diagnostics page and the code frame their words', () => {
     for (const id of RULE_IDS) expect(ruleText(id)).toBe(RULES[id].text);
-    const framed = formatWithFrame({ path: 'p.txt', severity: 'warning', ruleId: 'number-gap', message: 'Unexpected task number 5, expected 3', line: 1, column: 1 }, '5.任务\n');
+    const framed = formatWithFrame(
+      { path: 'p.txt', severity: 'warning', ruleId: 'number-gap', message: 'Unexpected task number 5, expected 3', line: 1, column: 1 },
+      '5.任务\n',
+    );
     expect(framed.split('\n').at(-1)).toBe(`  hint: ${RULES['number-gap'].hint}`);
   });
 });

@@ -22,12 +22,45 @@ export function chinese(n: number): string {
   return String(n);
 }
 
-const WORDS = ['统筹推进', '安全生产', '专项整治', '隐患排查', '监督检查', '责任落实', '宣传教育', '应急处置', '风险防控', '长效机制', '信息共享', '联合执法', '基层治理', '数字化转型', '标准化建设'];
-const BASE = ['发展和改革局', '财政局', '住房和城乡建设局', '交通运输局', '水务局', '农业农村局', '市场监督管理局', '应急管理局', '卫生健康局', '教育局', '公安局', '自然资源局', '生态环境局', '文化和旅游局', '商务局'];
+const WORDS = [
+  '统筹推进',
+  '安全生产',
+  '专项整治',
+  '隐患排查',
+  '监督检查',
+  '责任落实',
+  '宣传教育',
+  '应急处置',
+  '风险防控',
+  '长效机制',
+  '信息共享',
+  '联合执法',
+  '基层治理',
+  '数字化转型',
+  '标准化建设',
+];
+const BASE = [
+  '发展和改革局',
+  '财政局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '水务局',
+  '农业农村局',
+  '市场监督管理局',
+  '应急管理局',
+  '卫生健康局',
+  '教育局',
+  '公安局',
+  '自然资源局',
+  '生态环境局',
+  '文化和旅游局',
+  '商务局',
+];
 
 export function unitPool(count: number): string[] {
   const out: string[] = [];
-  for (let i = 0; out.length < count; i++) out.push(`县${i < BASE.length ? '' : `第${chinese((i % 99) + 1)}`}${BASE[i % BASE.length]}${i >= BASE.length * 99 ? i : ''}`);
+  for (let i = 0; out.length < count; i++)
+    out.push(`县${i < BASE.length ? '' : `第${chinese((i % 99) + 1)}`}${BASE[i % BASE.length]}${i >= BASE.length * 99 ? i : ''}`);
   return [...new Set(out)].slice(0, count);
 }
 
@@ -50,7 +83,7 @@ export function generatePlan(tasks: number, units = 300, seed = 1): string {
       const form = n % 5;
       if (form === 0) lines.push(`${n}.${body}(责任单位:${pick(3).join('、')})`);
       else if (form === 1) lines.push(`${n}.${body}(责任单位:${pick(1)[0]}牵头,${pick(3).join('、')}配合)`);
-      else if (form === 2) lines.push(`${n}.${body}${n % 12 + 1}月底前完成。(牵头单位:${pick(1)[0]};配合单位:${pick(2).join('、')})`);
+      else if (form === 2) lines.push(`${n}.${body}${(n % 12) + 1}月底前完成。(牵头单位:${pick(1)[0]};配合单位:${pick(2).join('、')})`);
       else if (form === 3) lines.push(`${n}.由${pick(1)[0]}负责,${pick(2).join('、')}配合,${body}`);
       else lines.push(`${n}.${body}`, `牵头单位:${pick(1)[0]}`, `责任单位:${pick(2).join(',')}`);
     }

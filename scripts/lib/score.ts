@@ -71,7 +71,8 @@ function align(a: string[], b: string[]): [number, number][] {
   const n = a.length;
   const m = b.length;
   const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i]![j] = a[i] === b[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) dp[i]![j] = a[i] === b[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
   const pairs: [number, number][] = [];
   let i = 0;
   let j = 0;
@@ -138,7 +139,11 @@ export function score(document: PlanDocument, gold: Gold): Score {
   });
   const count = (kind: string) => {
     let n = 0;
-    const walk = (nodes: OutlineNode[]) => nodes.forEach((x) => { if (x.kind === kind) n++; walk(x.children); });
+    const walk = (nodes: OutlineNode[]) =>
+      nodes.forEach((x) => {
+        if (x.kind === kind) n++;
+        walk(x.children);
+      });
     walk(document.outline);
     return n;
   };
@@ -146,7 +151,12 @@ export function score(document: PlanDocument, gold: Gold): Score {
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return {
-    tp, fp, fn, precision, recall, f1,
+    tp,
+    fp,
+    fn,
+    precision,
+    recall,
+    f1,
     tasksGold: gold.tasks.length,
     tasksFound: found.length,
     tasksAligned: pairs.length,

@@ -16,7 +16,11 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export interface StaticServer { origin: string; url(path: string): string; close(): Promise<void> }
+export interface StaticServer {
+  origin: string;
+  url(path: string): string;
+  close(): Promise<void>;
+}
 
 export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
   const dir = resolve(root);

@@ -12,8 +12,15 @@ export type DecodeResult =
 
 /** Magic numbers of files that people mistake for plans. */
 const FORMATS: { magic: number[]; reason: string }[] = [
-  { magic: [0xd0, 0xcf, 0x11, 0xe0], reason: 'Unexpected old binary Word/WPS file (.doc/.wps), expected a .docx or plain-text plan: open it in Word or WPS and save it as .docx (另存为 → Word 文档 *.docx)' },
-  { magic: [0x50, 0x4b, 0x03, 0x04], reason: 'Unexpected ZIP container (.docx/.xlsx) where plain text was expected: read Word plans with `plan check` or the site build, which accept .docx' },
+  {
+    magic: [0xd0, 0xcf, 0x11, 0xe0],
+    reason:
+      'Unexpected old binary Word/WPS file (.doc/.wps), expected a .docx or plain-text plan: open it in Word or WPS and save it as .docx (另存为 → Word 文档 *.docx)',
+  },
+  {
+    magic: [0x50, 0x4b, 0x03, 0x04],
+    reason: 'Unexpected ZIP container (.docx/.xlsx) where plain text was expected: read Word plans with `plan check` or the site build, which accept .docx',
+  },
   { magic: [0x25, 0x50, 0x44, 0x46], reason: 'Unexpected PDF file, expected plain text: copy the text out of the PDF into a .txt file' },
   { magic: [0x89, 0x50, 0x4e, 0x47], reason: 'Unexpected PNG image, expected plain text' },
   { magic: [0xff, 0xd8, 0xff], reason: 'Unexpected JPEG image, expected plain text' },
@@ -64,7 +71,11 @@ export const MAX_PLAN_BYTES = 32 * 1024 * 1024;
 
 export function decode(bytes: Uint8Array): DecodeResult {
   if (bytes.length > MAX_PLAN_BYTES) {
-    return { ok: false, ruleId: 'unsupported-format', reason: `Unexpected file of ${(bytes.length / 2 ** 20).toFixed(1)} MB, expected a plan of at most ${MAX_PLAN_BYTES / 2 ** 20} MB: split it into several plans` };
+    return {
+      ok: false,
+      ruleId: 'unsupported-format',
+      reason: `Unexpected file of ${(bytes.length / 2 ** 20).toFixed(1)} MB, expected a plan of at most ${MAX_PLAN_BYTES / 2 ** 20} MB: split it into several plans`,
+    };
   }
   if (bytes.length === 0) return { ok: false, ruleId: 'empty-file', reason: 'Unexpected empty file, expected the text of a plan' };
   for (const format of FORMATS) {
@@ -96,7 +107,11 @@ export function decode(bytes: Uint8Array): DecodeResult {
     }
   }
   if (text === undefined) {
-    return { ok: false, ruleId: 'undecodable', reason: `Unexpected bytes that are not valid ${encoding}, expected text in UTF-8, UTF-16 (with BOM) or GB18030` };
+    return {
+      ok: false,
+      ruleId: 'undecodable',
+      reason: `Unexpected bytes that are not valid ${encoding}, expected text in UTF-8, UTF-16 (with BOM) or GB18030`,
+    };
   }
   if (controlShare(text) > 0.01 || text.includes('\u0000')) {
     return { ok: false, ruleId: 'undecodable', reason: 'Unexpected binary content, expected the text of a plan in UTF-8, UTF-16 (with BOM) or GB18030' };

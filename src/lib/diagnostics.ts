@@ -46,12 +46,14 @@ export function codeFrame(source: string, line: number, column: number): string 
   const before = text.slice(0, Math.max(0, column - 1));
   // East Asian wide characters take two terminal cells.
   let width = 0;
-  for (const char of terminalSafe(before)) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
+  for (const char of terminalSafe(before))
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
   const shown = text.length > 160 ? text.slice(Math.max(0, column - 60), column + 60) : text;
   const offset = text.length > 160 ? Math.max(0, column - 60) : 0;
   if (offset > 0) {
     width = 0;
-    for (const char of terminalSafe(text.slice(offset, column - 1))) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
+    for (const char of terminalSafe(text.slice(offset, column - 1)))
+      width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
   }
   return `${' '.repeat(gutter)} |\n${line} | ${terminalSafe(shown)}\n${' '.repeat(gutter)} | ${' '.repeat(width)}^`;
 }
@@ -101,7 +103,11 @@ export function contentReport(
     lines.push({ level: 'info', message: `${path}: ${count === undefined ? '' : `${plural(count, 'task')}, `}${diagnosticCounts(list)}` });
     const warnings = list.filter((d) => d.severity === 'warning');
     for (const d of warnings.slice(0, perFile)) lines.push({ level: 'warn', message: formatDiagnostic(d) });
-    if (warnings.length > perFile) lines.push({ level: 'info', message: `${path}: ${warnings.length - perFile} more warnings, on the plan's diagnostics page and in \`npm run --silent plan -- check\`` });
+    if (warnings.length > perFile)
+      lines.push({
+        level: 'info',
+        message: `${path}: ${warnings.length - perFile} more warnings, on the plan's diagnostics page and in \`npm run --silent plan -- check\``,
+      });
   }
   return lines;
 }

@@ -157,10 +157,28 @@ function letters(n: number, base: string): string {
 }
 
 function roman(n: number): string {
-  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
   let k = n;
-  for (const [value, symbol] of table) while (k >= value) { out += symbol; k -= value; }
+  for (const [value, symbol] of table)
+    while (k >= value) {
+      out += symbol;
+      k -= value;
+    }
   return out;
 }
 
@@ -236,7 +254,7 @@ class Counter {
     return def.text.replace(/%([1-9])/g, (_, d: string) => {
       const l = Number(d) - 1;
       const value = counts![l] ?? startOf(l);
-      return formatNumber(value, l === level ? def.format : levels.get(l)?.format ?? 'decimal');
+      return formatNumber(value, l === level ? def.format : (levels.get(l)?.format ?? 'decimal'));
     });
   }
 }
@@ -270,7 +288,11 @@ function inlineText(node: MammothNode): string {
 
 /** Text of a table cell on one line: its paragraphs joined by a space; `|` would end the cell. */
 function cellLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '¦').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '¦')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export async function docxToText(bytes: Uint8Array): Promise<DocxResult> {
@@ -289,25 +311,31 @@ export async function docxToText(bytes: Uint8Array): Promise<DocxResult> {
   const sizes = Object.values(zip.files).map(declaredSize);
   const total = sizes.reduce((n, size) => n + size, 0);
   if (sizes.some((size) => size > MAX_ENTRY) || total > MAX_TOTAL) {
-    return { ok: false, ruleId: 'unsupported-format', reason: `Unexpected .docx that unpacks to ${(total / 2 ** 20).toFixed(0)} MB, expected a plan under ${MAX_TOTAL / 2 ** 20} MB unpacked` };
+    return {
+      ok: false,
+      ruleId: 'unsupported-format',
+      reason: `Unexpected .docx that unpacks to ${(total / 2 ** 20).toFixed(0)} MB, expected a plan under ${MAX_TOTAL / 2 ** 20} MB unpacked`,
+    };
   }
   const documentXml = await readEntry(document);
-  if (documentXml === undefined) return { ok: false, ruleId: 'undecodable', reason: 'Unexpected damaged word/document.xml, expected a .docx file that Word can open' };
+  if (documentXml === undefined)
+    return { ok: false, ruleId: 'undecodable', reason: 'Unexpected damaged word/document.xml, expected a .docx file that Word can open' };
   const numbering = readNumbering(await readEntry(zip.file('word/numbering.xml')), await readEntry(zip.file('word/styles.xml')));
 
   let body: MammothNode | undefined;
   try {
-    await word.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      {
-        transformDocument: (doc: MammothNode) => {
-          body = doc;
-          return { ...doc, children: [] };
-        },
-      } as Parameters<typeof mammoth.convertToHtml>[1],
-    );
+    await word.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, {
+      transformDocument: (doc: MammothNode) => {
+        body = doc;
+        return { ...doc, children: [] };
+      },
+    } as Parameters<typeof mammoth.convertToHtml>[1]);
   } catch (error) {
-    return { ok: false, ruleId: 'undecodable', reason: `Unexpected .docx that cannot be read (${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}), expected a file that Word can open: open it in Word or WPS and save it again as .docx` };
+    return {
+      ok: false,
+      ruleId: 'undecodable',
+      reason: `Unexpected .docx that cannot be read (${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}), expected a file that Word can open: open it in Word or WPS and save it again as .docx`,
+    };
   }
   if (!body) return { ok: false, ruleId: 'undecodable', reason: 'Unexpected .docx without a document body, expected a file that Word can open' };
 
@@ -326,12 +354,22 @@ export async function docxToText(bytes: Uint8Array): Promise<DocxResult> {
     seen.forEach((node, i) => {
       markers.set(node, counter.marker(numbered[i]!.numId, numbered[i]!.level));
     });
-  }
-  else {
+  } else {
     // numbering.xml and the body disagree (a damaged or unusual file): number by level, as plans do.
     const fallback: Numbering = {
       nums: new Map([['plan', { abstract: 'plan', overrides: new Map() }]]),
-      abstracts: new Map([['plan', new Map<number, Level>([[0, { format: 'chineseCounting', text: '%1、', start: 1 }], [1, { format: 'chineseCounting', text: '(%2)', start: 1 }], [2, { format: 'decimal', text: '%3.', start: 1 }], [3, { format: 'decimal', text: '(%4)', start: 1 }], [4, { format: 'decimalEnclosedCircle', text: '%5', start: 1 }]])]]),
+      abstracts: new Map([
+        [
+          'plan',
+          new Map<number, Level>([
+            [0, { format: 'chineseCounting', text: '%1、', start: 1 }],
+            [1, { format: 'chineseCounting', text: '(%2)', start: 1 }],
+            [2, { format: 'decimal', text: '%3.', start: 1 }],
+            [3, { format: 'decimal', text: '(%4)', start: 1 }],
+            [4, { format: 'decimalEnclosedCircle', text: '%5', start: 1 }],
+          ]),
+        ],
+      ]),
       styles: new Map(),
     };
     const byLevel = new Counter(fallback);
@@ -360,22 +398,24 @@ export async function docxToText(bytes: Uint8Array): Promise<DocxResult> {
         grid[r] ??= [];
         origin[r] ??= [];
         let column = 0;
-        (row.children ?? []).filter((c) => c.type === 'tableCell').forEach((cell) => {
-          while (grid[r]![column] !== undefined) column++;
-          const text = cellLine((cell.children ?? []).map((p) => (p.type === 'paragraph' ? paragraphText(p) : inlineText(p))).join('\n'));
-          const rowSpan = Math.max(1, cell.rowSpan ?? 1);
-          const colSpan = Math.max(1, cell.colSpan ?? 1);
-          for (let dr = 0; dr < rowSpan && r + dr < rows.length; dr++) {
-            grid[r + dr] ??= [];
-            origin[r + dr] ??= [];
-            // A cell merged down repeats in every row; one merged across keeps the first column only.
-            for (let dc = 0; dc < colSpan; dc++) {
-              grid[r + dr]![column + dc] = dc === 0 ? text : '';
-              origin[r + dr]![column + dc] = { row: r + 1, column: column + 1 };
+        (row.children ?? [])
+          .filter((c) => c.type === 'tableCell')
+          .forEach((cell) => {
+            while (grid[r]![column] !== undefined) column++;
+            const text = cellLine((cell.children ?? []).map((p) => (p.type === 'paragraph' ? paragraphText(p) : inlineText(p))).join('\n'));
+            const rowSpan = Math.max(1, cell.rowSpan ?? 1);
+            const colSpan = Math.max(1, cell.colSpan ?? 1);
+            for (let dr = 0; dr < rowSpan && r + dr < rows.length; dr++) {
+              grid[r + dr] ??= [];
+              origin[r + dr] ??= [];
+              // A cell merged down repeats in every row; one merged across keeps the first column only.
+              for (let dc = 0; dc < colSpan; dc++) {
+                grid[r + dr]![column + dc] = dc === 0 ? text : '';
+                origin[r + dr]![column + dc] = { row: r + 1, column: column + 1 };
+              }
             }
-          }
-          column += colSpan;
-        });
+            column += colSpan;
+          });
       });
       grid.forEach((cells, r) => {
         let line = '';

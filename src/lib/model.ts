@@ -125,7 +125,10 @@ function isBlock(node: { type: string }): node is PlanBlock {
 
 /** The plan's own title: the last short title-like line of the preamble. */
 export function titleFromPreamble(preamble: string): string | undefined {
-  const lines = preamble.split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = preamble
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!;
     if (line.length <= 60 && /(方案|计划|要点|清单|安排|措施|意见|分工|细则|台账)$/.test(line) && !/通知/.test(line)) return line;

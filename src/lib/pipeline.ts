@@ -37,7 +37,10 @@ export interface ParseOptions {
 }
 
 export function planIdFromPath(path: string): string {
-  const id = basename(path).replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  const id = basename(path)
+    .replace(/\.[^.]+$/, '')
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return id || 'plan';
 }
 
@@ -54,7 +57,12 @@ export async function parsePlanBytes(bytes: Uint8Array, options: ParseOptions): 
   return parseDecoded(bytes, { ok: true, text: converted.text, encoding: 'docx' }, options, converted.lines);
 }
 
-function parseDecoded(bytes: Uint8Array, decoded: DecodeResult | { ok: true; text: string; encoding: 'docx' }, options: ParseOptions, wordLines?: DocxLine[]): ParsedPlan {
+function parseDecoded(
+  bytes: Uint8Array,
+  decoded: DecodeResult | { ok: true; text: string; encoding: 'docx' },
+  options: ParseOptions,
+  wordLines?: DocxLine[],
+): ParsedPlan {
   const id = options.id ?? planIdFromPath(options.path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const registry = options.registry ?? UnitRegistry.empty();
@@ -147,7 +155,10 @@ export function defaultUnitsPath(planPath: string): string | undefined {
   return candidates.find((c) => existsSync(c));
 }
 
-export async function parsePlanFile(path: string, options: { unitsPath?: string; registry?: UnitRegistry } = {}): Promise<ParsedPlan & { problems: FileDiagnostic[]; metadata: PlanMetadata }> {
+export async function parsePlanFile(
+  path: string,
+  options: { unitsPath?: string; registry?: UnitRegistry } = {},
+): Promise<ParsedPlan & { problems: FileDiagnostic[]; metadata: PlanMetadata }> {
   const bytes = new Uint8Array(await readFile(path));
   const { metadata, problems } = await loadMetadata(`${path.replace(/\.[^./\\]+$/, '')}.yaml`);
   let registry = options.registry;
@@ -226,14 +237,22 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
     const id = planIdFromPath(path);
     const twin = names.find((other) => other !== name && planIdFromPath(other) === id);
     if (twin) {
-      diagnostics.push(problemOf(shown, 'unsupported-format', `Unexpected second file for plan \`${id}\` (also ${twin}), expected one file per plan: remove one of them`));
+      diagnostics.push(
+        problemOf(shown, 'unsupported-format', `Unexpected second file for plan \`${id}\` (also ${twin}), expected one file per plan: remove one of them`),
+      );
       continue;
     }
     const { metadata, problems: metaProblems } = await loadMetadata(`${path.replace(/\.[^./\\]+$/, '')}.yaml`);
-    append(diagnostics, metaProblems.map((p) => ({ ...p, path: relative(process.cwd(), p.path) || p.path })));
+    append(
+      diagnostics,
+      metaProblems.map((p) => ({ ...p, path: relative(process.cwd(), p.path) || p.path })),
+    );
     const bytes = new Uint8Array(await readFile(path));
     const parsed = await parsePlanBytes(bytes, { path: shown, registry, metadata });
-    append(diagnostics, parsed.document.diagnostics.map((d) => ({ ...d, path: shown })));
+    append(
+      diagnostics,
+      parsed.document.diagnostics.map((d) => ({ ...d, path: shown })),
+    );
     plans.push({ id: parsed.document.id, document: parsed.document, sourceText: parsed.sourceText, metadata });
   }
   plans.sort((a, b) => (b.document.year ?? 0) - (a.document.year ?? 0) || b.id.localeCompare(a.id));
@@ -258,7 +277,9 @@ export async function loadProgress(contentDir: string, plans: LoadedPlan[], regi
     const id = name.replace(/\.[^.]+$/, '');
     const shown = relative(process.cwd(), join(dir, name)) || join(dir, name);
     if (!byId.has(id)) {
-      diagnostics.push(problemOf(shown, 'progress-unknown-plan', `Unexpected progress file for plan \`${id}\` that plans/ does not have, expected plans/${id}.txt`));
+      diagnostics.push(
+        problemOf(shown, 'progress-unknown-plan', `Unexpected progress file for plan \`${id}\` that plans/ does not have, expected plans/${id}.txt`),
+      );
     }
   }
   for (const plan of plans) {
@@ -273,12 +294,19 @@ export async function loadProgress(contentDir: string, plans: LoadedPlan[], regi
       diagnostics.push(...problems);
       const parsed = ProgressMetadataSchema.safeParse(value ?? {});
       if (parsed.success) metadata = parsed.data;
-      else diagnostics.push(...parsed.error.issues.map((issue) => problemOf(shown, 'bad-metadata', `${issue.path.length ? `\`${issue.path.join('.')}\`: ` : ''}${issue.message}`)));
+      else
+        diagnostics.push(
+          ...parsed.error.issues.map((issue) =>
+            problemOf(shown, 'bad-metadata', `${issue.path.length ? `\`${issue.path.join('.')}\`: ` : ''}${issue.message}`),
+          ),
+        );
     }
     const asOf = resolveAsOf(plan.metadata.asOf);
     if (!asOf) {
       const path = relative(process.cwd(), join(contentDir, 'plans', `${plan.id}.yaml`));
-      diagnostics.push(problemOf(path, 'bad-metadata', `Unexpected \`asOf\` ${JSON.stringify(String(plan.metadata.asOf))}, expected a date such as 2022-12-31`));
+      diagnostics.push(
+        problemOf(path, 'bad-metadata', `Unexpected \`asOf\` ${JSON.stringify(String(plan.metadata.asOf))}, expected a date such as 2022-12-31`),
+      );
       continue;
     }
     const progress: LoadedProgress = { files: [], metadata, asOf, reports: [], diagnostics: [] };

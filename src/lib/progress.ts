@@ -102,10 +102,18 @@ export function readProgressCsv(bytes: Uint8Array, path: string): { tables: Prog
   }
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parseCsv(decoded.text.replace(/^\uFEFF/, ''), { info: true, relax_column_count: true, skip_empty_lines: false, relax_quotes: true }) as unknown as typeof records;
+    records = parseCsv(decoded.text.replace(/^\uFEFF/, ''), {
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      relax_quotes: true,
+    }) as unknown as typeof records;
   } catch (error) {
     const e = error as { message?: string; lines?: number };
-    return { tables: [], diagnostics: [problem(path, e.lines ?? 1, 1, 'progress-unreadable', `Unexpected CSV syntax: ${(e.message ?? String(error)).split('\n')[0]}`)] };
+    return {
+      tables: [],
+      diagnostics: [problem(path, e.lines ?? 1, 1, 'progress-unreadable', `Unexpected CSV syntax: ${(e.message ?? String(error)).split('\n')[0]}`)],
+    };
   }
   // csv-parse gives the line a record ends on; a record starts on the line after the previous one.
   let nextLine = 1;
@@ -140,7 +148,12 @@ export async function readProgressXlsx(bytes: Uint8Array, path: string): Promise
   try {
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   } catch (error) {
-    return { tables: [], diagnostics: [problem(path, 1, 1, 'progress-unreadable', `Unexpected file that is not an .xlsx workbook: ${error instanceof Error ? error.message : String(error)}`)] };
+    return {
+      tables: [],
+      diagnostics: [
+        problem(path, 1, 1, 'progress-unreadable', `Unexpected file that is not an .xlsx workbook: ${error instanceof Error ? error.message : String(error)}`),
+      ],
+    };
   }
   const tables: ProgressTable[] = [];
   workbook.eachSheet((sheet) => {
@@ -161,7 +174,18 @@ export async function readProgressXlsx(bytes: Uint8Array, path: string): Promise
     tables.push({ sheet: sheet.name, headerRow: 1, header, rows });
   });
   if (tables.length === 0) {
-    return { tables, diagnostics: [problem(path, 1, 1, 'progress-missing-column', 'Unexpected workbook without a sheet whose first row has 序号 and 状态 columns, expected the 任务分工台账 as published')] };
+    return {
+      tables,
+      diagnostics: [
+        problem(
+          path,
+          1,
+          1,
+          'progress-missing-column',
+          'Unexpected workbook without a sheet whose first row has 序号 and 状态 columns, expected the 任务分工台账 as published',
+        ),
+      ],
+    };
   }
   return { tables, diagnostics: [] };
 }
@@ -178,7 +202,10 @@ const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 export function cellText(value: CellValue): string {
   if (value === undefined) return '';
   if (value instanceof Date) return isoDate(value);
-  return String(value).replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').trim();
+  return String(value)
+    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .trim();
 }
 
 function findColumn(header: string[], field: Field): number {
@@ -222,7 +249,10 @@ export function parseReportDate(value: CellValue): string | undefined {
 
 /** '24' → '24', '任务24' → '24', '第12-3项' → '12-3', 24 (a number cell) → '24'. */
 export function normalizeTaskNumber(value: CellValue): string {
-  return cellText(value).replace(/^(任务|第)\s*/, '').replace(/\s*(项|\.|、)$/, '').replace(/\s+/g, '');
+  return cellText(value)
+    .replace(/^(任务|第)\s*/, '')
+    .replace(/\s*(项|\.|、)$/, '')
+    .replace(/\s+/g, '');
 }
 
 /** The task number the site shows: 'task-12-3' → '12-3' (as src/site/plan.ts taskSlug). */
@@ -279,7 +309,15 @@ export function reportsFromTables(tables: ProgressTable[], path: string, context
     const columns = Object.fromEntries((Object.keys(PROGRESS_HEADERS) as Field[]).map((f) => [f, findColumn(table.header, f)])) as Record<Field, number>;
     const missing = (['task', 'date', 'status'] as const).filter((f) => columns[f] < 0);
     if (missing.length > 0) {
-      diagnostics.push(problem(path, table.headerRow, 1, 'progress-missing-column', `${where}Unexpected header without ${missing.map((f) => FIELD_NAMES[f]).join(', ')}, expected columns ${Object.values(FIELD_NAMES).join(', ')} (填报单位 and 进展情况 optional)`));
+      diagnostics.push(
+        problem(
+          path,
+          table.headerRow,
+          1,
+          'progress-missing-column',
+          `${where}Unexpected header without ${missing.map((f) => FIELD_NAMES[f]).join(', ')}, expected columns ${Object.values(FIELD_NAMES).join(', ')} (填报单位 and 进展情况 optional)`,
+        ),
+      );
       continue;
     }
     const at = (field: Field) => ({ column: columns[field] + 1, label: `column ${columnLetter(columns[field] + 1)} (${table.header[columns[field]]})` });
@@ -298,20 +336,42 @@ export function reportsFromTables(tables: ProgressTable[], path: string, context
 
       const number = normalizeTaskNumber(get('task'));
       const task = tasks.get(number);
-      if (!task) report('task', 'progress-unknown-task', number ? `Unexpected task number \`${number}\` that the plan does not have, expected one of 1–${context.document.tasks.length ? taskNumber(context.document.tasks[context.document.tasks.length - 1]!) : '0'}` : 'Unexpected empty task number, expected the 序号 of a task');
+      if (!task)
+        report(
+          'task',
+          'progress-unknown-task',
+          number
+            ? `Unexpected task number \`${number}\` that the plan does not have, expected one of 1–${context.document.tasks.length ? taskNumber(context.document.tasks[context.document.tasks.length - 1]!) : '0'}`
+            : 'Unexpected empty task number, expected the 序号 of a task',
+        );
 
       let unit: Unit | undefined;
       const unitText = cellText(get('unit'));
       if (unitText) {
         unit = units.resolve(unitText);
-        if (!unit) report('unit', 'progress-unknown-unit', `Unexpected unit \`${unitText}\` that neither the plan nor units.yaml names, expected a unit of the task`);
+        if (!unit)
+          report('unit', 'progress-unknown-unit', `Unexpected unit \`${unitText}\` that neither the plan nor units.yaml names, expected a unit of the task`);
       }
 
       const date = parseReportDate(dateValue);
-      if (!date) report('date', 'progress-bad-date', cellText(dateValue) ? `Unexpected date \`${cellText(dateValue)}\`, expected a date such as 2022-06-30` : 'Unexpected empty date, expected the date of the report such as 2022-06-30');
+      if (!date)
+        report(
+          'date',
+          'progress-bad-date',
+          cellText(dateValue)
+            ? `Unexpected date \`${cellText(dateValue)}\`, expected a date such as 2022-06-30`
+            : 'Unexpected empty date, expected the date of the report such as 2022-06-30',
+        );
 
       const status = ProgressStatusSchema.safeParse(statusText.replace(/\s+/g, ''));
-      if (!status.success) report('status', 'progress-bad-status', statusText ? `Unexpected status \`${statusText}\`, expected one of ${PROGRESS_STATUSES.join(' / ')}` : `Unexpected empty status, expected one of ${PROGRESS_STATUSES.join(' / ')}`);
+      if (!status.success)
+        report(
+          'status',
+          'progress-bad-status',
+          statusText
+            ? `Unexpected status \`${statusText}\`, expected one of ${PROGRESS_STATUSES.join(' / ')}`
+            : `Unexpected empty status, expected one of ${PROGRESS_STATUSES.join(' / ')}`,
+        );
 
       append(diagnostics, rowProblems);
       if (rowProblems.length > 0 || !task || !date || !status.success) continue;
@@ -320,7 +380,15 @@ export function reportsFromTables(tables: ProgressTable[], path: string, context
         const viaGroup = (groupsOf.get(unit.id) ?? []).some((g) => task.effectiveAssignments.some((a) => a.unit === g));
         if (!viaGroup) {
           const { column, label } = at('unit');
-          diagnostics.push(problem(path, row, column, 'progress-unit-not-assigned', `${where}Unexpected unit \`${unit.name}\` that task ${number} does not name in ${label}, expected one of its units; listed, not counted`));
+          diagnostics.push(
+            problem(
+              path,
+              row,
+              column,
+              'progress-unit-not-assigned',
+              `${where}Unexpected unit \`${unit.name}\` that task ${number} does not name in ${label}, expected one of its units; listed, not counted`,
+            ),
+          );
         }
       }
       reports.push({
@@ -453,9 +521,20 @@ export function rollUpTask(task: Task, reports: ProgressReport[], asOf: string):
     else status = '未启动';
   }
 
-  const dates = task.deadlines.map((d) => d.date).filter((d): d is string => d !== undefined).map(deadlineDay).sort();
+  const dates = task.deadlines
+    .map((d) => d.date)
+    .filter((d): d is string => d !== undefined)
+    .map(deadlineDay)
+    .sort();
   const deadline = dates.at(-1);
-  return { task: number, ...(status ? { status } : {}), units, timeline, ...(deadline ? { deadline } : {}), overdue: deadline !== undefined && deadline < asOf && status !== '已完成' };
+  return {
+    task: number,
+    ...(status ? { status } : {}),
+    units,
+    timeline,
+    ...(deadline ? { deadline } : {}),
+    overdue: deadline !== undefined && deadline < asOf && status !== '已完成',
+  };
 }
 
 export function emptyStatusCounts(): StatusCounts {

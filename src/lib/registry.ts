@@ -157,9 +157,7 @@ export class UnitRegistry {
     // The spelling as written, without spaces and qualifier. nameKey() maps code unit to code unit
     // once spaces are gone, so offsets in the key are offsets in `compact`.
     const compact = mention.replace(/\s+/g, '');
-    const spelling = group
-      ? compact.slice(0, group.start) + compact.slice(group.start + group.qualifier.length)
-      : compact;
+    const spelling = group ? compact.slice(0, group.start) + compact.slice(group.start + group.qualifier.length) : compact;
     const identity = group ? group.baseKey : key;
 
     let unit = state.byKey.get(identity);
@@ -353,8 +351,7 @@ function loadUnits(text: string): { units: LoadedUnit[]; problems: RegistryProbl
     entry.members.forEach((member, i) => {
       const memberNode = nodeAt(node, ['members', i]);
       if (member === unit.id) report(`Unit \`${unit.id}\` cannot be a member of itself`, memberNode, node);
-      else if (!slugNodes.has(member))
-        report(`Unknown member \`${member}\` of \`${unit.name}\`, expected the slug of a unit in this file`, memberNode, node);
+      else if (!slugNodes.has(member)) report(`Unknown member \`${member}\` of \`${unit.name}\`, expected the slug of a unit in this file`, memberNode, node);
       else if (!members.includes(member)) members.push(member);
     });
     unit.members = members;

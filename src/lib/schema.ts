@@ -33,7 +33,10 @@ export type Assignment = z.infer<typeof AssignmentSchema>;
 export const DeadlineSchema = z.object({
   text: z.string().min(1),
   /** ISO 8601 (YYYY-MM-DD, or YYYY-MM) where the text determines it. */
-  date: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}(-\d{2})?$/)
+    .optional(),
 });
 export type Deadline = z.infer<typeof DeadlineSchema>;
 
@@ -67,9 +70,7 @@ const outlineNodeShape = {
   position: PositionSchema,
 };
 
-export const OutlineNodeSchema: z.ZodType<OutlineNode> = z.lazy(() =>
-  z.object({ ...outlineNodeShape, children: z.array(OutlineNodeSchema) }),
-);
+export const OutlineNodeSchema: z.ZodType<OutlineNode> = z.lazy(() => z.object({ ...outlineNodeShape, children: z.array(OutlineNodeSchema) }));
 
 export interface Task extends OutlineNode {
   /** Ids of the ancestors, outermost first. */

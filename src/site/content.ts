@@ -7,7 +7,13 @@ import type { SiteContent, SitePlan } from './routes/types.ts';
 /** Plans newest first, as the pipeline orders them. */
 export async function getPlans(): Promise<SitePlan[]> {
   const entries = await getCollection('plans');
-  const plans = entries.map((e) => ({ id: e.data.id, document: e.data.document, metadata: e.data.metadata, sourceText: e.data.sourceText, ...(e.data.progress ? { progress: e.data.progress } : {}) }));
+  const plans = entries.map((e) => ({
+    id: e.data.id,
+    document: e.data.document,
+    metadata: e.data.metadata,
+    sourceText: e.data.sourceText,
+    ...(e.data.progress ? { progress: e.data.progress } : {}),
+  }));
   // The collection does not keep the pipeline's order: newest first again (year, then id).
   plans.sort((a, b) => (b.document.year ?? 0) - (a.document.year ?? 0) || b.id.localeCompare(a.id));
   for (const plan of plans) {

@@ -45,7 +45,10 @@ function addProgressInputs(sheet: ExcelJS.Worksheet, firstColumn: number, rows: 
   }
 }
 
-interface Column { width: number; center?: boolean }
+interface Column {
+  width: number;
+  center?: boolean;
+}
 
 function addSheet(workbook: ExcelJS.Workbook, name: string, title: string, header: readonly string[], columns: Column[], rows: string[][]): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, {
@@ -104,7 +107,10 @@ export function buildLedgerWorkbook(plan: PlanInput, units: Unit[]): ExcelJS.Wor
   addProgressInputs(workbook.getWorksheet(LEDGER_SHEET)!, LEDGER_HEADER.length + 1, plan.document.tasks.length);
 
   const ledgers = unitLedgers(plan, units);
-  const names = sheetNames(ledgers.map((l) => l.unit.name), [LEDGER_SHEET]);
+  const names = sheetNames(
+    ledgers.map((l) => l.unit.name),
+    [LEDGER_SHEET],
+  );
   ledgers.forEach((ledger, i) => {
     const sheet = addSheet(
       workbook,

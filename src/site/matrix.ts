@@ -14,7 +14,13 @@ export interface MatrixColumn {
   total: number;
 }
 
-export interface MatrixHeaderCell { id: string; partId: string; label: string; title: string; span: number }
+export interface MatrixHeaderCell {
+  id: string;
+  partId: string;
+  label: string;
+  title: string;
+  span: number;
+}
 
 export interface MatrixRow {
   unit: Pick<Unit, 'id' | 'name' | 'kind'>;
@@ -172,7 +178,12 @@ export function buildMatrixIndex(document: PlanDocument, units: Unit[], slices: 
     const last = columns[columns.length - 1];
     if (last && slice.page > 1) last.slices.push(slice);
     else {
-      columns.push({ title: sliceHeading({ ...slice, pages: 1 }), label: slice.part ? slice.part.marker.replace(/[、.．]$/, '') : '其他', slices: [slice], taskCount: 0 });
+      columns.push({
+        title: sliceHeading({ ...slice, pages: 1 }),
+        label: slice.part ? slice.part.marker.replace(/[、.．]$/, '') : '其他',
+        slices: [slice],
+        taskCount: 0,
+      });
     }
     const column = columns.length - 1;
     columns[column]!.taskCount += slice.end - slice.start;

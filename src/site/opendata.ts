@@ -44,7 +44,13 @@ export function unitsOfTask(task: Pick<Task, 'effectiveAssignments'>): { unit: s
 }
 
 /** One CSV row per task × unit. */
-export interface AssignmentRow { number: string; task: string; unit: string; role: string; deadline: string }
+export interface AssignmentRow {
+  number: string;
+  task: string;
+  unit: string;
+  role: string;
+  deadline: string;
+}
 
 export const ASSIGNMENT_HEADER = ['序号', '任务', '单位', '角色', '完成时限'] as const;
 
@@ -71,7 +77,10 @@ export function toCsv(header: readonly string[], rows: readonly (readonly string
 }
 
 export function assignmentsCsv(document: PlanDocument): string {
-  return toCsv(ASSIGNMENT_HEADER, assignmentRows(document).map((r) => [r.number, r.task, r.unit, r.role, r.deadline]));
+  return toCsv(
+    ASSIGNMENT_HEADER,
+    assignmentRows(document).map((r) => [r.number, r.task, r.unit, r.role, r.deadline]),
+  );
 }
 
 /** One row of the 任务分工台账: a task with its units by role. */
@@ -96,10 +105,17 @@ export function ledgerRows(document: PlanDocument): LedgerRow[] {
   const index = outlineIndex(document);
   return document.tasks.map((task) => {
     const units = unitsOfTask(task);
-    const names = (role: Role) => units.filter((u) => u.role === role).map((u) => u.name).join('、');
+    const names = (role: Role) =>
+      units
+        .filter((u) => u.role === role)
+        .map((u) => u.name)
+        .join('、');
     const notes: string[] = [];
     if (task.assignments.length === 0 && task.effectiveAssignments.length > 0) {
-      const from = [...task.path].reverse().map((id) => index.get(id)).find((n) => n && n.assignments.length > 0);
+      const from = [...task.path]
+        .reverse()
+        .map((id) => index.get(id))
+        .find((n) => n && n.assignments.length > 0);
       if (from) notes.push(`责任单位沿用上级“${nodeHeading(from)}”`);
     }
     if (units.length === 0) notes.push('原文未列责任单位');
@@ -117,11 +133,20 @@ export function ledgerRows(document: PlanDocument): LedgerRow[] {
 }
 
 /** One row of a unit's own sheet. */
-export interface UnitLedgerRow { number: string; task: string; role: string; deadline: string; note: string }
+export interface UnitLedgerRow {
+  number: string;
+  task: string;
+  role: string;
+  deadline: string;
+  note: string;
+}
 
 export const UNIT_LEDGER_HEADER = ['序号', '重点任务', '角色', '完成时限', '备注'] as const;
 
-export interface UnitLedger { unit: Pick<Unit, 'id' | 'name' | 'kind'>; rows: UnitLedgerRow[] }
+export interface UnitLedger {
+  unit: Pick<Unit, 'id' | 'name' | 'kind'>;
+  rows: UnitLedgerRow[];
+}
 
 /**
  * Each unit's tasks in one plan: those given to it, then those it holds as a member of a group
@@ -153,7 +178,11 @@ export function unitLedgers(plan: PlanInput, units: Unit[]): UnitLedger[] {
 export function sheetNames(names: string[], reserved: string[] = []): string[] {
   const taken = new Set(reserved.map((n) => n.toLowerCase()));
   return names.map((name) => {
-    const base = name.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').trim() || '单位';
+    const base =
+      name
+        .replace(/[[\]:*?/\\]/g, '_')
+        .replace(/^'+|'+$/g, '')
+        .trim() || '单位';
     let candidate = [...base].slice(0, 31).join('');
     for (let i = 2; taken.has(candidate.toLowerCase()); i++) {
       const suffix = `(${i})`;

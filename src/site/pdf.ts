@@ -23,7 +23,13 @@ export interface PdfSlot {
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-const unescapeAttribute = (value: string) => value.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const unescapeAttribute = (value: string) =>
+  value
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The slots of a built page, read from its HTML. */
 export function findPdfSlots(html: string): PdfSlot[] {
@@ -37,7 +43,9 @@ export function findPdfSlots(html: string): PdfSlot[] {
 
 /** The page's HTML with the slot for `file` shown and holding a link to it; the same when already filled. */
 export function fillPdfSlot(html: string, slot: PdfSlot, sizeLabel: string): string {
-  const pattern = new RegExp(`(<p\\b[^>]*\\bdata-pdf-file="${slot.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*?)(\\s+hidden(?:="[^"]*")?)?(\\s*)>[\\s\\S]*?</p>`);
+  const pattern = new RegExp(
+    `(<p\\b[^>]*\\bdata-pdf-file="${slot.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*?)(\\s+hidden(?:="[^"]*")?)?(\\s*)>[\\s\\S]*?</p>`,
+  );
   const link = `<a href="${escapeAttribute(slot.href)}" download="${escapeAttribute(slot.download)}" type="application/pdf">${escapeAttribute(slot.label)}</a>(PDF,${escapeAttribute(sizeLabel)})`;
   return html.replace(pattern, (_all, open: string) => `${open}>${link}</p>`);
 }

@@ -19,7 +19,11 @@ export function nodeHeading(node: Pick<OutlineNode, 'marker' | 'title' | 'text'>
   return `${node.marker}${node.title ?? taskLabel(node)}`;
 }
 
-export interface RoleCounts { lead: number; support: number; responsible: number }
+export interface RoleCounts {
+  lead: number;
+  support: number;
+  responsible: number;
+}
 
 export function emptyRoleCounts(): RoleCounts {
   return { lead: 0, support: 0, responsible: 0 };
@@ -101,7 +105,10 @@ export function outlineIndex(document: PlanDocument): Map<string, OutlineNode> {
   return index;
 }
 
-export interface Crumb { label: string; href?: string }
+export interface Crumb {
+  label: string;
+  href?: string;
+}
 
 export interface TaskView {
   task: Task;

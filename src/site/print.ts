@@ -14,7 +14,10 @@ export interface PrintRow {
   mention?: string;
 }
 
-export interface PrintGroup { heading: string; rows: PrintRow[] }
+export interface PrintGroup {
+  heading: string;
+  rows: PrintRow[];
+}
 
 export interface UnitPrintSheet {
   unitName: string;

@@ -46,7 +46,13 @@ export function statusOf(progress: PlanProgressView | undefined, taskNumber: str
   return progress.tasks[taskNumber]?.status ?? NO_REPORT;
 }
 
-export interface OverdueRow { number: string; label: string; deadline: string; status: StatusLabel; leads: string[] }
+export interface OverdueRow {
+  number: string;
+  label: string;
+  deadline: string;
+  status: StatusLabel;
+  leads: string[];
+}
 
 /** The overdue tasks of a plan, in plan order, with their accountable units. */
 export function overdueRows(plan: PlanInput, progress: PlanProgressView): OverdueRow[] {

@@ -4,7 +4,12 @@ import type { PlanDocument, PlanMetadata, Role, Unit } from '../lib/schema.ts';
 import { type RoleCounts, emptyRoleCounts, taskLabel, taskSlug } from './plan.ts';
 import { UNIT_KIND_ORDER, kindRank } from './roles.ts';
 
-export interface PlanInput { id: string; document: PlanDocument; metadata: PlanMetadata; progress?: LoadedProgress }
+export interface PlanInput {
+  id: string;
+  document: PlanDocument;
+  metadata: PlanMetadata;
+  progress?: LoadedProgress;
+}
 
 export interface UnitTaskRef {
   planId: string;
@@ -105,7 +110,10 @@ export function unitViews(plans: PlanInput[], allUnits: Unit[]): UnitView[] {
   });
 }
 
-export interface UnitKindGroup { kind: string; units: UnitView[] }
+export interface UnitKindGroup {
+  kind: string;
+  units: UnitView[];
+}
 
 /** The directory: units grouped by kind, kinds in a fixed order, units by task count. */
 export function groupUnitsByKind(views: UnitView[]): UnitKindGroup[] {

@@ -6,7 +6,9 @@ import type { Page } from 'playwright-core';
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-interface AxeResult { violations: { id: string; nodes: { target: string[] }[] }[] }
+interface AxeResult {
+  violations: { id: string; nodes: { target: string[] }[] }[];
+}
 
 export async function axeViolations(page: Page, label: string): Promise<string[]> {
   // Evaluated, not added as a <script>: the site's Content-Security-Policy admits only its own scripts.
@@ -16,5 +18,11 @@ export async function axeViolations(page: Page, label: string): Promise<string[]
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     }),
   );
-  return result.violations.map((v) => `${label}: ${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  return result.violations.map(
+    (v) =>
+      `${label}: ${v.id} at ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(', ')}`,
+  );
 }

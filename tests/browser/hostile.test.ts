@@ -27,7 +27,11 @@ afterAll(async () => {
   removeBuilds();
 });
 
-interface Watched { page: Page; ran: string[]; problems: string[] }
+interface Watched {
+  page: Page;
+  ran: string[];
+  problems: string[];
+}
 
 async function openPage(): Promise<Watched> {
   const page = await browser.newPage();

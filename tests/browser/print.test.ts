@@ -18,9 +18,22 @@ import { DIST, listedUnits, newestPlanId, readDist } from '../../scripts/lib/bui
 const A4 = { width: 595, height: 842 };
 const A3 = { width: 842, height: 1191 };
 /** What only the screen shows: header, search, breadcrumbs, footer, download links. */
-const SCREEN_ONLY = ['跳到正文', '任务分工公开台账', '工作计划', '搜索', '首页', '本站内容由工作要点原文自动整理', 'Excel 任务分工台账', 'CSV 分工表', '打印版任务清单'];
+const SCREEN_ONLY = [
+  '跳到正文',
+  '任务分工公开台账',
+  '工作计划',
+  '搜索',
+  '首页',
+  '本站内容由工作要点原文自动整理',
+  'Excel 任务分工台账',
+  'CSV 分工表',
+  '打印版任务清单',
+];
 
-interface PageBox { width: number; height: number }
+interface PageBox {
+  width: number;
+  height: number;
+}
 
 function pageSizes(file: string): PageBox[] {
   const pages = Number(execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)![1]);
@@ -85,7 +98,12 @@ function tasksOf(unitId: string): string[] {
 describe('npm run pdf on the built site', () => {
   it('writes one PDF per unit and one per plan matrix into dist/pdf/', () => {
     const units = listedUnits();
-    expect(printed.filter((p) => p.kind === 'unit').map((p) => p.slot.file).sort()).toEqual(units.map((u) => `pdf/units/${u.slug}.pdf`).sort());
+    expect(
+      printed
+        .filter((p) => p.kind === 'unit')
+        .map((p) => p.slot.file)
+        .sort(),
+    ).toEqual(units.map((u) => `pdf/units/${u.slug}.pdf`).sort());
     expect(printed.filter((p) => p.kind === 'matrix').map((p) => p.slot.file)).toEqual([`pdf/${planId}/matrix.pdf`]);
     for (const p of printed) expect(existsSync(join(DIST, p.slot.file)), p.slot.file).toBe(true);
   });

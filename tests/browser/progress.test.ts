@@ -9,7 +9,6 @@ import { axeViolations } from './axe.ts';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { type StaticServer, serveStatic } from '../../scripts/lib/static-server.ts';
 
-
 let server: StaticServer;
 let browser: Browser;
 

@@ -9,7 +9,6 @@ import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { type StaticServer, serveStatic } from '../../scripts/lib/static-server.ts';
 import { DIST, listedUnits, newestPlanId, readDist } from '../../scripts/lib/built-site.ts';
 
-
 let server: StaticServer;
 let browser: Browser;
 let planId: string;
@@ -25,7 +24,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Watched { page: Page; foreign: string[]; errors: string[] }
+interface Watched {
+  page: Page;
+  foreign: string[];
+  errors: string[];
+}
 
 /** A page that records requests to other origins and console errors. */
 async function openPage(width = 1280): Promise<Watched> {
@@ -108,10 +111,26 @@ describe('search', () => {
 
 /** Everyday Chinese queries on the seed plan and the task each should find (in its first 5 results). */
 const SEED_QUERIES: [string, string][] = [
-  ['燃气', '24'], ['液化气', '24'], ['危险化学品', '25'], ['非煤矿山', '26'], ['粉尘', '27'],
-  ['消防', '28'], ['微型消防站', '28'], ['特种设备', '29'], ['电梯', '29'], ['铁路', '23'],
-  ['起重机械', '20'], ['城市体检', '20'], ['安全生产法', '9'], ['双随机', '16'], ['事故统计', '17'],
-  ['举报奖励', '18'], ['专家', '15'], ['道路', '22'], ['巡查', '7'], ['标准化', '5'],
+  ['燃气', '24'],
+  ['液化气', '24'],
+  ['危险化学品', '25'],
+  ['非煤矿山', '26'],
+  ['粉尘', '27'],
+  ['消防', '28'],
+  ['微型消防站', '28'],
+  ['特种设备', '29'],
+  ['电梯', '29'],
+  ['铁路', '23'],
+  ['起重机械', '20'],
+  ['城市体检', '20'],
+  ['安全生产法', '9'],
+  ['双随机', '16'],
+  ['事故统计', '17'],
+  ['举报奖励', '18'],
+  ['专家', '15'],
+  ['道路', '22'],
+  ['巡查', '7'],
+  ['标准化', '5'],
 ];
 
 describe('search recall on the seed plan', () => {
@@ -153,7 +172,9 @@ describe('matrix', () => {
     await page.selectOption('select[name="part"]', '');
     const kinds = await page.$$eval('select[name="kind"] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     await page.selectOption('select[name="kind"]', kinds[0]!);
-    const visibleKinds = await page.$$eval('tbody[data-kind]', (bs) => bs.filter((b) => !(b as HTMLElement).hidden).map((b) => (b as HTMLElement).dataset.kind));
+    const visibleKinds = await page.$$eval('tbody[data-kind]', (bs) =>
+      bs.filter((b) => !(b as HTMLElement).hidden).map((b) => (b as HTMLElement).dataset.kind),
+    );
     expect(visibleKinds).toEqual([kinds[0]]);
     // The grand total is recounted for what is shown.
     const grand = Number(await page.textContent('[data-grand-total]'));

@@ -8,7 +8,12 @@ import { HtmlValidate } from 'html-validate';
 const run = promisify(execFile);
 const ASTRO = join(process.cwd(), 'node_modules', 'astro', 'bin', 'astro.mjs');
 
-export interface BuildResult { outDir: string; stdout: string; stderr: string; code: number }
+export interface BuildResult {
+  outDir: string;
+  stdout: string;
+  stderr: string;
+  code: number;
+}
 
 // Inside the project on purpose: for an outDir outside the working directory Astro falls back to one
 // shared folder for its server chunks, and builds running side by side would overwrite each other's.
@@ -31,7 +36,12 @@ export async function buildSite(env: Record<string, string> = {}): Promise<Build
     return { outDir, stdout: stripVTControlCharacters(stdout), stderr: stripVTControlCharacters(stderr), code: 0 };
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; code?: number };
-    return { outDir, stdout: stripVTControlCharacters(e.stdout ?? ''), stderr: stripVTControlCharacters(e.stderr ?? ''), code: typeof e.code === 'number' ? e.code : 1 };
+    return {
+      outDir,
+      stdout: stripVTControlCharacters(e.stdout ?? ''),
+      stderr: stripVTControlCharacters(e.stderr ?? ''),
+      code: typeof e.code === 'number' ? e.code : 1,
+    };
   }
 }
 
@@ -52,7 +62,11 @@ export function removeBuilds(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-export interface Page { path: string; url: string; html: string }
+export interface Page {
+  path: string;
+  url: string;
+  html: string;
+}
 
 /** Every HTML page of a build, with the URL it is served at (relative to the base). */
 export function readPages(outDir: string): Page[] {
@@ -78,7 +92,12 @@ export function attributeValues(html: string, attribute: string): string[] {
 }
 
 export function decodeEntities(text: string): string {
-  return text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return text
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }
 
 export function textOf(html: string, tag: string): string[] {

@@ -24,7 +24,9 @@ const markupOf = (html: string) => html.replace(/="[^"]*"/g, '');
 describe('a hostile plan', () => {
   it('builds', () => {
     expect(build.code, build.stdout + build.stderr).toBe(0);
-    expect(pages.map((p) => p.url)).toEqual(expect.arrayContaining(['2024-hostile/', '2024-hostile/tasks/1/', '2024-hostile/matrix/', '2024-hostile/source/', 'units/']));
+    expect(pages.map((p) => p.url)).toEqual(
+      expect.arrayContaining(['2024-hostile/', '2024-hostile/tasks/1/', '2024-hostile/matrix/', '2024-hostile/source/', 'units/']),
+    );
   });
 
   it('prints its warnings with their counts, its markup escaped for the terminal', () => {
@@ -32,7 +34,11 @@ describe('a hostile plan', () => {
     expect(output).toMatch(/\[plans\] tests\/fixtures\/hostile\/plans\/2024-hostile\.txt: 5 tasks, 9 warnings \(unknown-unit 8, unassigned-text 1\)/);
     const warnings = output.split('\n').filter((line) => line.includes('[WARN]'));
     expect(warnings).toHaveLength(9);
-    expect(warnings.every((line) => /\[WARN\] \[plans\] tests\/fixtures\/hostile\/plans\/2024-hostile\.txt:\d+:\d+: warning .+ \[(unknown-unit|unassigned-text)\]$/.test(line))).toBe(true);
+    expect(
+      warnings.every((line) =>
+        /\[WARN\] \[plans\] tests\/fixtures\/hostile\/plans\/2024-hostile\.txt:\d+:\d+: warning .+ \[(unknown-unit|unassigned-text)\]$/.test(line),
+      ),
+    ).toBe(true);
   });
 
   it('shows its markup as text on every page, never as tags', () => {

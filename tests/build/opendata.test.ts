@@ -41,7 +41,7 @@ function expectedPairs(document: PlanDocument): Map<string, string> {
     for (const a of task.effectiveAssignments) {
       const key = `${n}|${a.name}`;
       const prev = pairs.get(key);
-      if (!prev || (a.role === 'lead') || (a.role === 'responsible' && prev === '配合')) pairs.set(key, ROLE[a.role]);
+      if (!prev || a.role === 'lead' || (a.role === 'responsible' && prev === '配合')) pairs.set(key, ROLE[a.role]);
     }
   }
   return pairs;
@@ -96,7 +96,12 @@ describe('ledger.xlsx', () => {
     const rows = rowValues(sheet);
     expect(rows[0]).toEqual(['序号', '重点任务', '牵头单位', '配合单位', '责任单位', '完成时限', '备注', '填报单位', '状态', '进展情况', '报告日期']);
     // The columns departments fill in are empty, 状态 offers the four stages.
-    expect(rows.slice(1).flatMap((r) => r.slice(7)).filter((c) => c !== '')).toEqual([]);
+    expect(
+      rows
+        .slice(1)
+        .flatMap((r) => r.slice(7))
+        .filter((c) => c !== ''),
+    ).toEqual([]);
     expect(sheet.getCell('I2').dataValidation).toMatchObject({ type: 'list', formulae: ['"未启动,推进中,已完成,滞后"'] });
     expect(rows.slice(1).map((r) => r[0])).toEqual(doc.tasks.map((t) => t.id.replace('task-', '')));
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -130,7 +135,12 @@ describe('ledger.xlsx', () => {
       expect(rows[0]).toEqual(['序号', '重点任务', '角色', '完成时限', '备注', '填报单位', '状态', '进展情况', '报告日期']);
       // 填报单位 names the sheet's unit; 状态, 进展情况 and 报告日期 wait to be filled in.
       expect(new Set(rows.slice(1).map((r) => r[5]))).toEqual(new Set([name]));
-      expect(rows.slice(1).flatMap((r) => r.slice(6)).filter((c) => c !== '')).toEqual([]);
+      expect(
+        rows
+          .slice(1)
+          .flatMap((r) => r.slice(6))
+          .filter((c) => c !== ''),
+      ).toEqual([]);
     }
     // 县住建局 is a member of 县安委会成员单位: the group's tasks are on its sheet too.
     const group = byName.get('县安委会成员单位')!;
@@ -156,15 +166,18 @@ describe('a plan whose text starts spreadsheet formulas', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plan-content-'));
     folders.push(dir);
     mkdirSync(join(dir, 'plans'));
-    writeFileSync(join(dir, 'plans', 'hostile.txt'), [
-      '2023年测试工作要点',
-      '一、总体要求',
-      '1.=HYPERLINK("http://example.invalid","点击")开展检查。(责任单位:县应急管理局)',
-      '2.+86专线建设。(牵头单位:县住建局;配合单位:县公安局)',
-      '3.-1号文件落实,2023年6月30日前完成。(责任单位:县公安局)',
-      '4.@所有人 开展宣传。(责任单位:县公安局)',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'plans', 'hostile.txt'),
+      [
+        '2023年测试工作要点',
+        '一、总体要求',
+        '1.=HYPERLINK("http://example.invalid","点击")开展检查。(责任单位:县应急管理局)',
+        '2.+86专线建设。(牵头单位:县住建局;配合单位:县公安局)',
+        '3.-1号文件落实,2023年6月30日前完成。(责任单位:县公安局)',
+        '4.@所有人 开展宣传。(责任单位:县公安局)',
+        '',
+      ].join('\n'),
+    );
     const result = await buildSite({ CONTENT_DIR: dir });
     expect(result.code, result.stdout + result.stderr).toBe(0);
     const rows = parse(readFileSync(join(result.outDir, 'hostile', 'assignments.csv')), { bom: true, columns: true }) as Record<string, string>[];
@@ -182,7 +195,12 @@ describe('a plan whose text starts spreadsheet formulas', () => {
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.value).toBe('=HYPERLINK("http://example.invalid","点击")开展检查。');
     let formulas = 0;
-    for (const sheet of workbook.worksheets) sheet.eachRow((row) => row.eachCell((c) => { if (c.type === ExcelJS.ValueType.Formula) formulas++; }));
+    for (const sheet of workbook.worksheets)
+      sheet.eachRow((row) =>
+        row.eachCell((c) => {
+          if (c.type === ExcelJS.ValueType.Formula) formulas++;
+        }),
+      );
     expect(formulas).toBe(0);
   });
 });

@@ -23,7 +23,10 @@ const page = (url: string) => {
   return found.html;
 };
 /** Visible text, tags dropped, entities decoded. */
-const text = (html: string) => decodeEntities(html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+const text = (html: string) =>
+  decodeEntities(html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 /** The section of the page from the heading with this text up to the next heading of the same level. */
 function section(html: string, heading: string, level = 2): string {
   const headings = [...html.matchAll(new RegExp(`<h${level}\\b[^>]*>([\\s\\S]*?)</h${level}>`, 'g'))];
@@ -74,7 +77,9 @@ describe('progress', () => {
     const html = page('2022-work-safety/');
     const progress = text(section(html, '进展'));
     expect(progress).toContain('统计截至 2022年12月31日');
-    const counts: Record<string, number> = Object.fromEntries([...progress.matchAll(/(\d+) 项(未启动|推进中|已完成|滞后|暂无报告)/g)].map((m) => [m[2]!, Number(m[1])]));
+    const counts: Record<string, number> = Object.fromEntries(
+      [...progress.matchAll(/(\d+) 项(未启动|推进中|已完成|滞后|暂无报告)/g)].map((m) => [m[2]!, Number(m[1])]),
+    );
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(30);
     // Task 8: its last report says 滞后; task 24: the lead unit reported 已完成; task 22: one of two responsible units is not done.
     expect(text(page('2022-work-safety/tasks/8/'))).toMatch(/当前状态 滞后/);

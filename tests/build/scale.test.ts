@@ -123,7 +123,8 @@ describe('the split task list', () => {
     // No task list on the plan page (the overdue tasks, too, are counted by part there).
     expect(taskLinks(page(`${PLAN}/`).html)).toEqual([]);
     // The part's task list, without the part's overdue tasks listed above it.
-    const outline = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>')).replace(/<section aria-labelledby="overdue">[\s\S]*?<\/section>/, '');
+    const outline = (html: string) =>
+      html.slice(html.indexOf('<main'), html.indexOf('</main>')).replace(/<section aria-labelledby="overdue">[\s\S]*?<\/section>/, '');
     const listed = under(`${PLAN}/parts/`).flatMap((p) => taskLinks(outline(p.html)));
     expect(listed.sort()).toEqual(allTasks().sort());
   });

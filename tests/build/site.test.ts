@@ -25,7 +25,17 @@ const page = (url: string) => {
 describe('every page', () => {
   it('builds every page kind', () => {
     const urls = pages.map((p) => p.url);
-    for (const url of ['', 'about/', 'search/', 'units/', '2022-work-safety/', '2022-work-safety/matrix/', '2022-work-safety/source/', '2022-work-safety/diagnostics/', '2022-work-safety/tasks/24/']) {
+    for (const url of [
+      '',
+      'about/',
+      'search/',
+      'units/',
+      '2022-work-safety/',
+      '2022-work-safety/matrix/',
+      '2022-work-safety/source/',
+      '2022-work-safety/diagnostics/',
+      '2022-work-safety/tasks/24/',
+    ]) {
       expect(urls).toContain(url);
     }
     expect(urls.filter((u) => u.startsWith('units/') && u !== 'units/').length).toBeGreaterThan(5);

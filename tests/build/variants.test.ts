@@ -51,7 +51,12 @@ describe('BASE_PATH=/plans/', () => {
     expect(pages.length).toBeGreaterThan(10);
     const outside: string[] = [];
     for (const { url, html } of pages) {
-      for (const target of [...attributeValues(html, 'href'), ...attributeValues(html, 'src'), ...attributeValues(html, 'action'), ...attributeValues(html, 'data-bundle-path')]) {
+      for (const target of [
+        ...attributeValues(html, 'href'),
+        ...attributeValues(html, 'src'),
+        ...attributeValues(html, 'action'),
+        ...attributeValues(html, 'data-bundle-path'),
+      ]) {
         if (target.startsWith('#')) continue;
         if (!target.startsWith('/plans/')) outside.push(`${url} → ${target}`);
       }

@@ -32,7 +32,10 @@ describe('plan check', { timeout: PROCESS_TIMEOUT }, () => {
   });
 
   it('warns about a duplicate task number at its own line and exits 0', () => {
-    const path = file('dup.txt', '一、总体任务\n1.甲任务。(责任单位:县住建局)\n2.乙任务。(责任单位:县水务局)\n2.丙任务。(责任单位:县财政局)\n3.丁任务。(责任单位:县财政局)\n');
+    const path = file(
+      'dup.txt',
+      '一、总体任务\n1.甲任务。(责任单位:县住建局)\n2.乙任务。(责任单位:县水务局)\n2.丙任务。(责任单位:县财政局)\n3.丁任务。(责任单位:县财政局)\n',
+    );
     const out = plan('check', path);
     expect(out.code).toBe(0);
     expect(out.stdout).toContain(`${path}:4:1: warning`);
@@ -81,7 +84,7 @@ describe('plan check', { timeout: PROCESS_TIMEOUT }, () => {
 });
 
 describe('plan check of a plan with a progress report', { timeout: PROCESS_TIMEOUT }, () => {
-  it('lists the report\'s bad rows by file, row and column beside the plan\'s own messages', () => {
+  it("lists the report's bad rows by file, row and column beside the plan's own messages", () => {
     const out = plan('check', 'examples/with-progress/plans/2022-work-safety.txt');
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('examples/with-progress/plans/2022-work-safety.txt:33:306: info');

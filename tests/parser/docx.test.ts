@@ -18,7 +18,8 @@ import { runPlan as plan } from '../support/plan-command.ts';
 import { PROCESS_TIMEOUT } from '../support/timeouts.ts';
 
 const { registry } = UnitRegistry.fromYaml(readFileSync('content/units.yaml', 'utf8'));
-const shape = (doc: PlanDocument) => doc.tasks.map((t) => ({ id: t.id, path: t.path, title: t.title, text: t.text, assignments: t.assignments, deadlines: t.deadlines }));
+const shape = (doc: PlanDocument) =>
+  doc.tasks.map((t) => ({ id: t.id, path: t.path, title: t.title, text: t.text, assignments: t.assignments, deadlines: t.deadlines }));
 const dir = mkdtempSync(join(tmpdir(), 'plan-docx-'));
 
 let table: WordPlan;
@@ -42,7 +43,11 @@ describe('.docx plans', () => {
 
   it('writes Word list numbers as the markers Word shows, and repeats a cell merged down', async () => {
     const para = await docxToText(paragraphs.docx);
-    expect(para.ok && para.text.split('\n').slice(2, 5)).toEqual(['一、压实安全生产责任', '（一）健全责任体系', '1.修订党政领导干部安全生产责任清单，年底前印发。（责任单位：县安委会办公室）']);
+    expect(para.ok && para.text.split('\n').slice(2, 5)).toEqual([
+      '一、压实安全生产责任',
+      '（一）健全责任体系',
+      '1.修订党政领导干部安全生产责任清单，年底前印发。（责任单位：县安委会办公室）',
+    ]);
     const doc = (await parsePlanBytes(table.docx, { path: 'table.docx', registry: registry.fork() })).document;
     const leads = doc.tasks.slice(0, 2).map((t) => t.assignments.filter((a) => a.role === 'lead').map((a) => a.mention));
     expect(leads).toEqual([['市住房和城乡建设局'], ['市住房和城乡建设局']]);
@@ -60,7 +65,11 @@ describe('.docx plans', () => {
   });
 
   it('numbers lists in the formats Chinese plans use', () => {
-    expect(['chineseCounting', 'chineseCounting', 'decimal', 'decimalEnclosedCircle', 'decimalEnclosedParen', 'decimalFullWidth', 'ideographTraditional'].map((f, i) => formatNumber([1, 12, 3, 4, 5, 10, 2][i]!, f))).toEqual(['一', '十二', '3', '④', '⑸', '１０', '乙']);
+    expect(
+      ['chineseCounting', 'chineseCounting', 'decimal', 'decimalEnclosedCircle', 'decimalEnclosedParen', 'decimalFullWidth', 'ideographTraditional'].map(
+        (f, i) => formatNumber([1, 12, 3, 4, 5, 10, 2][i]!, f),
+      ),
+    ).toEqual(['一', '十二', '3', '④', '⑸', '１０', '乙']);
   });
 
   it('refuses an Excel workbook and a damaged .docx with a clear message', async () => {
@@ -77,7 +86,6 @@ describe('.docx plans', () => {
 });
 
 describe('plan check and content folders with Word files', { timeout: PROCESS_TIMEOUT }, () => {
-
   it('refuses a .docx that would unpack past the size limit, before unpacking it', async () => {
     const zip = new JSZip();
     zip.file('word/document.xml', '<w:document/>');

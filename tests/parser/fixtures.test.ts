@@ -79,7 +79,11 @@ for (const set of sets.filter((s) => s !== LAYOUT_SET)) {
     const cases = fixtureCases(set);
     const scores = new Map<string, Promise<Score>>();
     const scoreOf = (c: FixtureCase) => {
-      if (!scores.has(c.dir)) scores.set(c.dir, parseCase(c).then((parsed) => score(parsed.document, readGold(c.dir))));
+      if (!scores.has(c.dir))
+        scores.set(
+          c.dir,
+          parseCase(c).then((parsed) => score(parsed.document, readGold(c.dir))),
+        );
       return scores.get(c.dir)!;
     };
 

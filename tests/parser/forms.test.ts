@@ -47,7 +47,9 @@ describe('clause forms', () => {
     });
   }
 
-  for (const name of readdirSync(ROOT).filter((n) => existsSync(join(ROOT, n, 'gold.json'))).sort()) {
+  for (const name of readdirSync(ROOT)
+    .filter((n) => existsSync(join(ROOT, n, 'gold.json')))
+    .sort()) {
     it(`${name} is read exactly`, async () => {
       const dir = join(ROOT, name);
       const parsed = await parsePlanFile(join(dir, 'input.txt'), { unitsPath: 'content/units.yaml' });

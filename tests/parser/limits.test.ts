@@ -10,7 +10,8 @@ import { parsePlan } from '../../src/lib/pipeline.ts';
 import { UnitRegistry } from '../../src/lib/registry.ts';
 import { HEAVY_TIMEOUT } from '../support/timeouts.ts';
 
-const parse = (text: string) => parsePlan(new Uint8Array(Buffer.from(text)), { path: 'edge.txt', registry: UnitRegistry.empty(), metadata: { year: 2024 } }).document;
+const parse = (text: string) =>
+  parsePlan(new Uint8Array(Buffer.from(text)), { path: 'edge.txt', registry: UnitRegistry.empty(), metadata: { year: 2024 } }).document;
 
 function rebuilt(text: string): string {
   const out: string[] = [];

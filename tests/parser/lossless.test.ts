@@ -48,9 +48,51 @@ function checkLossless(source: string): void {
 }
 
 /** Pieces that stress the parser: markers, clauses, parentheses, tables, line endings. */
-const PIECES = ['一、', '(一)', '(二)', '1.', '2、', '１．', '(1)', '（2）', '①', '★', '3 .', '\n', '\r\n', '\r', '|', ' |\n', '(', ')', '（', '）',
-  '(责任单位:', '牵头单位:', '配合单位:', '县住建局', '各镇党委、政府', '牵头,', '配合)', '由县水务局负责,', '等部门', '。', ',', '、', '2024年6月底前', '年底前', '《安全生产法》',
-  '序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |\n', '1\n', '分管领导:张三\n', '首页 > 政务公开\n', '\u3000', ' ', '牽頭', '各县(市、区)人民政府'];
+const PIECES = [
+  '一、',
+  '(一)',
+  '(二)',
+  '1.',
+  '2、',
+  '１．',
+  '(1)',
+  '（2）',
+  '①',
+  '★',
+  '3 .',
+  '\n',
+  '\r\n',
+  '\r',
+  '|',
+  ' |\n',
+  '(',
+  ')',
+  '（',
+  '）',
+  '(责任单位:',
+  '牵头单位:',
+  '配合单位:',
+  '县住建局',
+  '各镇党委、政府',
+  '牵头,',
+  '配合)',
+  '由县水务局负责,',
+  '等部门',
+  '。',
+  ',',
+  '、',
+  '2024年6月底前',
+  '年底前',
+  '《安全生产法》',
+  '序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |\n',
+  '1\n',
+  '分管领导:张三\n',
+  '首页 > 政务公开\n',
+  '\u3000',
+  ' ',
+  '牽頭',
+  '各县(市、区)人民政府',
+];
 
 describe('lossless parse', () => {
   it('reads a plan from every fixture folder', () => {
@@ -63,29 +105,33 @@ describe('lossless parse', () => {
     for (const text of corpus) checkLossless(text);
   });
 
-  it('rebuilds random edits of them exactly, deterministically and without throwing', () => {
-    const edit = fc.record({
-      base: fc.integer({ min: 0, max: corpus.length - 1 }),
-      edits: fc.array(
-        fc.record({
-          at: fc.double({ min: 0, max: 1, noNaN: true }),
-          cut: fc.integer({ min: 0, max: 40 }),
-          insert: fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 })), { maxLength: 6 }),
+  it(
+    'rebuilds random edits of them exactly, deterministically and without throwing',
+    () => {
+      const edit = fc.record({
+        base: fc.integer({ min: 0, max: corpus.length - 1 }),
+        edits: fc.array(
+          fc.record({
+            at: fc.double({ min: 0, max: 1, noNaN: true }),
+            cut: fc.integer({ min: 0, max: 40 }),
+            insert: fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 })), { maxLength: 6 }),
+          }),
+          { maxLength: 8 },
+        ),
+      });
+      fc.assert(
+        fc.property(edit, ({ base, edits }) => {
+          let text = corpus[base]!;
+          for (const e of edits) {
+            const at = Math.floor(e.at * text.length);
+            text = text.slice(0, at) + e.insert.join('') + text.slice(at + e.cut);
+          }
+          checkLossless(text);
+          expect(JSON.stringify(buildTree(text, { year: 2024 }))).toBe(JSON.stringify(buildTree(text, { year: 2024 })));
         }),
-        { maxLength: 8 },
-      ),
-    });
-    fc.assert(
-      fc.property(edit, ({ base, edits }) => {
-        let text = corpus[base]!;
-        for (const e of edits) {
-          const at = Math.floor(e.at * text.length);
-          text = text.slice(0, at) + e.insert.join('') + text.slice(at + e.cut);
-        }
-        checkLossless(text);
-        expect(JSON.stringify(buildTree(text, { year: 2024 }))).toBe(JSON.stringify(buildTree(text, { year: 2024 })));
-      }),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
-    );
-  }, PROPERTY_TIMEOUT);
+        { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

@@ -20,17 +20,63 @@ const HOSTILE = [
   '{{constructor.constructor("alert(1)")()}}',
   // biome-ignore lint/suspicious/noTemplateCurlyInString: template syntax that a plan may hold, which must stay text.
   '${alert(1)}',
-  '=HYPERLINK("http://example.com")', '+SUM(1)', '-1+2', '@cmd', "'; DROP TABLE x;--", '&amp;&lt;', '\u202e', '\u200b', '\ufeff', '𠀀', '\t'];
-const WORDS = ['开展', '安全生产', '专项整治', '隐患排查', '落实责任', '2024年6月底前完成', '年底前', '《安全生产法》', '(试行)', '“两个至上”', ',', '、', ';', ' ', '1.5亿元'];
+  '=HYPERLINK("http://example.com")',
+  '+SUM(1)',
+  '-1+2',
+  '@cmd',
+  "'; DROP TABLE x;--",
+  '&amp;&lt;',
+  '\u202e',
+  '\u200b',
+  '\ufeff',
+  '𠀀',
+  '\t',
+];
+const WORDS = [
+  '开展',
+  '安全生产',
+  '专项整治',
+  '隐患排查',
+  '落实责任',
+  '2024年6月底前完成',
+  '年底前',
+  '《安全生产法》',
+  '(试行)',
+  '“两个至上”',
+  ',',
+  '、',
+  ';',
+  ' ',
+  '1.5亿元',
+];
 const CN = ' 一二三四五六七八九十';
 
 const body = fc
-  .tuple(fc.constantFrom('加强', '推进', '完善', '组织', '建立'), fc.array(fc.oneof(fc.constantFrom(...WORDS), fc.constantFrom(...HOSTILE), fc.string({ maxLength: 6 }).map((s) => s.replace(/[\r\n()()|]/g, ''))), { maxLength: 8 }))
+  .tuple(
+    fc.constantFrom('加强', '推进', '完善', '组织', '建立'),
+    fc.array(
+      fc.oneof(
+        fc.constantFrom(...WORDS),
+        fc.constantFrom(...HOSTILE),
+        fc.string({ maxLength: 6 }).map((s) => s.replace(/[\r\n()()|]/g, '')),
+      ),
+      { maxLength: 8 },
+    ),
+  )
   .map(([head, rest]) => `${head}${rest.join('')}`);
 const units = fc.uniqueArray(fc.constantFrom(...UNITS), { minLength: 1, maxLength: 3 });
 
 /** A task, and maybe a stray paragraph after it (prose: a ` > ` would make it a breadcrumb, which is page chrome). */
-const task = fc.record({ body, units, support: units, form: fc.integer({ min: 0, max: 4 }), stray: fc.option(body.map((b) => `说明${b.replace(/\s[>»›]\s/g, '')}。`), { freq: 3 }) });
+const task = fc.record({
+  body,
+  units,
+  support: units,
+  form: fc.integer({ min: 0, max: 4 }),
+  stray: fc.option(
+    body.map((b) => `说明${b.replace(/\s[>»›]\s/g, '')}。`),
+    { freq: 3 },
+  ),
+});
 
 const plan = fc.record({
   parts: fc.array(fc.array(fc.array(task, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
@@ -38,7 +84,11 @@ const plan = fc.record({
   crlf: fc.boolean(),
 });
 
-interface Built { text: string; numbers: string[]; strayLines: number[] }
+interface Built {
+  text: string;
+  numbers: string[];
+  strayLines: number[];
+}
 
 type PlanInput = typeof plan extends fc.Arbitrary<infer T> ? T : never;
 
@@ -90,24 +140,29 @@ function leaves(node: { value?: unknown; children?: unknown[] }, out: string[] =
 }
 
 describe('random plans', () => {
-  it('parse without crashing, losslessly, deterministically, with every task and every stray paragraph found', () => {
-    fc.assert(
-      fc.property(plan, (p) => {
-        const { text, numbers, strayLines } = render(p);
-        const { tree } = buildTree(text, { year: 2024 });
-        expect(leaves(tree as never).join('')).toBe(text);
-        const parse = () => parsePlan(new Uint8Array(Buffer.from(text)), { path: 'random.txt', registry: UnitRegistry.empty(), metadata: { year: 2024 } }).document;
-        const doc = parse();
-        expect(JSON.stringify(parse())).toBe(JSON.stringify(doc));
-        const top = doc.tasks.filter((t) => !t.path.some((id) => id.startsWith('task-')));
-        expect(top.map((t) => t.number)).toEqual(numbers);
-        expect(top.every((t) => t.assignments.length > 0)).toBe(true);
-        const reported = doc.diagnostics.filter((d) => d.ruleId === 'unassigned-text').map((d) => d.line);
-        expect(reported).toEqual(strayLines);
-        // Stray text stays out of the tasks.
-        for (const t of doc.tasks) expect(t.text).not.toMatch(/^说明/m);
-      }),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 200) },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'parse without crashing, losslessly, deterministically, with every task and every stray paragraph found',
+    () => {
+      fc.assert(
+        fc.property(plan, (p) => {
+          const { text, numbers, strayLines } = render(p);
+          const { tree } = buildTree(text, { year: 2024 });
+          expect(leaves(tree as never).join('')).toBe(text);
+          const parse = () =>
+            parsePlan(new Uint8Array(Buffer.from(text)), { path: 'random.txt', registry: UnitRegistry.empty(), metadata: { year: 2024 } }).document;
+          const doc = parse();
+          expect(JSON.stringify(parse())).toBe(JSON.stringify(doc));
+          const top = doc.tasks.filter((t) => !t.path.some((id) => id.startsWith('task-')));
+          expect(top.map((t) => t.number)).toEqual(numbers);
+          expect(top.every((t) => t.assignments.length > 0)).toBe(true);
+          const reported = doc.diagnostics.filter((d) => d.ruleId === 'unassigned-text').map((d) => d.line);
+          expect(reported).toEqual(strayLines);
+          // Stray text stays out of the tasks.
+          for (const t of doc.tasks) expect(t.text).not.toMatch(/^说明/m);
+        }),
+        { numRuns: Number(process.env.PROPERTY_RUNS ?? 200) },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

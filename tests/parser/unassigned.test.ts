@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/lib/pipeline.ts';
 import { UnitRegistry } from '../../src/lib/registry.ts';
 
-const parse = (text: string) => parsePlan(new Uint8Array(Buffer.from(text)), { path: 'plan.txt', registry: UnitRegistry.empty(), metadata: { year: 2024 } }).document;
+const parse = (text: string) =>
+  parsePlan(new Uint8Array(Buffer.from(text)), { path: 'plan.txt', registry: UnitRegistry.empty(), metadata: { year: 2024 } }).document;
 
 const PLAN = `一、总体要求
 (一)压实责任
@@ -24,7 +25,10 @@ describe('unassigned text', () => {
   it('reports a stray paragraph between tasks at its line and keeps it out of the tasks', () => {
     const doc = parse(PLAN);
     const found = doc.diagnostics.filter((d) => d.ruleId === 'unassigned-text');
-    expect(found.map((d) => [d.severity, d.line, d.column])).toEqual([['warning', 4, 1], ['warning', 7, 1]]);
+    expect(found.map((d) => [d.severity, d.line, d.column])).toEqual([
+      ['warning', 4, 1],
+      ['warning', 7, 1],
+    ]);
     expect(found[0]!.message).toContain('这一段是从网页复制时混进来的说明文字');
     const text = Object.fromEntries(doc.tasks.map((t) => [t.number, t.text]));
     expect(text['1']).not.toContain('说明文字');

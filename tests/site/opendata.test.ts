@@ -4,8 +4,17 @@ import { parse } from 'csv-parse/sync';
 import { loadContent } from '../../src/lib/pipeline.ts';
 import type { Task } from '../../src/lib/schema.ts';
 import {
-  ASSIGNMENT_HEADER, LEDGER_HEADER, assignmentRows, assignmentsCsv, ledgerRows, planJsonSchema,
-  sheetNames, taskFullText, toCsv, unitLedgers, unitsOfTask,
+  ASSIGNMENT_HEADER,
+  LEDGER_HEADER,
+  assignmentRows,
+  assignmentsCsv,
+  ledgerRows,
+  planJsonSchema,
+  sheetNames,
+  taskFullText,
+  toCsv,
+  unitLedgers,
+  unitsOfTask,
 } from '../../src/site/opendata.ts';
 import { validate } from '../support/json-schema.ts';
 
@@ -16,12 +25,22 @@ const task = (n: string) => doc.tasks.find((t) => t.id === `task-${n}`)!;
 
 describe('toCsv', () => {
   it('starts with a BOM, quotes every field, doubles quotes and ends lines with CRLF', () => {
-    const csv = toCsv(['a', 'b'], [['x,y', 'say "hi"'], ['line\nbreak', '=1+1']]);
+    const csv = toCsv(
+      ['a', 'b'],
+      [
+        ['x,y', 'say "hi"'],
+        ['line\nbreak', '=1+1'],
+      ],
+    );
     expect(csv.startsWith('\uFEFF"a","b"\r\n')).toBe(true);
     expect(csv).toContain('"x,y","say ""hi"""\r\n');
     expect(csv.endsWith('"line\nbreak","\'=1+1"\r\n')).toBe(true);
     const rows = parse(csv, { bom: true }) as string[][];
-    expect(rows).toEqual([['a', 'b'], ['x,y', 'say "hi"'], ['line\nbreak', "'=1+1"]]);
+    expect(rows).toEqual([
+      ['a', 'b'],
+      ['x,y', 'say "hi"'],
+      ['line\nbreak', "'=1+1"],
+    ]);
   });
 });
 
@@ -61,7 +80,10 @@ describe('unitsOfTask', () => {
         { unit: 'a', name: 'A', mention: 'A局', role: 'lead' as const },
       ],
     };
-    expect(unitsOfTask(t)).toEqual([{ unit: 'a', name: 'A', role: 'lead' }, { unit: 'b', name: 'B', role: 'support' }]);
+    expect(unitsOfTask(t)).toEqual([
+      { unit: 'a', name: 'A', role: 'lead' },
+      { unit: 'b', name: 'B', role: 'support' },
+    ]);
   });
 });
 

@@ -57,7 +57,9 @@ describe('PDF slots', () => {
   const html = `<main><h1>县住建局</h1><p class="pdf-link print-hidden" data-pagefind-ignore data-pdf-file="${unitPdfPath('zhujian')}" data-pdf-href="/plans/${unitPdfPath('zhujian')}" data-pdf-download="县住建局&quot;清单.pdf" data-pdf-label="打印版任务清单" hidden></p><p>正文</p></main>`;
 
   it('are read from the page', () => {
-    expect(findPdfSlots(html)).toEqual([{ file: 'pdf/units/zhujian.pdf', href: '/plans/pdf/units/zhujian.pdf', download: '县住建局"清单.pdf', label: '打印版任务清单' }]);
+    expect(findPdfSlots(html)).toEqual([
+      { file: 'pdf/units/zhujian.pdf', href: '/plans/pdf/units/zhujian.pdf', download: '县住建局"清单.pdf', label: '打印版任务清单' },
+    ]);
     expect(matrixPdfPath('2022-work-safety')).toBe('pdf/2022-work-safety/matrix.pdf');
   });
 
@@ -65,7 +67,9 @@ describe('PDF slots', () => {
     const slot = findPdfSlots(html)[0]!;
     const once = fillPdfSlot(html, slot, '2 页,80 KB');
     expect(once).not.toMatch(/\shidden[\s>]/);
-    expect(once).toContain('<a href="/plans/pdf/units/zhujian.pdf" download="县住建局&quot;清单.pdf" type="application/pdf">打印版任务清单</a>(PDF,2 页,80 KB)</p><p>正文</p>');
+    expect(once).toContain(
+      '<a href="/plans/pdf/units/zhujian.pdf" download="县住建局&quot;清单.pdf" type="application/pdf">打印版任务清单</a>(PDF,2 页,80 KB)</p><p>正文</p>',
+    );
     expect(fillPdfSlot(once, slot, '2 页,80 KB')).toBe(once);
     expect(fillPdfSlot(once, slot, '3 页,90 KB')).toContain('(PDF,3 页,90 KB)</p><p>正文</p>');
     expect(findPdfSlots(once)).toEqual([slot]);

@@ -118,7 +118,11 @@ describe('/<plan>/ and the MDX pages', () => {
   });
 
   it('frames an MDX page as its own', () => {
-    expect(segmentPage({ kind: 'page', entry: about })).toMatchObject({ kind: 'page', heading: '说明', frame: { title: '说明', section: 'about', searchable: true } });
+    expect(segmentPage({ kind: 'page', entry: about })).toMatchObject({
+      kind: 'page',
+      heading: '说明',
+      frame: { title: '说明', section: 'about', searchable: true },
+    });
   });
 });
 
@@ -136,12 +140,23 @@ describe('/<plan>/tasks/<n>/', () => {
       ['lead', 1],
       ['support', 8],
     ]);
-    expect(page.roles[0]!.units[0]).toMatchObject({ name: '县住房和城乡建设局', href: '/units/zhujian/', mention: '县住建局', filter: '单位:县住房和城乡建设局' });
+    expect(page.roles[0]!.units[0]).toMatchObject({
+      name: '县住房和城乡建设局',
+      href: '/units/zhujian/',
+      mention: '县住建局',
+      filter: '单位:县住房和城乡建设局',
+    });
     expect(page.source.href).toMatch(/^\/2022-work-safety\/source\/#L\d+$/);
     expect(page.previous).toMatchObject({ href: '/2022-work-safety/tasks/23/', number: '23' });
     expect(page.next).toMatchObject({ href: '/2022-work-safety/tasks/25/', number: '25' });
     expect(page.frame.description.length).toBeLessThanOrEqual(160);
-    expect(page.crumbs.map((c) => c.label)).toEqual(['首页', '2022年全县安全生产工作要点', expect.stringMatching(/^三、/), expect.stringMatching(/^\(/), '任务 24']);
+    expect(page.crumbs.map((c) => c.label)).toEqual([
+      '首页',
+      '2022年全县安全生产工作要点',
+      expect.stringMatching(/^三、/),
+      expect.stringMatching(/^\(/),
+      '任务 24',
+    ]);
     expect(page.status).toBeUndefined();
     expect(page.progress).toBeUndefined();
   });

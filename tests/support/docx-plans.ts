@@ -6,7 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType } from 'docx';
 
-export interface WordPlan { docx: Uint8Array; text: string }
+export interface WordPlan {
+  docx: Uint8Array;
+  text: string;
+}
 
 const pack = async (doc: Document) => new Uint8Array(await Packer.toBuffer(doc));
 
@@ -17,7 +20,12 @@ export async function tablePlan(): Promise<WordPlan> {
   const first = lines.findIndex((l) => l.includes('|'));
   let last = first;
   while (last + 1 < lines.length && lines[last + 1]!.includes('|')) last++;
-  const rows = lines.slice(first, last + 1).map((l) => l.replace(/\|\s*$/, '').split('|').map((c) => c.trim()));
+  const rows = lines.slice(first, last + 1).map((l) =>
+    l
+      .replace(/\|\s*$/, '')
+      .split('|')
+      .map((c) => c.trim()),
+  );
   const width = rows[0]!.length;
   // Word numbers the serial column: the number cells hold no text, only list numbering.
   const numbering = { config: [{ reference: 'serial', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1', alignment: AlignmentType.LEFT }] }] };
@@ -30,7 +38,9 @@ export async function tablePlan(): Promise<WordPlan> {
     return new TableRow({
       children: cells.map((cell, c) => {
         const serial = c === 0 && /^\d+$/.test(cell);
-        const paragraph = serial ? new Paragraph({ numbering: { reference: 'serial', level: 0 }, children: [] }) : new Paragraph({ children: [new TextRun(cell)] });
+        const paragraph = serial
+          ? new Paragraph({ numbering: { reference: 'serial', level: 0 }, children: [] })
+          : new Paragraph({ children: [new TextRun(cell)] });
         if (c === 2 && r === merged) return new TableCell({ verticalMerge: VerticalMergeType.RESTART, children: [paragraph] });
         if (c === 2 && r === merged + 1) return new TableCell({ verticalMerge: VerticalMergeType.CONTINUE, children: [new Paragraph('')] });
         return new TableCell({ children: [paragraph] });
@@ -40,7 +50,10 @@ export async function tablePlan(): Promise<WordPlan> {
   if (rows[merged]![2] !== rows[merged + 1]![2]) throw new Error('fixture changed: rows 1 and 2 no longer share a lead unit');
   const intro = lines.slice(0, first).map((l) => new Paragraph(l));
   const outro = lines.slice(last + 1, lines.at(-1) === '' ? -1 : undefined).map((l) => new Paragraph(l));
-  const doc = new Document({ numbering, sections: [{ children: [...intro, new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: tableRows }), ...outro] }] });
+  const doc = new Document({
+    numbering,
+    sections: [{ children: [...intro, new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: tableRows }), ...outro] }],
+  });
   return { docx: await pack(doc), text };
 }
 
@@ -77,7 +90,9 @@ export async function paragraphPlan(): Promise<WordPlan> {
       },
     ],
   };
-  const children = PARAGRAPHS.map(([level, text]) => (level === undefined ? new Paragraph(text) : new Paragraph({ text, numbering: { reference: 'plan', level } })));
+  const children = PARAGRAPHS.map(([level, text]) =>
+    level === undefined ? new Paragraph(text) : new Paragraph({ text, numbering: { reference: 'plan', level } }),
+  );
   const doc = new Document({ numbering, sections: [{ children }] });
   // What Word shows: tasks restart at 1 in each section (Word's default for a lower list level).
   const counts = [0, 0, 0];

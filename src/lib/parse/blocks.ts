@@ -56,7 +56,10 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
   }
 
   // 第一部分 above 一、: the named parts are parts and the 一、 inside them sections.
-  const bodyMarkers = infos.slice(bodyStart).map((info) => info.marker).filter((m) => m !== undefined);
+  const bodyMarkers = infos
+    .slice(bodyStart)
+    .map((info) => info.marker)
+    .filter((m) => m !== undefined);
   const chapters = bodyMarkers.some((m) => m.chapter) && bodyMarkers.some((m) => m.level === 1 && !m.chapter);
   if (chapters) for (const m of bodyMarkers) if (m.chapter) m.level = 0;
   const taskLevel = bare.size > 0 ? 3 : chooseTaskLevel(lines, infos, bodyStart, inTable, tables);
@@ -105,7 +108,20 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
       type: kindOf(level),
       children: [],
       position: position(0, 0),
-      data: { level, marker: marker.text, number: marker.number, value: marker.value, table, id: '', text: '', mentions: [], lists: [], persons: [], deadlines: [], references: [] },
+      data: {
+        level,
+        marker: marker.text,
+        number: marker.number,
+        value: marker.value,
+        table,
+        id: '',
+        text: '',
+        mentions: [],
+        lists: [],
+        persons: [],
+        deadlines: [],
+        references: [],
+      },
     };
     (container().children as (PlanBlock | PlanLeaf)[]).push(block);
     stack.push(block);
@@ -136,7 +152,8 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
     // A label broken at the end of the line (…。——牵头⏎单位:A).
     const next = lines[i + 1];
     // 责任单位:⏎A、B — a label whose units stand on the next line.
-    const bare = clauses.length === 1 && clauses[0]!.form === 'own-line-label' && clauses[0]!.mentions.length === 0 && /[:]\s*$/.test(view.slice(from, line.end));
+    const bare =
+      clauses.length === 1 && clauses[0]!.form === 'own-line-label' && clauses[0]!.mentions.length === 0 && /[:]\s*$/.test(view.slice(from, line.end));
     if (bare && next && (infos[i + 1]!.kind === 'text' || infos[i + 1]!.kind === 'pipe') && !inTable.has(i + 1)) {
       const joined = findLineClauses({ src, start: from, end: next.end, allowUnlabeled });
       if (joined.some((c) => c.mentions.length > 0)) return { clauses: joined, end: next.end, last: i + 1 };
@@ -203,7 +220,13 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
       const block = open(r.marker!.level, r.marker!, true);
       const piece = r.cells[0]!.pieces[0]!;
       const markerEnd = piece.start + r.marker!.end;
-      append(block.children, rangeLeaves(from, to, [{ start: piece.start, end: markerEnd, type: 'marker' }, { start: markerEnd, end: piece.end, type: 'heading' }]));
+      append(
+        block.children,
+        rangeLeaves(from, to, [
+          { start: piece.start, end: markerEnd, type: 'marker' },
+          { start: markerEnd, end: piece.end, type: 'heading' },
+        ]),
+      );
       return;
     }
     const segments: Segment[] = [];
@@ -282,7 +305,7 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
         // The heading runs to the first full stop when a body follows on the same line.
         const rest = view.slice(markerEnd, line.end);
         const stop = rest.search(/[。.](?=.{8,})/);
-        const headingEnd = stop >= 0 && stop < 60 ? markerEnd + stop + 1 : clauses[0]?.start ?? line.end;
+        const headingEnd = stop >= 0 && stop < 60 ? markerEnd + stop + 1 : (clauses[0]?.start ?? line.end);
         segments.push({ start: markerEnd, end: Math.min(headingEnd, clauses[0]?.start ?? line.end), type: 'heading' });
       }
       append(block.children, leavesOf(line.start, reach.end, segments, 'text'), lineBreak(lines[reach.last]!));
@@ -419,7 +442,11 @@ function bareTaskLines(src: Source, lines: Line[], infos: LineInfo[], bodyStart:
   const named = (i: number) => {
     const line = lines[i]!;
     const scan = { src, start: line.start, end: line.end, allowUnlabeled: true };
-    return findLineClauses(scan).some((c) => c.mentions.length > 0) || findBodyClauses(src, line.start, line.end).some((c) => c.mentions.length > 0) || /^\s*(?:责任单位|牵头单位)/.test(lines[i + 1]?.view ?? '');
+    return (
+      findLineClauses(scan).some((c) => c.mentions.length > 0) ||
+      findBodyClauses(src, line.start, line.end).some((c) => c.mentions.length > 0) ||
+      /^\s*(?:责任单位|牵头单位)/.test(lines[i + 1]?.view ?? '')
+    );
   };
   const chosen: number[] = [];
   for (const group of groups) {

@@ -16,8 +16,7 @@ export interface LineInfo {
 
 /** Web page chrome: breadcrumbs, print/close buttons, metadata fields of the publishing portal. */
 const CHROME =
-  /^\s*(?:(?:首页|当前位置|您当前的位置|您现在的位置|当前页面)\s*[>»:›]|.*\s[>»›]\s.*$|[【\[](?:打印|关闭|打印本页|关闭窗口|收藏|字号|大|中|小|返回顶部|分享)[】\]]|(?:索引号|发布机构|发文机关|公开责任部门|公开方式|公开范围|发布日期|成文日期|生成日期|主题分类|主题词|信息来源|浏览次数|访问量|文\s*号|信息分类|有效性|时效性|来源|作者|点击数|字号)\s*[::|]|扫一扫|分享到|【\s*字体|\[\s*字体)/;
-
+  /^\s*(?:(?:首页|当前位置|您当前的位置|您现在的位置|当前页面)\s*[>»:›]|.*\s[>»›]\s.*$|[【[](?:打印|关闭|打印本页|关闭窗口|收藏|字号|大|中|小|返回顶部|分享)[】\]]|(?:索引号|发布机构|发文机关|公开责任部门|公开方式|公开范围|发布日期|成文日期|生成日期|主题分类|主题词|信息来源|浏览次数|访问量|文\s*号|信息分类|有效性|时效性|来源|作者|点击数|字号)\s*[::|]|扫一扫|分享到|【\s*字体|\[\s*字体)/;
 
 const DEADLINE_LINE = new RegExp(`^\\s*(?:[(\\[【]\\s*)?(?:${alt(DEADLINE_LABELS)})\\s*[::]`);
 
@@ -27,7 +26,7 @@ export const PERSON_LINE = new RegExp(
 );
 
 /** A page number of a printed or PDF copy on its own line: `— 3 —`, `- 12 -`, `第 3 页`. */
-const PAGE_NUMBER = /^\s*(?:[—–\-]\s*\d{1,3}\s*[—–\-]|第\s*\d+\s*页(?:\s*[,/]?\s*共\s*\d+\s*页)?)\s*$/;
+const PAGE_NUMBER = /^\s*(?:[—–-]\s*\d{1,3}\s*[—–-]|第\s*\d+\s*页(?:\s*[,/]?\s*共\s*\d+\s*页)?)\s*$/;
 
 /** A site's footer: 主办单位 here is the website's, not a task's. */
 const FOOTER = /网站标识码|ICP备|版权所有|技术支持[::]|网站地图|备案号|公网安备|Copyright/i;
@@ -51,7 +50,12 @@ export function classifyLine(line: Line): LineInfo {
  * that names a 方案/要点/计划…), else the first 20xx年 in its first lines.
  */
 export function yearFromText(text: string): number | undefined {
-  const head = text.slice(0, 4000).split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean).slice(0, 25);
+  const head = text
+    .slice(0, 4000)
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, 25);
   const title = head.find((l) => l.length <= 80 && /(19|20)\d{2}\s*年/.test(l) && /(方案|要点|计划|清单|安排|措施|分工|台账|任务)/.test(l));
   const m = /((?:19|20)\d{2})\s*年/.exec(title ?? head.slice(0, 12).join('\n'));
   return m ? Number(m[1]) : undefined;

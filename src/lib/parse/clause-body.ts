@@ -7,7 +7,21 @@
  */
 import { append } from '../append.ts';
 import type { Role } from '../schema.ts';
-import { ALL_LABELS, alt, loose, CLAUSE_NOTES, FIRST_LEADS_NOTE, OTHERS_SUPPORT_NOTE, SEVERAL_ONLY_NOTE, PARTNER_WORDS, PLACE_WORDS, ROLE_WORDS, SHORT_LABELS, type ClauseLabel, type WordRole } from './lexicon.ts';
+import {
+  ALL_LABELS,
+  alt,
+  loose,
+  CLAUSE_NOTES,
+  FIRST_LEADS_NOTE,
+  OTHERS_SUPPORT_NOTE,
+  SEVERAL_ONLY_NOTE,
+  PARTNER_WORDS,
+  PLACE_WORDS,
+  ROLE_WORDS,
+  SHORT_LABELS,
+  type ClauseLabel,
+  type WordRole,
+} from './lexicon.ts';
 import type { Source } from './source.ts';
 import { isNameLike, recognizeUnits, type Span } from './units.ts';
 
@@ -36,7 +50,10 @@ const SHORT = new Map<string, ClauseLabel>(SHORT_LABELS.map((l) => [l.word, l]))
 /** A short qualifier between a label and its colon: `责任单位(区级):`. */
 const QUALIFIED = '(?:\\([^()]{1,6}\\))?';
 function labelPattern(words: (w: readonly string[]) => string): RegExp {
-  return new RegExp(`(${words(ALL_LABELS.map((l) => l.word))})${QUALIFIED}\\s*(?:(?:[::]|为|】)\\s*)?|(${alt(SHORT_LABELS.map((l) => l.word))})\\s*[::]\\s*`, 'g');
+  return new RegExp(
+    `(${words(ALL_LABELS.map((l) => l.word))})${QUALIFIED}\\s*(?:(?:[::]|为|】)\\s*)?|(${alt(SHORT_LABELS.map((l) => l.word))})\\s*[::]\\s*`,
+    'g',
+  );
 }
 function labelAtStart(words: (w: readonly string[]) => string): RegExp {
   const units = words(ALL_LABELS.filter((l) => l.kind === 'units').map((l) => l.word));
@@ -71,7 +88,8 @@ const HAS_SUPPORT = new RegExp(`(?:${SUPPORT_WORDS})(?=\\s*(?:[,;。.、]|$))|(?
 const NOTE = new RegExp(CLAUSE_NOTES.map((n) => `(${n.pattern})`).join('|'), 'g');
 const PARTNER = new RegExp(alt(PARTNER_WORDS));
 /** A piece of a clause that is a deadline, not a unit: `12月底前完成`, `2025年6月30日前`, `年底前`. */
-const DEADLINE_PIECE = /^(?:(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|份|中旬|上旬|下旬)?|(?:\d{4}\s*年\s*)?(?:年底|年末|上半年|下半年|年内)|第?[一二三四1-4]季度)(?:前|之前|以前)?(?:完成|全面完成|基本完成|到位|见效)?$/;
+const DEADLINE_PIECE =
+  /^(?:(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|份|中旬|上旬|下旬)?|(?:\d{4}\s*年\s*)?(?:年底|年末|上半年|下半年|年内)|第?[一二三四1-4]季度)(?:前|之前|以前)?(?:完成|全面完成|基本完成|到位|见效)?$/;
 const FIRST_LEADS = new RegExp(FIRST_LEADS_NOTE);
 const OTHERS_SUPPORT = new RegExp(OTHERS_SUPPORT_NOTE);
 const SEVERAL_ONLY = new RegExp(SEVERAL_ONLY_NOTE);

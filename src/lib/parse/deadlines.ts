@@ -87,7 +87,9 @@ export function findDeadlines(view: string, text: string, start: number, end: nu
     const isPeriod = m[8] !== undefined;
     const suffix = m[6];
     // 年底 / 年内 / 10月底 / 1月份 read as deadlines by themselves; a bare date needs a cue.
-    const selfMarked = isPeriod ? /年底|年末|上半年|下半年|季度/.test(m[8]!) : suffix === '底' || suffix === '末' || suffix === '份' || suffix === '下旬' || suffix === '中旬' || suffix === '上旬';
+    const selfMarked = isPeriod
+      ? /年底|年末|上半年|下半年|季度/.test(m[8]!)
+      : suffix === '底' || suffix === '末' || suffix === '份' || suffix === '下旬' || suffix === '中旬' || suffix === '上旬';
     if (!column && !cue && !selfMarked) continue;
     if (isPeriod && /年内|全年/.test(m[8]!) && !column) continue;
     if (cue && /^\s*(前|之前|以前|底前)/.test(cue[0])) matchEnd += cue[0].length;

@@ -69,11 +69,32 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
         } else data.deadlines.push(...findDeadlines(view, source, start, end, year));
         append(data.persons, clause.persons);
         if (clause.mentions.length > 0) data.mentionSource ??= clause.labeled ? clause.kind : 'unlabeled';
-        if (clause.unclosed) problems.push({ ruleId: 'unclosed-clause', severity: 'warning', reason: 'Unexpected end of line in a responsibility clause, expected `)`', start, end });
+        if (clause.unclosed)
+          problems.push({
+            ruleId: 'unclosed-clause',
+            severity: 'warning',
+            reason: 'Unexpected end of line in a responsibility clause, expected `)`',
+            start,
+            end,
+          });
         // (A牵头,B配合) says its roles; only a bare list is read as responsible by default.
-        if (!clause.labeled && clause.mentions.length > 0 && clause.mentions.every((m) => m.role === 'responsible')) problems.push({ ruleId: 'unlabeled-units', severity: 'info', reason: `Units without a label (责任单位/牵头单位) read as responsible: ${clause.mentions.map((m) => m.text).join('、')}`, start, end });
+        if (!clause.labeled && clause.mentions.length > 0 && clause.mentions.every((m) => m.role === 'responsible'))
+          problems.push({
+            ruleId: 'unlabeled-units',
+            severity: 'info',
+            reason: `Units without a label (责任单位/牵头单位) read as responsible: ${clause.mentions.map((m) => m.text).join('、')}`,
+            start,
+            end,
+          });
         reportPieces(clause.mentions, clause.rejected, (o) => o, problems);
-        for (const person of clause.persons) problems.push({ ruleId: 'person-not-unit', severity: 'info', reason: `\`${person.text}\` names a person, not a unit: left out of the units`, start: person.start, end: person.end });
+        for (const person of clause.persons)
+          problems.push({
+            ruleId: 'person-not-unit',
+            severity: 'info',
+            reason: `\`${person.text}\` names a person, not a unit: left out of the units`,
+            start: person.start,
+            end: person.end,
+          });
         break;
       }
       case 'cell': {
@@ -116,8 +137,11 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
     reportPieces(body.mentions, body.rejected, at, problems);
     const mentions = body.mentions.map((m) => ({ ...m, start: at(m.start), end: at(m.end) }));
     append(data.mentions, mentions);
-    append((rowLists[row] ??= []), mentions);
-    append(data.persons, body.persons.map((p) => ({ ...p, start: at(p.start), end: at(p.end) })));
+    rowLists[row] = [...(rowLists[row] ?? []), ...mentions];
+    append(
+      data.persons,
+      body.persons.map((p) => ({ ...p, start: at(p.start), end: at(p.end) })),
+    );
     if (mentions.length > 0) data.mentionSource ??= 'cell';
   }
   // A row is one list: its 牵头 and 配合 cells together.
@@ -168,21 +192,39 @@ function paragraphs(view: string, ranges: [number, number][]): [number, number][
   const out: [number, number][] = [];
   for (const [s, e] of ranges) {
     const last = out.at(-1);
-    if (last && /^[\r\n \u3000]*$/.test(view.slice(last[1], s)) && view.slice(last[1], s).includes('\n') && !/\n\s*\n/.test(view.slice(last[1], s))) last[1] = e;
+    if (last && /^[\r\n \u3000]*$/.test(view.slice(last[1], s)) && view.slice(last[1], s).includes('\n') && !/\n\s*\n/.test(view.slice(last[1], s)))
+      last[1] = e;
     else out.push([s, e]);
   }
   return out;
 }
 
 /** Nothing of a clause vanishes: an unusual name read as a unit, and a piece that is none, are reported at their place. */
-function reportPieces(mentions: Mention[], rejected: { start: number; end: number; text: string }[], at: (offset: number) => number, problems: Problem[]): void {
+function reportPieces(
+  mentions: Mention[],
+  rejected: { start: number; end: number; text: string }[],
+  at: (offset: number) => number,
+  problems: Problem[],
+): void {
   for (const m of mentions) {
     if (!m.unusual) continue;
-    problems.push({ ruleId: 'unusual-unit', severity: 'warning', reason: `Unexpected unit name \`${m.text}\` with no usual ending (局, 委, 办, 中心, 政府 …): read as a unit, check the name`, start: at(m.start), end: at(m.end) });
+    problems.push({
+      ruleId: 'unusual-unit',
+      severity: 'warning',
+      reason: `Unexpected unit name \`${m.text}\` with no usual ending (局, 委, 办, 中心, 政府 …): read as a unit, check the name`,
+      start: at(m.start),
+      end: at(m.end),
+    });
   }
   for (const r of rejected) {
     const shown = r.text.length > 24 ? `${r.text.slice(0, 24)}…` : r.text;
-    problems.push({ ruleId: 'clause-piece', severity: 'warning', reason: `Unexpected \`${shown}\` in a responsibility clause, expected a unit name: left out of the units`, start: at(r.start), end: at(r.end) });
+    problems.push({
+      ruleId: 'clause-piece',
+      severity: 'warning',
+      reason: `Unexpected \`${shown}\` in a responsibility clause, expected a unit name: left out of the units`,
+      start: at(r.start),
+      end: at(r.end),
+    });
   }
 }
 

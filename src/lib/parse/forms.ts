@@ -174,7 +174,7 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
       const leading = line.search(/\S/);
       // ——责任单位:A — the dash opens the clause but is not part of its body.
       const dash = /^(—{1,2}|-{1,2})\s*/.exec(line.slice(leading));
-      const wrapped = /^[(\[【〔]/.test(line.slice(leading));
+      const wrapped = /^[([【〔]/.test(line.slice(leading));
       let clauseEnd = end;
       let bodyEnd = end;
       let unclosed = false;
@@ -275,7 +275,8 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
   {
     id: 'sentence-final-units',
     summary: 'The last sentence (a dash opens one too), or the last comma-separated pieces of it, made only of units and role words',
-    example: '…予以通报。县禁毒办负责。 / …开展专项整治,县人社局负责。 / …,县教育局负责,县住建局、城关镇配合。 / 县妇联、县卫健局共同负责。 / …开展宣传——县教育局负责',
+    example:
+      '…予以通报。县禁毒办负责。 / …开展专项整治,县人社局负责。 / …,县教育局负责,县住建局、城关镇配合。 / 县妇联、县卫健局共同负责。 / …开展宣传——县教育局负责',
     scope: 'both',
     final: true,
     find({ src, start, end, continues }) {
@@ -291,7 +292,18 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
       if ((continues && sentence === start) || (view.slice(sentence, stop).includes('由') && agentClauses(src, sentence, stop).length > 0)) return [];
       if (stop - sentence > 240) return [];
       const whole = unitsOnly(src, sentence, stop);
-      if (whole) return [fromBody('sentence-final-units', 'line', sentence + (view.slice(sentence, stop).length - view.slice(sentence, stop).trimStart().length), trimEnd(view, start, end), whole, false, false)];
+      if (whole)
+        return [
+          fromBody(
+            'sentence-final-units',
+            'line',
+            sentence + (view.slice(sentence, stop).length - view.slice(sentence, stop).trimStart().length),
+            trimEnd(view, start, end),
+            whole,
+            false,
+            false,
+          ),
+        ];
       // Its last comma-separated pieces, each units and role words.
       let from = stop;
       let body: ClauseBody | undefined;
@@ -397,7 +409,8 @@ function agentClauses(src: Source, start: number, end: number): Clause[] {
     if (leadList.units.length === 0 || leadList.rejected.length > 0) continue;
     const paired = supportOk || (partnerList?.units.length ?? 0) > 0;
     const wordRole = ROLE_WORD_ROLE.get(word) ?? 'responsible';
-    const leadRole: Role = wordRole === 'lead-with-support' ? (paired ? 'lead' : 'responsible') : wordRole === 'responsible' && paired ? 'lead' : (wordRole as Role);
+    const leadRole: Role =
+      wordRole === 'lead-with-support' ? (paired ? 'lead' : 'responsible') : wordRole === 'responsible' && paired ? 'lead' : (wordRole as Role);
     for (const unit of leadList.units) mentions.push({ ...unit, role: leadRole });
     for (const unit of partnerList?.units ?? []) mentions.push({ ...unit, role: 'support' });
     persons.push(...leadList.persons);
@@ -421,4 +434,3 @@ function agentClauses(src: Source, start: number, end: number): Clause[] {
   }
   return clauses;
 }
-

@@ -8,7 +8,6 @@
  * open at the serials in sequence, and each row is read as sentences, each followed by the person
  * (when the table has a person column), the units and the deadline its cells held.
  */
-import type { LineInfo } from './classify.ts';
 import { alt, DEADLINE_CELL_END, GLUED_HEADER_CELLS, SENTENCE_STARTS } from './lexicon.ts';
 import type { Line } from './lines.ts';
 import { readMarker } from './markers.ts';
@@ -70,8 +69,8 @@ function sourcePieces(stream: Stream, start: number, end: number): Piece[] {
 }
 
 /** The units written back to back from `at` (with 、 , between or nothing): where they end. */
-function unitsEnd(src: Source, view: string, at: number, limit: number): number {
-  const ranges = unitRanges(src, view, at, limit);
+function unitsEnd(view: string, at: number, limit: number): number {
+  const ranges = unitRanges(view, at, limit);
   return ranges.length === 0 ? at : ranges.at(-1)![1];
 }
 
@@ -80,7 +79,7 @@ function unitsEnd(src: Source, view: string, at: number, limit: number): number 
  * digit (the deadline), another unit's place (区, 县, 各 …) or a sentence follows, and never just
  * before what is itself an ending (机关|党委, 管委|会): of the endings that qualify, the best placed wins.
  */
-function unitRanges(src: Source, view: string, at: number, limit: number): [number, number][] {
+function unitRanges(view: string, at: number, limit: number): [number, number][] {
   const out: [number, number][] = [];
   let p = at;
   for (;;) {
@@ -96,7 +95,7 @@ function unitRanges(src: Source, view: string, at: number, limit: number): [numb
       else if (PLACE_NEXT.test(next)) fit = 2;
       else if (ENDING_NEXT.test(next)) fit = -3;
       else if (SENTENCE_NEXT.test(next)) fit = 1;
-      else if (!unitsStartAt(src, view, e, limit)) continue;
+      else if (!unitsStartAt(view, e, limit)) continue;
       const value = fit + (e - p) * 0.1;
       if (value > score) {
         score = value;
@@ -125,7 +124,7 @@ function twoUnits(name: string): boolean {
 }
 
 /** Does a unit name start at `at` (checked on a short window, without going on)? */
-function unitsStartAt(src: Source, view: string, at: number, limit: number): boolean {
+function unitsStartAt(view: string, at: number, limit: number): boolean {
   for (let e = at + 2; e <= Math.min(limit, at + 16); e++) {
     const name = view.slice(at, e);
     if (isUnitLike(name) && !/[。:]/.test(name) && (e === limit || /[、,;\d]/.test(view[e]!) || /^(?:各|县|区|市|省|镇|乡)/.test(view.slice(e)))) return true;
@@ -152,7 +151,7 @@ function readStream(lines: Line[], view: string, from: number): Stream {
 }
 
 /** Tables run together on a document-sharing page, found from line `from`. */
-export function findGluedTables(src: Source, lines: Line[], infos: LineInfo[], from: number): Table[] {
+export function findGluedTables(src: Source, lines: Line[], from: number): Table[] {
   const tables: Table[] = [];
   for (let i = from; i < lines.length; i++) {
     const view = lines[i]!.view;
@@ -167,7 +166,7 @@ export function findGluedTables(src: Source, lines: Line[], infos: LineInfo[], f
     if (!header || header.end >= view.length - 4) continue;
     const stream = readStream(lines, src.view, i);
     stream.text = stream.pieces.map((p) => src.text.slice(p.start, p.end)).join('');
-    const table = readRows(src, stream, header.cells, header.end - (CHUNK_MARKER.exec(view)?.[0].length ?? 0));
+    const table = readRows(stream, header.cells, header.end - (CHUNK_MARKER.exec(view)?.[0].length ?? 0));
     if (!table || table.rows.filter((r) => r.kind === 'row').length < 2) continue;
     table.headerFirst = i;
     table.headerLast = i;
@@ -176,11 +175,10 @@ export function findGluedTables(src: Source, lines: Line[], infos: LineInfo[], f
     tables.push(table);
     i = stream.lastLine;
   }
-  void infos;
   return tables;
 }
 
-function readRows(src: Source, stream: Stream, headerCells: string[], headerEnd: number): Table | undefined {
+function readRows(stream: Stream, headerCells: string[], headerEnd: number): Table | undefined {
   const columns = headerCells.map((c) => headerRole(c) ?? 'note');
   const table: Table = { headerFirst: 0, headerLast: 0, columns, headerCells, mode: 'glued', rows: [], lastLine: 0 };
   const view = stream.view;
@@ -196,17 +194,32 @@ function readRows(src: Source, stream: Stream, headerCells: string[], headerEnd:
     for (let q = view.indexOf('。'); q >= 0; q = view.indexOf('。', q + 1)) {
       for (const len of [2, 3, 4]) {
         const name = view.slice(q + 1, q + 1 + len);
-        if (PERSON.test(name) && !isUnitLike(name) && unitsEnd(src, view, q + 1 + len, Math.min(view.length, q + 60)) > q + 1 + len) names.set(name, (names.get(name) ?? 0) + 1);
+        if (PERSON.test(name) && !isUnitLike(name) && unitsEnd(view, q + 1 + len, Math.min(view.length, q + 60)) > q + 1 + len)
+          names.set(name, (names.get(name) ?? 0) + 1);
       }
     }
   }
   let p = headerEnd;
   let last = 0;
-  const rowAt = (start: number, end: number, kind: TableRow['kind']): TableRow => ({ firstLine: 0, lastLine: 0, kind, cells: [], markers: [], start: toSource(stream, start), end: toSource(stream, end) });
+  const rowAt = (start: number, end: number, kind: TableRow['kind']): TableRow => ({
+    firstLine: 0,
+    lastLine: 0,
+    kind,
+    cells: [],
+    markers: [],
+    start: toSource(stream, start),
+    end: toSource(stream, end),
+  });
   /** Where the next row, part row, repeated header or note opens after `from`. */
   const nextBoundary = (from: number): number => {
     for (let q = from; q < view.length; q++) {
-      if (view.startsWith(String(last + 1), q) && !/\d/.test(view[q - 1] ?? '') && !NOT_AFTER_SERIAL.test(view.slice(q + String(last + 1).length)) && /[\u4e00-\u9fff“]/.test(view[q + String(last + 1).length] ?? '')) return q;
+      if (
+        view.startsWith(String(last + 1), q) &&
+        !/\d/.test(view[q - 1] ?? '') &&
+        !NOT_AFTER_SERIAL.test(view.slice(q + String(last + 1).length)) &&
+        /[\u4e00-\u9fff“]/.test(view[q + String(last + 1).length] ?? '')
+      )
+        return q;
       if ((view[q] === '序' || view[q] === '编') && headerRun(view, q)) return q;
       if (/^[一二三四五六七八九十]+、/.test(view.slice(q, q + 4)) && q > from && !/[一二三四五六七八九十]/.test(view[q - 1]!)) return q;
       if (/^(?:注|说明)\s*[:：]/.test(view.slice(q, q + 3))) return q;
@@ -238,7 +251,7 @@ function readRows(src: Source, stream: Stream, headerCells: string[], headerEnd:
     const row = rowAt(p, end, 'row');
     const serialPieces = sourcePieces(stream, p, bodyStart);
     row.serial = { start: serialPieces[0]!.start, end: serialPieces.at(-1)!.end, value: last, text: serial[0] };
-    row.cells = rowCells(src, stream, bodyStart, end, { person, names, unitColumns, deadlineColumn, textColumn, columns });
+    row.cells = rowCells(stream, bodyStart, end, { person, names, unitColumns, deadlineColumn, textColumn, columns });
     table.rows.push(row);
     p = end;
     if (/^(?:注|说明)/.test(view.slice(p))) break;
@@ -257,11 +270,12 @@ interface RowShape {
 }
 
 /** The cells of one row: sentences, each followed by its person, units and deadline. */
-function rowCells(src: Source, stream: Stream, start: number, end: number, shape: RowShape): Cell[] {
+function rowCells(stream: Stream, start: number, end: number, shape: RowShape): Cell[] {
   const view = stream.view;
   const cells: Cell[] = [];
   const addUnit = (column: number, a: number, b: number, row: number) => {
-    if (b > a && column >= 0) cells.push({ role: shape.columns[column]!, column, pieces: sourcePieces(stream, a, b).map((piece) => ({ ...piece, row })), wrapped: true });
+    if (b > a && column >= 0)
+      cells.push({ role: shape.columns[column]!, column, pieces: sourcePieces(stream, a, b).map((piece) => ({ ...piece, row })), wrapped: true });
   };
   const add = (column: number, a: number, b: number, row: number) => {
     if (b <= a || column < 0) return;
@@ -292,13 +306,13 @@ function rowCells(src: Source, stream: Stream, start: number, end: number, shape
         const name = view.slice(q, q + len);
         // The reading the table uses most; on a tie, the one after which a place opens a unit.
         const seen = (shape.names.get(name) ?? 0) + (PLACE_NEXT.test(view.slice(q + len)) ? 0.5 : 0);
-        if (seen > best && unitsEnd(src, view, q + len, stop) > q + len) {
+        if (seen > best && unitsEnd(view, q + len, stop) > q + len) {
           best = seen;
           personEnd = q + len;
         }
       }
     }
-    const units = unitRanges(src, view, personEnd, stop);
+    const units = unitRanges(view, personEnd, stop);
     if (units.length === 0) {
       p = dot + 1;
       continue;
@@ -308,7 +322,9 @@ function rowCells(src: Source, stream: Stream, start: number, end: number, shape
     if (personEnd > q) add(shape.columns.indexOf('person'), q, personEnd, row);
     // Each unit a cell of its column (they ran together); with a lead and a support column and
     // no separator, the first unit leads.
-    units.forEach(([a, b], k) => addUnit(shape.unitColumns.length >= 2 && k > 0 ? shape.unitColumns[1]! : shape.unitColumns[0]!, a, b, row));
+    units.forEach(([a, b], k) => {
+      addUnit(shape.unitColumns.length >= 2 && k > 0 ? shape.unitColumns[1]! : shape.unitColumns[0]!, a, b, row);
+    });
     q = unitsStop;
     textFrom = q;
     p = q;

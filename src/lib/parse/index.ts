@@ -26,18 +26,14 @@ export const planParse: Plugin<[BuildOptions?], string, PlanRoot> = function (op
  * once, so one shared attacher would run only the last transform.
  */
 export function planTransform(transform: PlanTransform): Plugin<[], PlanRoot, PlanRoot> {
-  return function () {
-    return (tree: PlanRoot) => {
-      transform.run(tree);
-    };
+  return () => (tree: PlanRoot) => {
+    transform.run(tree);
   };
 }
 
 /** The problems the stages collected become messages of the file. */
-export const planReport: Plugin<[], PlanRoot, PlanRoot> = function () {
-  return (tree: PlanRoot, file: VFile) => {
-    for (const problem of placedProblems(tree)) report(file, problem);
-  };
+export const planReport: Plugin<[], PlanRoot, PlanRoot> = () => (tree: PlanRoot, file: VFile) => {
+  for (const problem of placedProblems(tree)) report(file, problem);
 };
 
 export function planProcessor(options: BuildOptions = {}): Processor<PlanRoot, PlanRoot, PlanRoot> {

@@ -75,19 +75,25 @@ function readLineMarker(view: string, text: string): Marker | undefined {
       bare,
     };
   };
-  if ((m = PART.exec(view))) {
+  m = PART.exec(view);
+  if (m) {
     const marker = make(1, m, m[3] ? 3 : 4, chineseToNumber((m[3] ?? m[4])!));
     if (marker && m[3]) marker.chapter = true;
     return marker;
   }
-  if ((m = SECTION.exec(view))) return make(2, m, m[3] ? 3 : 4, chineseToNumber((m[3] ?? m[4])!));
-  if ((m = SUB.exec(view))) return make(4, m, 3, Number(m[3]));
-  if ((m = ITEM.exec(view))) {
+  m = SECTION.exec(view);
+  if (m) return make(2, m, m[3] ? 3 : 4, chineseToNumber((m[3] ?? m[4])!));
+  m = SUB.exec(view);
+  if (m) return make(4, m, 3, Number(m[3]));
+  m = ITEM.exec(view);
+  if (m) {
     const marker = make(3, m, 3, Number(m[3]));
     if (marker && GLUED_DIGITS.test(view)) marker.glued = true;
     return marker;
   }
-  if ((m = SUBSUB.exec(view))) return make(5, m, m[3] ? 3 : 4, m[3] ? enclosedToNumber(m[3]) : Number(m[4]));
-  if ((m = BARE.exec(view))) return make(3, m, 2, Number(m[2]), true);
+  m = SUBSUB.exec(view);
+  if (m) return make(5, m, m[3] ? 3 : 4, m[3] ? enclosedToNumber(m[3]) : Number(m[4]));
+  m = BARE.exec(view);
+  if (m) return make(3, m, 2, Number(m[2]), true);
   return undefined;
 }

@@ -9,13 +9,13 @@ import type { Line } from './lines.ts';
 import type { Source } from './source.ts';
 import { startsTable } from './table.ts';
 
-const DOC_NUMBER = /[〔\[(]\s*(19|20)\d{2}\s*[〕\])]\s*\d+\s*号/;
+const DOC_NUMBER = /[〔[(]\s*(19|20)\d{2}\s*[〕\])]\s*\d+\s*号/;
 const ADDRESSEE = /^[^。]{2,80}[:]\s*$/;
 const ADDRESSEE_WORDS = /(各|有关|人民政府|单位|部门|委员会|办公室|局)/;
 const ISSUING = /(印发给你们|现印发|现将.{0,60}印发|现予印发|印发你们|请认真(贯彻|组织|抓好)|请结合实际|经.{0,20}同意)/;
 const CN_DIGIT = '[〇零一二三四五六七八九十○Ｏ0-9]';
 const DATE_LINE = new RegExp(`^\\s*(\\d{4}|${CN_DIGIT}{4})\\s*年\\s*(\\d{1,2}|${CN_DIGIT}{1,3})\\s*月\\s*(\\d{1,2}|${CN_DIGIT}{1,3})\\s*日\\s*$`);
-const CLOSING = /^\s*[(\[]\s*(此件|本件|联系人|此文件|本文)|^\s*(联系人|联系电话|抄送|印发|附件)\s*[::]/;
+const CLOSING = /^\s*[([]\s*(此件|本件|联系人|此文件|本文)|^\s*(联系人|联系电话|抄送|印发|附件)\s*[::]/;
 /** An item of an 附件 list on a line of its own: `2.某某任务清单`, `2、….docx`. */
 const ATTACHMENT_ITEM = /^\s*\d{1,2}\s*[.、]\s*\S.{0,60}(?:表|清单|方案|办法|细则|目录|说明|计划|要点|\.docx?|\.xlsx?|\.pdf|\.wps)\s*$/;
 const SIGNATURE = /^\s*[^\s。,;:]{2,30}(人民政府|办公室|委员会|办|局|委|厅|指挥部|领导小组)\s*$/;
@@ -28,9 +28,18 @@ export function findBodyStart(src: Source, lines: Line[], infos: LineInfo[]): nu
   for (let i = 0; i < limit; i++) {
     const view = lines[i]!.view.trim();
     if (infos[i]!.kind === 'chrome' || infos[i]!.kind === 'blank') continue;
-    if (DOC_NUMBER.test(view) && view.length < 60) { noticeStart = i; break; }
-    if (ADDRESSEE.test(view) && ADDRESSEE_WORDS.test(view) && !infos[i]!.marker && view.length < 80) { noticeStart = i; break; }
-    if (ISSUING.test(view) && !infos[i]!.marker) { noticeStart = i; break; }
+    if (DOC_NUMBER.test(view) && view.length < 60) {
+      noticeStart = i;
+      break;
+    }
+    if (ADDRESSEE.test(view) && ADDRESSEE_WORDS.test(view) && !infos[i]!.marker && view.length < 80) {
+      noticeStart = i;
+      break;
+    }
+    if (ISSUING.test(view) && !infos[i]!.marker) {
+      noticeStart = i;
+      break;
+    }
     // Past the first structural marker with no notice in sight: there is none.
     if (infos[i]!.marker && !infos[i]!.marker!.bare && infos[i]!.marker!.level >= 2) break;
   }
@@ -45,7 +54,15 @@ export function findBodyStart(src: Source, lines: Line[], infos: LineInfo[]): nu
         // The signature block runs on: more dates, (此件公开发布), contact lines, blanks, signatures.
         let j = i + 1;
         let attachments = /附件|附:/.test(lines[i]!.view);
-        while (j < lines.length && (infos[j]!.kind === 'blank' || infos[j]!.kind === 'chrome' || DATE_LINE.test(lines[j]!.view) || CLOSING.test(lines[j]!.view) || SIGNATURE.test(lines[j]!.view) || (attachments && ATTACHMENT_ITEM.test(lines[j]!.view)))) {
+        while (
+          j < lines.length &&
+          (infos[j]!.kind === 'blank' ||
+            infos[j]!.kind === 'chrome' ||
+            DATE_LINE.test(lines[j]!.view) ||
+            CLOSING.test(lines[j]!.view) ||
+            SIGNATURE.test(lines[j]!.view) ||
+            (attachments && ATTACHMENT_ITEM.test(lines[j]!.view)))
+        ) {
           if (/附件|附:/.test(lines[j]!.view)) attachments = true;
           if (infos[j]!.kind !== 'blank') closing = j;
           j++;
@@ -77,4 +94,3 @@ export function findBodyStart(src: Source, lines: Line[], infos: LineInfo[]): nu
   }
   return lines.length;
 }
-

@@ -52,8 +52,11 @@ export function isHeaderRow(cells: string[]): boolean {
 export type CellKind = 'empty' | 'serial' | 'number' | 'deadline' | 'units' | 'person' | 'marker' | 'text';
 
 const NUMBER = /^[≥≤<>约\d.,%~\-+/]+[\d%]?(万|亿|元|万元|亿元|个|家|所|人|人次|次|座|处|条|公里|千米|米|亩|户|套|辆|台|场|期|项|类|吨|平方米|万平方米|%)?$/;
-const UNDATED = new RegExp(`^(?:${alt(UNDATED_DEADLINES)}|每(?:月|季度|季|年|周|半年|学期)|全年|长期|常态化|按季度|按月|按年|及时|适时|定期|汛前|汛期|三夏前|年内|持续)`);
-const DEADLINE_CELL = /^(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日|\s*底|\s*末|\s*份|\s*中旬|\s*上旬|\s*下旬)?|年底|年末|上半年|下半年|第?[一二三四1-4]\s*季度|\d{4}\s*年(?:底|末)?)(?:前|之前|以前)?/;
+const UNDATED = new RegExp(
+  `^(?:${alt(UNDATED_DEADLINES)}|每(?:月|季度|季|年|周|半年|学期)|全年|长期|常态化|按季度|按月|按年|及时|适时|定期|汛前|汛期|三夏前|年内|持续)`,
+);
+const DEADLINE_CELL =
+  /^(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日|\s*底|\s*末|\s*份|\s*中旬|\s*上旬|\s*下旬)?|年底|年末|上半年|下半年|第?[一二三四1-4]\s*季度|\d{4}\s*年(?:底|末)?)(?:前|之前|以前)?/;
 const EMPTY = /^[\s—\-/|无]*$/;
 const PERSON_NAME = /^[\u4e00-\u9fff·]{2,4}(?:[、,\s][\u4e00-\u9fff·]{2,4})*$/;
 
@@ -68,25 +71,50 @@ export function cellKind(src: Source, start: number, end: number): CellKind {
   if (view.length <= 300 && !/[。!?]/.test(view)) {
     // Role words may stand in a unit cell (A牵头,B配合; A牵头落实).
     const body = readClauseBody(src, start, end);
-    if (body.mentions.length > 0 && body.rejected.length === 0 && body.persons.length === 0 && body.mentions.every((u) => u.text.replace(/\([^()]*\)/g, '').length <= 18)) return 'units';
+    if (
+      body.mentions.length > 0 &&
+      body.rejected.length === 0 &&
+      body.persons.length === 0 &&
+      body.mentions.every((u) => u.text.replace(/\([^()]*\)/g, '').length <= 18)
+    )
+      return 'units';
     const list = recognizeUnits(src, start, end);
     // No unit's name runs to a sentence: 招引…设立区域总部或分拨中心 is a task.
     const named = list.units.every((u) => u.text.replace(/\([^()]*\)/g, '').length <= 18);
     if (named && list.units.length > 0 && list.rejected.length === 0 && list.persons.length === 0) return 'units';
-    if (named && list.units.length > 0 && list.rejected.length <= list.units.length / 3 && !/[。]/.test(view) && list.rejected.every((r) => /牵头|配合|负责|落实|协办/.test(r.text))) return 'units';
+    if (
+      named &&
+      list.units.length > 0 &&
+      list.rejected.length <= list.units.length / 3 &&
+      !/[。]/.test(view) &&
+      list.rejected.every((r) => /牵头|配合|负责|落实|协办/.test(r.text))
+    )
+      return 'units';
   }
   if (isPersonLike(view) || (PERSON_NAME.test(view) && !isUnitLike(view))) return 'person';
   return 'text';
 }
 
 /** How well a cell of a kind fits a column of a role (higher is better). */
-function fit(kind: CellKind, role: ColumnRole): number {
+function columnFit(kind: CellKind, role: ColumnRole): number {
   if (kind === 'empty') return 0;
   switch (role) {
     case 'number':
       return kind === 'serial' ? 3 : kind === 'marker' ? 2 : kind === 'number' ? 0 : -4;
     case 'text':
-      return kind === 'text' ? 3 : kind === 'marker' ? 3 : kind === 'person' ? 0.5 : kind === 'number' ? 0 : kind === 'deadline' ? -2 : kind === 'units' ? -1 : 0;
+      return kind === 'text'
+        ? 3
+        : kind === 'marker'
+          ? 3
+          : kind === 'person'
+            ? 0.5
+            : kind === 'number'
+              ? 0
+              : kind === 'deadline'
+                ? -2
+                : kind === 'units'
+                  ? -1
+                  : 0;
     case 'category':
       return kind === 'text' ? 1 : kind === 'marker' ? 2 : kind === 'person' ? 0.5 : kind === 'units' ? -2 : -1;
     case 'lead':
@@ -117,7 +145,7 @@ export function alignCells(kinds: CellKind[], columns: ColumnRole[], positional:
   // best[i][j]: best score of cells 0..i with cell i in column j.
   const best: number[][] = Array.from({ length: m }, () => new Array<number>(n).fill(NEG));
   const from: number[][] = Array.from({ length: m }, () => new Array<number>(n).fill(-1));
-  const score = (i: number, j: number) => fit(kinds[i]!, columns[j]!) + (positional && i === j ? 3 : 0);
+  const score = (i: number, j: number) => columnFit(kinds[i]!, columns[j]!) + (positional && i === j ? 3 : 0);
   for (let j = 0; j < n; j++) best[0]![j] = score(0, j) - j * 0.01;
   for (let i = 1; i < m; i++) {
     for (let j = 0; j < n; j++) {
@@ -129,7 +157,14 @@ export function alignCells(kinds: CellKind[], columns: ColumnRole[], positional:
         if (prev === NEG) continue;
         // Sharing a column costs a little, more for columns that hold one thing.
         const role = columns[j]!;
-        const share = k === j ? (role === 'text' || kinds[i] === 'empty' ? 0.2 : role === 'lead' || role === 'support' || role === 'responsible' ? 0.6 - j * 0.01 : 2.5) : 0;
+        const share =
+          k === j
+            ? role === 'text' || kinds[i] === 'empty'
+              ? 0.2
+              : role === 'lead' || role === 'support' || role === 'responsible'
+                ? 0.6 - j * 0.01
+                : 2.5
+            : 0;
         const v = prev + s - share - (j - k - 1) * 0.01;
         if (v > top) {
           top = v;

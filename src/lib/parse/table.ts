@@ -87,7 +87,7 @@ const GLUED_SERIAL = /^\s*(\d{1,4})(?![年月日号时个万亿项家所座处�
 const TABLE_END = /^\s*(?:注|说明|备注|附件|附表|附:|填表说明)\s*[:：\d一二三(]|^\s*(?:注|说明)\s*$/;
 const RULE = /^\s*\|?\s*:?-{3,}/;
 const ONLY_PIPES = /^[\s|]*$/;
-const PAGE_NUMBER = /^\s*(?:[—–\-]\s*\d{1,3}\s*[—–\-]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
+const PAGE_NUMBER = /^\s*(?:[—–-]\s*\d{1,3}\s*[—–-]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
 
 interface RawCell extends Piece {
   /** Display column where the cell starts (spaces mode). */
@@ -166,7 +166,16 @@ function wordCells(line: Line, view: string): RawCell[] {
  */
 function width(code: number): number {
   if ((code >= 0x2018 && code <= 0x201f) || code === 0x2026 || code === 0x2014 || code === 0x00b7 || code === 0x2015) return 2;
-  return code >= 0x1100 && (code <= 0x115f || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6)) ? 2 : 1;
+  return code >= 0x1100 &&
+    (code <= 0x115f ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6))
+    ? 2
+    : 1;
 }
 
 /** Chunks of a line separated by runs of two or more spaces, with their display columns. */
@@ -228,7 +237,8 @@ function splitAtColumns(src: Source, cells: RawCell[], xs: number[]): RawCell[] 
   return out;
 }
 
-const GLUED_HEADER_WORDS = /序号|编号|重点任务|工作任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|主要内容|项目名称|牵头单位|牵头部门|配合单位|配合部门|责任单位|责任部门|完成时限|完成时间|时间节点|时限要求|责任领导|备注|任务/g;
+const GLUED_HEADER_WORDS =
+  /序号|编号|重点任务|工作任务|主要任务|具体任务|任务内容|工作内容|工作措施|具体措施|主要内容|项目名称|牵头单位|牵头部门|配合单位|配合部门|责任单位|责任部门|完成时限|完成时间|时间节点|时限要求|责任领导|备注|任务/g;
 
 /** The header row that starts at line `i`, in whichever shape it is written. */
 export function headerAt(src: Source, lines: Line[], i: number): Header | undefined {
@@ -292,11 +302,23 @@ export function headerAt(src: Source, lines: Line[], i: number): Header | undefi
   // Header cells split by lines of only `|`, each cell on one or more lines (责任 ⏎ 领导).
   if (!view.includes('|') && ONLY_PIPES.test(lines[i + 1]?.view ?? 'x') && (lines[i + 1]?.view.trim() ?? '') !== '') {
     const groups = barGroups(lines, i, 16);
-    const texts = groups.map((g) => lines.slice(g[0], g[1] + 1).map((l) => l.view.trim()).join(''));
+    const texts = groups.map((g) =>
+      lines
+        .slice(g[0], g[1] + 1)
+        .map((l) => l.view.trim())
+        .join(''),
+    );
     let n = 0;
     while (n < texts.length && headerRole(texts[n]!) !== undefined) n++;
     if (n >= 3 && isHeaderRow(texts.slice(0, n))) {
-      return { first: i, last: groups[n - 1]![1], mode: 'stream', cells: texts.slice(0, n), columns: texts.slice(0, n).map((t) => headerRole(t) ?? 'note'), bars: true };
+      return {
+        first: i,
+        last: groups[n - 1]![1],
+        mode: 'stream',
+        cells: texts.slice(0, n),
+        columns: texts.slice(0, n).map((t) => headerRole(t) ?? 'note'),
+        bars: true,
+      };
     }
   }
   // Header cells one per line (`序号`, `序号 |`), with blank lines or lines of only `|` between.
@@ -428,7 +450,8 @@ function makeRow(b: Builder, firstLine: number, lastLine: number, raw: RawCell[]
   // merged 序号 over two rows); each row is placed on its own.
   const segments: number[] = [0];
   if (!positional) {
-    for (let k = 1; k < cells.length; k++) if (kinds[k - 1] === 'deadline' && (kinds[k] === 'text' || kinds[k] === 'marker') && columns.includes('deadline')) segments.push(k);
+    for (let k = 1; k < cells.length; k++)
+      if (kinds[k - 1] === 'deadline' && (kinds[k] === 'text' || kinds[k] === 'marker') && columns.includes('deadline')) segments.push(k);
   }
   segments.forEach((from, n) => {
     const to = segments[n + 1] ?? cells.length;
@@ -541,13 +564,19 @@ function readDelimited(b: Builder, lines: Line[], infos: LineInfo[], from: numbe
       i++;
       continue;
     }
-    const record = mode === 'pipe' ? { firstLine: i, lastLine: i, cells: pipeCells(line, src.view) } : mode === 'words' ? { firstLine: i, lastLine: i, cells: wordCells(line, src.view) } : tabRecord(src, lines, i);
+    const record =
+      mode === 'pipe'
+        ? { firstLine: i, lastLine: i, cells: pipeCells(line, src.view) }
+        : mode === 'words'
+          ? { firstLine: i, lastLine: i, cells: wordCells(line, src.view) }
+          : tabRecord(src, lines, i);
     i = record.lastLine + 1;
     table.lastLine = record.lastLine;
     if (record.cells.every((c) => c.end <= c.start)) continue;
     // The header again (after a page break), or the second row of a two-row header.
     const filled = record.cells.map((c) => src.view.slice(c.start, c.end).trim()).filter(Boolean);
-    const subHeader = table.rows.every((r) => r.kind === 'header') && filled.length > 0 && filled.length < 3 && filled.every((t) => headerRole(t) !== undefined);
+    const subHeader =
+      table.rows.every((r) => r.kind === 'header') && filled.length > 0 && filled.length < 3 && filled.every((t) => headerRole(t) !== undefined);
     if (isHeaderRecord(src, record.cells) || subHeader) {
       if (subHeader) spreadSubHeader(table, filled);
       table.rows.push({ firstLine: record.firstLine, lastLine: record.lastLine, kind: 'header', cells: [], markers: [] });
@@ -556,7 +585,14 @@ function readDelimited(b: Builder, lines: Line[], infos: LineInfo[], from: numbe
     const part = partMarker(src, record.cells);
     if (part) {
       const c = record.cells.find((x) => src.view.slice(x.start, x.end).trim() !== '')!;
-      table.rows.push({ firstLine: record.firstLine, lastLine: record.lastLine, kind: 'part', marker: part, cells: [{ role: 'text', column: 0, pieces: [{ start: c.start, end: c.end }] }], markers: [] });
+      table.rows.push({
+        firstLine: record.firstLine,
+        lastLine: record.lastLine,
+        kind: 'part',
+        marker: part,
+        cells: [{ role: 'text', column: 0, pieces: [{ start: c.start, end: c.end }] }],
+        markers: [],
+      });
       b.previous = undefined;
       continue;
     }
@@ -580,7 +616,9 @@ function spreadSubHeader(table: Table, names: string[]): void {
     const run = cells.slice(j, j + names.length);
     if (headerRole(run[0]!) !== undefined && run[0]!.trim() !== '') continue;
     if (!run.slice(1).every((c) => c.trim() === '')) continue;
-    names.forEach((name, k) => (table.columns[j + k] = headerRole(name) ?? 'note'));
+    names.forEach((name, k) => {
+      table.columns[j + k] = headerRole(name) ?? 'note';
+    });
     return;
   }
 }
@@ -730,7 +768,12 @@ function readSpaces(b: Builder, lines: Line[], infos: LineInfo[], from: number, 
     const row: TableRow = { firstLine: current.firstLine, lastLine: current.lastLine, kind: 'row', cells: [], markers: [] };
     if (current.serial) {
       const t = src.view.slice(current.serial.start, current.serial.end);
-      row.serial = { start: current.serial.start, end: current.serial.end, value: Number(SERIAL.exec(t)![1]), text: src.text.slice(current.serial.start, current.serial.end) };
+      row.serial = {
+        start: current.serial.start,
+        end: current.serial.end,
+        value: Number(SERIAL.exec(t)![1]),
+        text: src.text.slice(current.serial.start, current.serial.end),
+      };
     }
     for (const [column, cells] of [...current.byColumn.entries()].sort((x, y) => x[0] - y[0])) {
       if (table.columns[column] === 'number') continue;
@@ -783,7 +826,14 @@ function readSpaces(b: Builder, lines: Line[], infos: LineInfo[], from: number, 
     if (cells.length === 1 && marker && marker.level <= 2 && first.x! < (xs[1] ?? 8)) {
       finish();
       waiting = [];
-      table.rows.push({ firstLine: i, lastLine: i, kind: 'part', marker, cells: [{ role: 'text', column: 0, pieces: [{ start: first.start, end: first.end }] }], markers: [] });
+      table.rows.push({
+        firstLine: i,
+        lastLine: i,
+        kind: 'part',
+        marker,
+        cells: [{ role: 'text', column: 0, pieces: [{ start: first.start, end: first.end }] }],
+        markers: [],
+      });
       b.previous = undefined;
       table.lastLine = i;
       blanks = 0;
@@ -820,7 +870,7 @@ function readSpaces(b: Builder, lines: Line[], infos: LineInfo[], from: number, 
 
 /** Find the tables of a plan, starting at `from`. */
 export function findTables(src: Source, lines: Line[], infos: LineInfo[], from: number): Table[] {
-  const glued = findGluedTables(src, lines, infos, from);
+  const glued = findGluedTables(src, lines, from);
   const tables: Table[] = [...glued];
   const gluedLines = new Set(glued.flatMap((t) => Array.from({ length: t.lastLine - t.headerFirst + 1 }, (_, k) => t.headerFirst + k)));
   let i = from;
@@ -830,7 +880,16 @@ export function findTables(src: Source, lines: Line[], infos: LineInfo[], from: 
       i++;
       continue;
     }
-    const table: Table = { headerFirst: header.first, headerLast: header.last, columns: header.columns, headerCells: header.cells, mode: header.mode, rows: [], lastLine: header.last, ...(header.bars ? { bars: true } : {}) };
+    const table: Table = {
+      headerFirst: header.first,
+      headerLast: header.last,
+      columns: header.columns,
+      headerCells: header.cells,
+      mode: header.mode,
+      rows: [],
+      lastLine: header.last,
+      ...(header.bars ? { bars: true } : {}),
+    };
     const b: Builder = { src, table, lastSerial: 0 };
     let mode = header.mode;
     // A one-line header over rows written one cell per line.

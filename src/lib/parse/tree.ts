@@ -173,4 +173,3 @@ export function lastLeaf(node: PlanBlock | PlanLeaf): PlanLeaf | undefined {
   }
   return undefined;
 }
-

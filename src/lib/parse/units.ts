@@ -68,9 +68,7 @@ const LEVEL_GOVERNMENT = new RegExp(`^(${QUALIFIER})?(${LEVEL})(\\([^()]*\\))?($
 const STEM = new RegExp(`^(?:${alt(PLACE_WORDS)})?(?:委)?[\\u4e00-\\u9fff]{2,5}$`);
 const STEM_ENDING = /[\u4e00-\u9fff]{2,}?(局|委|办|厅|部)$/;
 const PARTY_PREFIX = new RegExp(`^((?:${alt(PLACE_WORDS)})委)(?!员|会)`);
-const ADMIN_PREFIX = new RegExp(
-  `^(各(?:${LEVEL})?(?:\\([^()]*\\))?|${alt(PLACE_WORDS.filter((p) => p !== '市'))}|市(?!场))`,
-);
+const ADMIN_PREFIX = new RegExp(`^(各(?:${LEVEL})?(?:\\([^()]*\\))?|${alt(PLACE_WORDS.filter((p) => p !== '市'))}|市(?!场))`);
 const OWN_PLACE = /^[\u4e00-\u9fff]{1,6}?(省|市|县|区|州|镇|乡)/;
 const COUNT = /\d+(?:\.\d+)?\s*(?:处|个|家|所|座|条|项|万|亿|人|户|次|名|公里|亩|%|期|场|批|类|吨)/;
 const SENTENCE_START = new RegExp(`^(?:${alt(SENTENCE_STARTS)})`);
@@ -173,8 +171,7 @@ function splitTopLevel(src: Source, start: number, end: number): Item[] {
       else if (c === '<' && /^<br\s*\/?>/i.test(view.slice(i, i + 6))) {
         cut = /^<br\s*\/?>/i.exec(view.slice(i, i + 6))![0].length;
         sep = ' ';
-      }
-      else if (isSpace(c)) {
+      } else if (isSpace(c)) {
         cut = 1;
         sep = ' ';
         // A name broken across two lines (县发展和改革⏎局): the line break is no separator.
@@ -187,8 +184,20 @@ function splitTopLevel(src: Source, start: number, end: number): Item[] {
           // 各县(市、区)⏎人民政府: a generic ending alone on the next line finishes the name.
           // …管委⏎会: the ending of the whole name begins before the break.
           const ending = UNIT_END.exec(stripParenthesized(whole));
-          const finishes = (GENERIC.test(right) && isUnitLike(whole)) || (!!ending && ending.index < stripParenthesized(left).length && right.length <= 2 && isUnitLike(whole));
-          if (left && right && /^[\u4e00-\u9fff]/.test(left) && !/\d/.test(left) && (finishes || !(isUnitLike(left) && hasEnding(left))) && !isPersonLike(left) && hasEnding(whole) && isUnitLike(whole) && (!PLACE_START.test(right) || !isUnitLike(left))) {
+          const finishes =
+            (GENERIC.test(right) && isUnitLike(whole)) ||
+            (!!ending && ending.index < stripParenthesized(left).length && right.length <= 2 && isUnitLike(whole));
+          if (
+            left &&
+            right &&
+            /^[\u4e00-\u9fff]/.test(left) &&
+            !/\d/.test(left) &&
+            (finishes || !(isUnitLike(left) && hasEnding(left))) &&
+            !isPersonLike(left) &&
+            hasEnding(whole) &&
+            isUnitLike(whole) &&
+            (!PLACE_START.test(right) || !isUnitLike(left))
+          ) {
             i = j - 1;
             continue;
           }
@@ -245,7 +254,12 @@ function splitGlued(src: Source, item: Item): Item[] {
   const raw = view.slice(item.start, item.end);
   if (!/\s/.test(raw)) {
     const cover = knownCover(src, raw);
-    if (cover) return cover.map((s, k) => ({ start: item.start + s, end: k + 1 < cover.length ? item.start + cover[k + 1]! : item.end, before: k === 0 ? item.before : '' }));
+    if (cover)
+      return cover.map((s, k) => ({
+        start: item.start + s,
+        end: k + 1 < cover.length ? item.start + cover[k + 1]! : item.end,
+        before: k === 0 ? item.before : '',
+      }));
     if (src.known.has(nameKey(raw))) return [item];
   }
   const out: Item[] = [];

@@ -21,9 +21,7 @@ interface MatrixPropsBase {
   progress?: PlanProgressView;
 }
 
-export type MatrixProps =
-  | (MatrixPropsBase & { kind: 'whole' })
-  | (MatrixPropsBase & { kind: 'index' | 'slice'; slices: PlanSlice[]; at: number });
+export type MatrixProps = (MatrixPropsBase & { kind: 'whole' }) | (MatrixPropsBase & { kind: 'index' | 'slice'; slices: PlanSlice[]; at: number });
 
 export interface MatrixIndexView {
   lede: { taskCount: number; unitCount: number };
@@ -93,7 +91,9 @@ function indexView(props: MatrixPropsBase & { slices: PlanSlice[] }): { view: Ma
       paper: index.columns.length > 24 ? 'a3' : 'a4',
       kinds: index.kinds.map((kind) => ({
         kind,
-        rows: index.rows.filter((r) => r.unit.kind === kind).map((row) => ({ href: unitHref(row.unit.id), name: row.unit.name, counts: row.counts.map((n) => n || ''), total: row.total })),
+        rows: index.rows
+          .filter((r) => r.unit.kind === kind)
+          .map((row) => ({ href: unitHref(row.unit.id), name: row.unit.name, counts: row.counts.map((n) => n || ''), total: row.total })),
       })),
       kindSpan: index.columns.length + 1,
     },
@@ -106,7 +106,12 @@ function tableView(props: MatrixPropsBase, matrix: Matrix, slice: PlanSlice | un
     ...(slice ? { slice: { range: sliceRange(slice), indexHref: matrixHref(summary.id) } } : {}),
     roleLegend: ROLES.map((role) => ({ role, mark: ROLE_MARK[role], description: ROLE_DESCRIPTION[role] })),
     ...(progress
-      ? { statusLegend: { statuses: PROGRESS_STATUSES.map((s) => ({ className: `smark-legend status status--${STATUS_CLASS[s]}`, mark: STATUS_MARK[s], label: s })), asOfText: chineseDate(progress.asOf) } }
+      ? {
+          statusLegend: {
+            statuses: PROGRESS_STATUSES.map((s) => ({ className: `smark-legend status status--${STATUS_CLASS[s]}`, mark: STATUS_MARK[s], label: s })),
+            asOfText: chineseDate(progress.asOf),
+          },
+        }
       : {}),
     caption: `${summary.title}:单位 × 任务分工矩阵${slice ? `,${sliceHeading(slice)}` : ''}`,
     matrix,

@@ -5,7 +5,18 @@
  */
 import type { OutlineNode, PlanDocument } from '../../lib/schema.ts';
 import { nodeHeading, type PlanSummary, summarizePlan } from '../plan.ts';
-import { chineseDate, NO_REPORT, type OverdueRow, overdueRows, type PlanProgressView, progressView, STATUS_CLASS, STATUS_LABELS, type StatusLabel, statusOf } from '../progress.ts';
+import {
+  chineseDate,
+  NO_REPORT,
+  type OverdueRow,
+  overdueRows,
+  type PlanProgressView,
+  progressView,
+  STATUS_CLASS,
+  STATUS_LABELS,
+  type StatusLabel,
+  statusOf,
+} from '../progress.ts';
 import { OUTLINE_PAGE_TASKS, OUTLINE_SPLIT_TASKS, type PlanSlice, sliceHeading, sliceRange, sliceSections, sliceTasks } from '../slices.ts';
 import { diagnosticsHref, matrixHref, partHref, sourceHref, withBase } from '../url.ts';
 import type { SitePlan } from './types.ts';

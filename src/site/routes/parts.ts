@@ -3,7 +3,17 @@ import type { OutlineNode, PlanDocument } from '../../lib/schema.ts';
 import { matrixIsSplit } from '../matrix.ts';
 import { type PlanSummary, summarizePlan } from '../plan.ts';
 import { chineseDate, type OverdueRow, overdueRows, type PlanProgressView, progressView, type StatusLabel, statusOf } from '../progress.ts';
-import { OUTLINE_PAGE_TASKS, OUTLINE_SPLIT_TASKS, partKey, type PlanSlice, pruneOutline, sliceHeading, sliceRange, sliceTaskIds, sliceTasks } from '../slices.ts';
+import {
+  OUTLINE_PAGE_TASKS,
+  OUTLINE_SPLIT_TASKS,
+  partKey,
+  type PlanSlice,
+  pruneOutline,
+  sliceHeading,
+  sliceRange,
+  sliceTaskIds,
+  sliceTasks,
+} from '../slices.ts';
 import { matrixHref, partHref, planHref, withBase } from '../url.ts';
 import type { Crumb, PageFrame, Route, SiteContent } from './types.ts';
 

@@ -62,9 +62,22 @@ export function sourcePage({ summary, lines, source, page, pages, unassigned }: 
     encoding: source.encoding,
     sha256: source.sha256.slice(0, 12),
     ...(firstUnassigned !== undefined
-      ? { unassigned: { count: unassigned.size, line: firstUnassigned, href: sourcePageOf(firstUnassigned) === page ? `#L${firstUnassigned}` : sourceHref(summary.id, firstUnassigned) } }
+      ? {
+          unassigned: {
+            count: unassigned.size,
+            line: firstUnassigned,
+            href: sourcePageOf(firstUnassigned) === page ? `#L${firstUnassigned}` : sourceHref(summary.id, firstUnassigned),
+          },
+        }
       : {}),
-    ...(paged ? { pager: Array.from({ length: pages }, (_, i) => i + 1).map((p) => ({ label: range(p), ...(p === page ? {} : { href: sourceHref(summary.id, undefined, p) }) })) } : {}),
+    ...(paged
+      ? {
+          pager: Array.from({ length: pages }, (_, i) => i + 1).map((p) => ({
+            label: range(p),
+            ...(p === page ? {} : { href: sourceHref(summary.id, undefined, p) }),
+          })),
+        }
+      : {}),
     lines: shown.map((line) => ({ ...line, unassigned: unassigned.has(line.number) })),
   };
 }

@@ -75,7 +75,14 @@ function taskProgress(progress: NonNullable<TaskProps['progress']>): TaskPage['p
     ...(task.deadline ? { deadline: { date: task.deadline, text: chineseDate(task.deadline) } } : {}),
     overdue: task.overdue,
     aboutHref: withBase('about/#progress'),
-    units: task.units.map((u) => ({ href: unitHref(u.unit), name: u.name, role: u.role, accountable: u.accountable, status: u.status ?? NO_REPORT, ...(u.date ? { date: u.date } : {}) })),
+    units: task.units.map((u) => ({
+      href: unitHref(u.unit),
+      name: u.name,
+      role: u.role,
+      accountable: u.accountable,
+      status: u.status ?? NO_REPORT,
+      ...(u.date ? { date: u.date } : {}),
+    })),
     timeline: task.timeline.map((r) => ({
       date: r.date,
       dateText: chineseDate(r.date),
@@ -119,7 +126,12 @@ export function taskPage({ planId, planTitle, view, progress }: TaskProps): Task
     roles: view.byRole.map((group) => ({
       role: group.role,
       filter: `角色:${ROLE_LABEL[group.role]}`,
-      units: group.assignments.map((a) => ({ href: unitHref(a.unit), name: a.name, filter: pagefindFilter('单位', a.name), ...(a.mention !== a.name ? { mention: a.mention } : {}) })),
+      units: group.assignments.map((a) => ({
+        href: unitHref(a.unit),
+        name: a.name,
+        filter: pagefindFilter('单位', a.name),
+        ...(a.mention !== a.name ? { mention: a.mention } : {}),
+      })),
     })),
     deadlines: task.deadlines,
     ...(progress ? { progress: taskProgress(progress) } : {}),

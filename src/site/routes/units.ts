@@ -104,8 +104,10 @@ export interface UnitPage {
 
 /** Each plan's share of a unit's tasks, newest plan first, so that this year reads next to last year. */
 function planBlocks(view: UnitView, content: SiteContent, progress: Map<string, ReturnType<typeof progressView>>): UnitPlanBlock[] {
-  const inPlan = (id: string) => <G extends { tasks: UnitTaskRef[] }>(groups: G[]): G[] =>
-    groups.map((g) => ({ ...g, tasks: g.tasks.filter((t) => t.planId === id) })).filter((g) => g.tasks.length > 0);
+  const inPlan =
+    (id: string) =>
+    <G extends { tasks: UnitTaskRef[] }>(groups: G[]): G[] =>
+      groups.map((g) => ({ ...g, tasks: g.tasks.filter((t) => t.planId === id) })).filter((g) => g.tasks.length > 0);
   return content.plans
     .map((p) => {
       const own = inPlan(p.id);
@@ -123,7 +125,9 @@ function planBlocks(view: UnitView, content: SiteContent, progress: Map<string, 
         viaGroups,
         ...(statuses ? { statuses } : {}),
         sample: planProgress?.sample ?? false,
-        ...(statuses ? { statusCounts: STATUS_LABELS.map((s) => ({ status: s, count: Object.values(statuses).filter((x) => x === s).length })).filter((c) => c.count > 0) } : {}),
+        ...(statuses
+          ? { statusCounts: STATUS_LABELS.map((s) => ({ status: s, count: Object.values(statuses).filter((x) => x === s).length })).filter((c) => c.count > 0) }
+          : {}),
       };
     })
     .filter((b) => b.byRole.length + b.viaGroups.length > 0);

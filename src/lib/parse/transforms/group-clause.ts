@@ -31,7 +31,12 @@ function groupClauseToParent(block: PlanBlock): PlanBlock | undefined {
   // Walk back over whole lines made only of clauses, persons, deadlines and blanks.
   const children = last.children;
   const isRunLeaf = (c: PlanBlock | PlanLeaf) =>
-    c.type === 'clause' || c.type === 'person' || c.type === 'deadline' || c.type === 'blank' || c.type === 'break' || (c.type === 'text' && (c as PlanLeaf).value.trim().length <= 1);
+    c.type === 'clause' ||
+    c.type === 'person' ||
+    c.type === 'deadline' ||
+    c.type === 'blank' ||
+    c.type === 'break' ||
+    (c.type === 'text' && (c as PlanLeaf).value.trim().length <= 1);
   let first = children.length;
   let sawClause = false;
   for (;;) {

@@ -53,7 +53,11 @@ export function assignIds(root: PlanRoot): void {
         else id = `task-${n}`;
         if (used.has(id)) {
           // A duplicated number: task-7, then task-7b.
-          for (const suffix of 'bcdefghijklmnopqrstuvwxyz') if (!used.has(`${id}${suffix}`)) { id = `${id}${suffix}`; break; }
+          for (const suffix of 'bcdefghijklmnopqrstuvwxyz')
+            if (!used.has(`${id}${suffix}`)) {
+              id = `${id}${suffix}`;
+              break;
+            }
         }
         block.data.id = unique(id);
         visit(block, block.data.id);

@@ -16,16 +16,28 @@ function checkNumbers(root: PlanRoot, taskLevel: number, problems: Problem[]): v
   // Top-level tasks: one run through the document that may restart at 1 in each part or section.
   const top: { block: PlanBlock; parent: PlanRoot | PlanBlock }[] = [];
   const visit = (parent: PlanRoot | PlanBlock) => {
-    const children = (parent.children as (PlanBlock | PlanLeaf | PlanPreamble)[]).filter((c): c is PlanBlock => c.type === 'part' || c.type === 'section' || c.type === 'task');
+    const children = (parent.children as (PlanBlock | PlanLeaf | PlanPreamble)[]).filter(
+      (c): c is PlanBlock => c.type === 'part' || c.type === 'section' || c.type === 'task',
+    );
     // Sub-items: numbered within their parent.
-    if (parent.type === 'task') checkRun(children.filter((c) => c.type === 'task'), problems, false);
+    if (parent.type === 'task')
+      checkRun(
+        children.filter((c) => c.type === 'task'),
+        problems,
+        false,
+      );
     for (const child of children) {
       if (child.type === 'task' && child.data.level === taskLevel && parent.type !== 'task') top.push({ block: child, parent });
       visit(child);
     }
   };
   visit(root);
-  checkRun(top.map((t) => t.block), problems, true, top.map((t) => t.parent));
+  checkRun(
+    top.map((t) => t.block),
+    problems,
+    true,
+    top.map((t) => t.parent),
+  );
   // Parts and sections read in order too.
 }
 

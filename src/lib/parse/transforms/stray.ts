@@ -31,7 +31,10 @@ export function hoistStray(root: PlanRoot): void {
         const after = line.slice(clauseAt + 1).filter((c) => c.type !== 'break');
         if (after.some((c) => !/^[\s。.;;,,]*$/.test((c as PlanLeaf).value))) continue;
         const before = line.slice(0, clauseAt).filter((c) => c.type === 'text' || c.type === 'heading');
-        const sentence = before.map((c) => (c as PlanLeaf).value).join('').trim();
+        const sentence = before
+          .map((c) => (c as PlanLeaf).value)
+          .join('')
+          .trim();
         const clause = line[clauseAt] as PlanLeaf;
         const ownLine = before.every((c) => (c as PlanLeaf).value.trim() === '') && !line.some((c) => c.type === 'marker');
         // The marker line closes the task when its text is a finished sentence (not a short title).
@@ -44,8 +47,19 @@ export function hoistStray(root: PlanRoot): void {
       if (first < 0) continue;
       // Only plain text moves: a deadline, person or clause line after it keeps the task whole, and
       // so does a field of the task (整改目标:…, 整改要求:…).
-      const field = (line: (PlanBlock | PlanLeaf)[]) => FIELD.test(line.filter((c) => 'value' in c).map((c) => (c as PlanLeaf).value).join(''));
-      if (rest.slice(first).some((line) => field(line) || line.some((c) => c.type === 'clause' || c.type === 'deadline' || c.type === 'person' || c.type === 'marker'))) continue;
+      const field = (line: (PlanBlock | PlanLeaf)[]) =>
+        FIELD.test(
+          line
+            .filter((c) => 'value' in c)
+            .map((c) => (c as PlanLeaf).value)
+            .join(''),
+        );
+      if (
+        rest
+          .slice(first)
+          .some((line) => field(line) || line.some((c) => c.type === 'clause' || c.type === 'deadline' || c.type === 'person' || c.type === 'marker'))
+      )
+        continue;
       const keep = lines.slice(0, closed + 1 + first).reduce((n, line) => n + line.length, 0);
       const moved = block.children.splice(keep);
       parent.children.splice(i + 1, 0, ...(moved as PlanLeaf[]));

@@ -7,7 +7,13 @@ export function reportUnassigned(root: PlanRoot): void {
   const tableLines = new Set([...state.inTable].filter((i) => !state.rowAt.has(i)));
   for (const run of unassignedText(root, state.locator, tableLines)) {
     const shown = run.text.length > 24 ? `${run.text.slice(0, 24)}…` : run.text;
-    state.problems.push({ ruleId: 'unassigned-text', severity: 'warning', reason: `Unexpected text that belongs to no task: \`${shown}\`, expected it inside a numbered task or removed`, start: run.start, end: run.end });
+    state.problems.push({
+      ruleId: 'unassigned-text',
+      severity: 'warning',
+      reason: `Unexpected text that belongs to no task: \`${shown}\`, expected it inside a numbered task or removed`,
+      start: run.start,
+      end: run.end,
+    });
   }
 }
 
@@ -21,14 +27,25 @@ function unassignedText(root: PlanRoot, locator: Locator, tableLines: Set<number
   const visit = (parent: PlanRoot | PlanBlock) => {
     let afterBlock = parent.type === 'root';
     for (const line of linesOf(parent.children as (PlanBlock | PlanLeaf)[])) {
-      for (const child of line) if (child.type === 'part' || child.type === 'section' || child.type === 'task') { afterBlock = true; visit(child as PlanBlock); }
+      for (const child of line)
+        if (child.type === 'part' || child.type === 'section' || child.type === 'task') {
+          afterBlock = true;
+          visit(child as PlanBlock);
+        }
       if (!afterBlock) continue;
       const texts = line.filter((c) => isContent(c) || c.type === 'clause') as PlanLeaf[];
       if (texts.length === 0) continue;
       const start = texts[0]!.position.start.offset!;
       if (tableLines.has(locator.point(start).line - 1)) continue;
       const end = texts.at(-1)!.position.end.offset!;
-      runs.push({ start, end, text: texts.map((t) => t.value).join('').trim() });
+      runs.push({
+        start,
+        end,
+        text: texts
+          .map((t) => t.value)
+          .join('')
+          .trim(),
+      });
     }
   };
   visit(root);
