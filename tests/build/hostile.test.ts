@@ -31,12 +31,12 @@ describe('a hostile plan', () => {
 
   it('prints its warnings with their counts, its markup escaped for the terminal', () => {
     const output = build.stdout + build.stderr;
-    expect(output).toMatch(/\[plans\] tests\/fixtures\/hostile\/plans\/2024-hostile\.txt: 5 tasks, 9 warnings \(unknown-unit 8, unassigned-text 1\)/);
+    expect(output).toMatch(/\[plans\] tests\/fixtures\/hostile\/plans\/2024-hostile\.txt: 5 tasks, 10 warnings \(unknown-unit 8, clause-piece 1, unassigned-text 1\)/);
     const warnings = output.split('\n').filter((line) => line.includes('[WARN]'));
-    expect(warnings).toHaveLength(9);
+    expect(warnings).toHaveLength(10);
     expect(
       warnings.every((line) =>
-        /\[WARN\] \[plans\] tests\/fixtures\/hostile\/plans\/2024-hostile\.txt:\d+:\d+: warning .+ \[(unknown-unit|unassigned-text)\]$/.test(line),
+        /\[WARN\] \[plans\] tests\/fixtures\/hostile\/plans\/2024-hostile\.txt:\d+:\d+: warning .+ \[(unknown-unit|clause-piece|unassigned-text)\]$/.test(line),
       ),
     ).toBe(true);
   });
