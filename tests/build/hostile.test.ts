@@ -31,7 +31,9 @@ describe('a hostile plan', () => {
 
   it('prints its warnings with their counts, its markup escaped for the terminal', () => {
     const output = build.stdout + build.stderr;
-    expect(output).toMatch(/\[plans\] tests\/fixtures\/hostile\/plans\/2024-hostile\.txt: 5 tasks, 10 warnings \(unknown-unit 8, clause-piece 1, unassigned-text 1\)/);
+    expect(output).toMatch(
+      /\[plans\] tests\/fixtures\/hostile\/plans\/2024-hostile\.txt: 5 tasks, 10 warnings \(unknown-unit 8, clause-piece 1, unassigned-text 1\)/,
+    );
     const warnings = output.split('\n').filter((line) => line.includes('[WARN]'));
     expect(warnings).toHaveLength(10);
     expect(
