@@ -63,7 +63,7 @@ async function runCase(name: string): Promise<void> {
 }
 
 const only = process.argv[2];
-if (only) await runCase(only);
+if (only && CASES[only]) await runCase(only);
 else {
   console.log('\nLimits: each case in a child process (time: parse only; memory: peak RSS of the process).\n');
   console.log('| case | size (MB) | parse (ms) | tasks | assignments | peak RSS (MB) | result |');

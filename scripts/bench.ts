@@ -11,11 +11,12 @@
  *
  *   npm run bench                       # both
  *   npm run bench -- --build 30 3000    # the build table for these sizes only
- *   npm run bench -- --parse            # the parse table only
+ *   npm run bench -- --parse            # the parse table (and `plan check` on a 3 MB plan) only
+ *   npm run bench -- --limits           # the limits table only (scripts/bench-limits.ts)
  *   npm run bench -- --runs 2           # best of 2 rounds of builds (default 3; plans above 5000 tasks: 1)
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { UnitRegistry } from '../src/lib/registry.ts';
@@ -219,7 +220,48 @@ function benchParse(): void {
   const big = parseTime(text, 2);
   console.log(`| ${big.tasks} | ${big.mb.toFixed(2)} | ${big.ms.toFixed(0)} | ${(big.mb / (big.ms / 1000)).toFixed(2)} | ${(big.ms / big.tasks).toFixed(3)} |`);
   console.log(`\n5 MB plan: ${(big.mb / (big.ms / 1000)).toFixed(2)} MB/s (goal ≥ 5 MB/s)`);
+  benchCheck();
+}
+
+/**
+ * `plan check` as a user runs it, on a 3 MB plan whose units no registry knows (every unit an
+ * `unknown-unit` warning), against the same command on a one-task plan: the difference is the
+ * time of reading the plan, start-up left out. Best of 3.
+ */
+function benchCheck(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'plan-bench-check-'));
+  try {
+    let n = 6000;
+    let text = generatePlan(n, 3000);
+    while (Buffer.byteLength(text) < 3e6) {
+      n = Math.ceil((n * 3.03e6) / Buffer.byteLength(text));
+      text = generatePlan(n, 3000);
+    }
+    const big = join(dir, 'big.txt');
+    const small = join(dir, 'small.txt');
+    writeFileSync(big, text);
+    writeFileSync(small, '1.开展检查。(责任单位:县住建局)\n');
+    const time = (file: string) => {
+      let best = Infinity;
+      for (let k = 0; k < 3; k++) {
+        const start = performance.now();
+        spawnSync(process.execPath, ['scripts/plan.ts', 'check', '--no-frame', file], { stdio: 'ignore', env: { ...process.env, CI: '1' } });
+        best = Math.min(best, performance.now() - start);
+      }
+      return best;
+    };
+    const startUp = time(small);
+    const whole = time(big);
+    const mb = Buffer.byteLength(text) / 1e6;
+    console.log(
+      `\n\`plan check\` of a ${mb.toFixed(2)} MB plan of 3000 unregistered units: ${whole.toFixed(0)} ms, of which start-up ${startUp.toFixed(0)} ms: ${(mb / ((whole - startUp) / 1000)).toFixed(2)} MB/s after start-up (goal ≥ 5 MB/s)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 if (doBuild) await benchBuilds();
 if (doParse) benchParse();
+// 3. Limits (scripts/bench-limits.ts), with the whole bench or `--limits`.
+if (flag('--limits') || (!flag('--build') && !flag('--parse'))) spawnSync(process.execPath, ['scripts/bench-limits.ts'], { stdio: 'inherit' });
