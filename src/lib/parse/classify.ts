@@ -58,5 +58,15 @@ export function yearFromText(text: string): number | undefined {
     .slice(0, 25);
   const title = head.find((l) => l.length <= 80 && /(19|20)\d{2}\s*年/.test(l) && /(方案|要点|计划|清单|安排|措施|分工|台账|任务)/.test(l));
   const m = /((?:19|20)\d{2})\s*年/.exec(title ?? head.slice(0, 12).join('\n'));
-  return m ? Number(m[1]) : undefined;
+  if (m) return Number(m[1]);
+  // No year in the title: the notice's 文号 (〔2024〕9号) or its date (2024年3月8日, 2024-03-08).
+  const lines = text
+    .slice(0, 8000)
+    .split(/\r\n|\r|\n/)
+    .slice(0, 60)
+    .join('\n');
+  const docNumber = /[〔[(]\s*((?:19|20)\d{2})\s*[〕\])]\s*\d+\s*号/.exec(lines);
+  if (docNumber) return Number(docNumber[1]);
+  const date = /((?:19|20)\d{2})\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{2}-\d{2})/.exec(lines);
+  return date ? Number(date[1]) : undefined;
 }

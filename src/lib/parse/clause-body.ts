@@ -48,7 +48,7 @@ const LABELS = new Map<string, ClauseLabel>(ALL_LABELS.map((l) => [l.word, l]));
 const SHORT = new Map<string, ClauseLabel>(SHORT_LABELS.map((l) => [l.word, l]));
 /** A label, then a colon or 为 (long labels) or a colon (role words used as labels). */
 /** A short qualifier between a label and its colon: `责任单位(区级):`. */
-const QUALIFIED = '(?:\\([^()]{1,6}\\))?';
+const QUALIFIED = '(?:\\([^()]{1,6}\\)|及(?:责任人|负责人|联系人))?';
 function labelPattern(words: (w: readonly string[]) => string): RegExp {
   return new RegExp(
     `(${words(ALL_LABELS.map((l) => l.word))})${QUALIFIED}\\s*(?:(?:[::]|为|】)\\s*)?|(${alt(SHORT_LABELS.map((l) => l.word))})\\s*[::]\\s*`,

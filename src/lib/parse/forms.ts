@@ -6,9 +6,10 @@
  * text when no line form named a unit, and in the first sentence of a section's body
  * (`findBodyClauses`). A form that is `final` ends the search on its line when it finds a clause.
  */
+import { matchView } from '../normalize.ts';
 import type { Role } from '../schema.ts';
 import { readClauseBody, ROLE_WORD, UNIT_LABEL_AT_START, type ClauseBody, type FirstLeads, type Mention } from './clause-body.ts';
-import { AGENT_OPENERS, alt, NON_UNIT_PARENTHESES, ROLE_WORDS, UNIT_LABELS } from './lexicon.ts';
+import { AGENT_OPENERS, alt, loose, NON_UNIT_PARENTHESES, ROLE_WORDS, UNIT_LABELS } from './lexicon.ts';
 import type { Source } from './source.ts';
 import { isUnitLike, recognizeUnits, type Span } from './units.ts';
 
@@ -64,15 +65,17 @@ export interface ClauseForm {
 const BRACKETS: Record<string, string> = { '(': ')', '【': '】', '[': ']', '〔': '〕' };
 const NON_UNIT = new RegExp(`^(?:${alt(NON_UNIT_PARENTHESES)})`);
 const ROLE_WORD_ANY = new RegExp(alt(ROLE_WORDS.map((w) => w.word)));
-const LEAD_WORDS = alt(ROLE_WORDS.filter((w) => w.role !== 'support').map((w) => w.word));
-const SUPPORT_WORDS = alt(ROLE_WORDS.filter((w) => w.role === 'support').map((w) => w.word));
+/** 组织, 落实, 实施 open no 由 sentence: they stand inside names (县委组织部). */
+const GENERIC_ROLE_WORDS = new Set(['组织', '落实', '实施']);
+const LEAD_WORDS = alt(ROLE_WORDS.filter((w) => w.role !== 'support' && !GENERIC_ROLE_WORDS.has(w.word)).map((w) => w.word));
 const ROLE_WORD_ROLE = new Map(ROLE_WORDS.map((w) => [w.word, w.role]));
 const UNIT_LABEL_WORDS = alt(UNIT_LABELS.map((l) => l.word));
 /** `。牵头单位:A;配合单位:B` / `,责任单位为X` — a labelled clause with no brackets after a sentence or a comma. */
-const LABEL_AFTER = new RegExp(`(^|—{1,2}|[。;!,])\\s*(${UNIT_LABEL_WORDS})\\s*(?:[::]|为)`, 'g');
+const LABEL_AFTER_STRICT = new RegExp(`(^|—{1,2}|[。;!,])\\s*(${UNIT_LABEL_WORDS})\\s*(?:[::]|为)`, 'g');
+/** The same where a hard-wrapped line breaks the label (…。——牵头⏎单位:A). */
+const LABEL_AFTER_LOOSE = new RegExp(`(^|—{1,2}|[。;!,])\\s*(${loose(UNIT_LABELS.map((l) => l.word))})\\s*(?:[::]|为)`, 'g');
 /** `由A负责` / `此项工作由A主办` / `由A会同B负责` / `由A组织实施`. */
 const AGENT = new RegExp(`(^|[。;!,]|—)\\s*(?:${alt(AGENT_OPENERS)})([^。;,]{2,80}?)(${LEAD_WORDS})\\s*[,]?`, 'g');
-const AGENT_SUPPORT = new RegExp(`^\\s*([^。;]{2,120}?)(${SUPPORT_WORDS})`);
 /** …,B负责X: a second unit and its own duty in the same sentence. */
 const NEXT_DUTY = /^[^。;]*?,\s*([^,。;由]{2,40}?)(负责|牵头)/;
 
@@ -147,14 +150,17 @@ function unlabeledBracket(scan: LineScan, open: number, close: number): Clause |
   if (!hasRoleWord && !afterSentence) return undefined;
   const body = readClauseBody(src, open + 1, close);
   if (body.mentions.length === 0 || body.rejected.length > 0) return undefined;
-  if (!hasRoleWord && !body.mentions.every((mention) => isUnitLike(view.slice(mention.start, mention.end)))) return undefined;
+  // Each a unit's name as completed (县住建、城管局 → 县住建局).
+  if (!hasRoleWord && !body.mentions.every((mention) => isUnitLike(matchView(mention.text)))) return undefined;
   return fromBody('bracket-unlabelled', 'parenthetical', open, close + 1, body, false, !!body.firstLeads);
 }
 
 /** A run of text that is only units and role words: `县教育局负责`, `A牵头,B、C配合`. */
 function unitsOnly(src: Source, start: number, end: number): ClauseBody | undefined {
   const text = src.view.slice(start, end);
-  if (!ROLE_WORD_ANY.test(text) || /^\s*由/.test(text)) return undefined;
+  // A role word that ends a group (县教育局负责), not one inside a name (县委组织部, 组织机构).
+  ROLE_WORD.lastIndex = 0;
+  if (!ROLE_WORD.test(text) || /^\s*由/.test(text)) return undefined;
   const body = readClauseBody(src, start, end);
   if (body.mentions.length === 0 || body.rejected.length > 0 || body.persons.length > 0) return undefined;
   return body;
@@ -241,6 +247,7 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
     find({ src, start, end }) {
       const view = src.view;
       const line = view.slice(start, end);
+      const LABEL_AFTER = line.includes('\n') ? LABEL_AFTER_LOOSE : LABEL_AFTER_STRICT;
       LABEL_AFTER.lastIndex = 0;
       for (let m = LABEL_AFTER.exec(line); m; m = LABEL_AFTER.exec(line)) {
         // At the very start of a line the own-line form reads it.
@@ -396,28 +403,36 @@ function agentClauses(src: Source, start: number, end: number): Clause[] {
     const leadEnd = leadStart + m[2]!.length;
     const word = m[3]!;
     const afterLead = m.index + m[0].length;
-    const support = AGENT_SUPPORT.exec(body.slice(afterLead));
     let clauseEnd = start + afterLead;
     const mentions: Mention[] = [];
     const persons: Span[] = [];
-    const supportList = support && !/由/.test(support[1]!) ? recognizeUnits(src, start + afterLead, start + afterLead + support[1]!.length) : undefined;
-    const supportOk = !!supportList && supportList.units.length > 0 && supportList.rejected.length === 0;
+    // The groups after the lead, each units and a role word: B、C配合 / B组织,C落实,D配合.
+    const more: Mention[] = [];
+    for (let p = start + afterLead; p < end; ) {
+      while (p < end && /[\s,]/.test(view[p]!)) p++;
+      let q = p;
+      while (q < end && !/[,。;]/.test(view[q]!)) q++;
+      if (q <= p || /由/.test(view.slice(p, q))) break;
+      const piece = unitsOnly(src, p, q);
+      if (!piece || !new RegExp(`(?:${ROLE_WORD.source})\\s*$`).test(view.slice(p, q).trimEnd())) break;
+      more.push(...piece.mentions);
+      clauseEnd = q;
+      p = q + 1;
+    }
+    const supportOk = more.length > 0;
     // 由A会同B负责: A leads, B supports.
     const partner = view.slice(leadStart, leadEnd).search(/会同|联合/);
     const leadList = recognizeUnits(src, leadStart, partner > 0 ? leadStart + partner : leadEnd);
     const partnerList = partner > 0 ? recognizeUnits(src, leadStart + partner + 2, leadEnd) : undefined;
     if (leadList.units.length === 0 || leadList.rejected.length > 0) continue;
-    const paired = supportOk || (partnerList?.units.length ?? 0) > 0;
+    const paired = more.some((m) => m.role === 'support') || (partnerList?.units.length ?? 0) > 0;
     const wordRole = ROLE_WORD_ROLE.get(word) ?? 'responsible';
     const leadRole: Role =
       wordRole === 'lead-with-support' ? (paired ? 'lead' : 'responsible') : wordRole === 'responsible' && paired ? 'lead' : (wordRole as Role);
     for (const unit of leadList.units) mentions.push({ ...unit, role: leadRole });
     for (const unit of partnerList?.units ?? []) mentions.push({ ...unit, role: 'support' });
     persons.push(...leadList.persons);
-    if (supportOk) {
-      for (const unit of supportList!.units) mentions.push({ ...unit, role: 'support' });
-      clauseEnd = start + afterLead + support![0].length;
-    }
+    mentions.push(...more);
     // 由A负责X,B负责Y: B answers for its own part.
     const next = supportOk ? undefined : NEXT_DUTY.exec(body.slice(afterLead));
     if (next) {

@@ -52,6 +52,9 @@ export const ROLE_WORDS: readonly { word: string; role: WordRole }[] = [
   { word: '组织实施', role: 'responsible' },
   { word: '负责实施', role: 'responsible' },
   { word: '抓好落实', role: 'responsible' },
+  { word: '组织', role: 'responsible' },
+  { word: '落实', role: 'responsible' },
+  { word: '实施', role: 'responsible' },
   { word: '负责落实', role: 'lead-with-support' },
   { word: '负责', role: 'lead-with-support' },
 ];
@@ -371,6 +374,9 @@ export const TRAILING_FILLERS = [
   '共同负责',
   '负责',
 ] as const;
+
+/** A unit's people after its name (`县林业局主要负责人`): the unit is meant; the words go. */
+export const UNIT_PEOPLE = ['主要负责人', '主要领导', '负责同志', '分管领导', '主要负责同志'] as const;
 
 /** A count after 等 (`等12个部门`): the clause counts units, it names none. */
 export const COUNT_FILLER = '等[\\d一二三四五六七八九十两几多]+个(?:有关|相关)?(?:部门|单位|成员单位)';

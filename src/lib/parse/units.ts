@@ -31,6 +31,7 @@ import {
   QUALIFIERS,
   SENTENCE_STARTS,
   TRAILING_FILLERS,
+  UNIT_PEOPLE,
   UNIT_ENDINGS,
 } from './lexicon.ts';
 import type { Source } from './source.ts';
@@ -81,6 +82,7 @@ const ORGAN_END = /(党委|党工委|人民政府|政府|管委会|人大常委�
 const NOT_A_NAME = /坚持|推进|完成|立改|长期|持续|常态|落实|开展|实施|到位|以上|以内|以下|之前|前$|后$|期间|每[年月季周]/;
 const PINYIN_RESIDUE = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]/g;
 const LEVEL_ALONE = new RegExp(`^(?:${alt(LEVEL_WORDS)})$`);
+const UNIT_PEOPLE_END = new RegExp(`(?:${alt(UNIT_PEOPLE)})$`);
 const NAMEISH = /^[\u4e00-\u9fff()“”"]{2,24}$/;
 
 /**
@@ -327,6 +329,9 @@ function stripFiller(view: string, item: Item): Item {
   // (含西岭新区管委会) after a name says what it covers; it is not part of the name.
   const covers = /\((含|包括|不含|以下简称|简称|下称)[^()]{0,200}\)$/.exec(view.slice(start, end));
   if (covers && covers.index > 0) [start, end] = trimRange(view, start, start + covers.index);
+  // 县林业局主要负责人: the unit, its people left out.
+  const people = UNIT_PEOPLE_END.exec(view.slice(start, end));
+  if (people && people.index >= 2 && isUnitLike(view.slice(start, start + people.index))) end = start + people.index;
   // Leading words that belong to the sentence, not the name.
   const lead = LEADING.exec(view.slice(start, end));
   if (lead && end - start - lead[0].length >= 2) start += lead[0].length;
@@ -421,7 +426,7 @@ function completePrefix(previous: Piece | undefined, piece: Piece): string {
   if (party && /[部办委室]$/.test(view) && /[部办委室]$/.test(previous.view) && !/^(政府|人大|政协|人民|纪委)/.test(view)) return party[1] + text;
   // A department named without its place after one that has it: 省财政厅、工业和信息化厅.
   // Branches of higher offices (…分局, …大队) are named without the county, so they stay as written.
-  if (prefix === '各' || !/(厅|局|委|办|支队|大队)$/.test(view) || /(分局|公司)$/.test(view)) return text;
+  if (prefix === '各' || !/(厅|局|委|办|支队|大队|科协|残联|妇联|总工会|团委|法院|检察院|中心)$/.test(view) || /(分局|公司)$/.test(view)) return text;
   return /(厅|局|委|办|部|队)$/.test(matchView(previous.text)) ? prefix + text : text;
 }
 

@@ -27,7 +27,8 @@ function groupClauseToParent(block: PlanBlock): PlanBlock | undefined {
   if (subs.length < 2) return undefined;
   const last = subs.at(-1)!;
   if (last.data.mentions.length === 0 || subs.slice(0, -1).some((s) => s.data.mentions.length > 0)) return undefined;
-  if (last.data.mentionSource !== 'line' && last.data.mentionSource !== 'parenthetical') return undefined;
+  // A clause on lines of its own (labelled, or units and role words in brackets); not a sentence.
+  if (last.data.mentionSource !== 'line' && last.data.mentionSource !== 'parenthetical' && last.data.mentionSource !== 'unlabeled') return undefined;
   // Walk back over whole lines made only of clauses, persons, deadlines and blanks.
   const children = last.children;
   const isRunLeaf = (c: PlanBlock | PlanLeaf) =>
