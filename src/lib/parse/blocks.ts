@@ -11,6 +11,7 @@ import { findBodyClauses, findLineClauses, type Clause } from './forms.ts';
 import { Locator, splitLines, type Line } from './lines.ts';
 import type { Marker } from './markers.ts';
 import { findBodyStart } from './preamble.ts';
+import { reflow } from './reflow.ts';
 import { makeSource, type Source } from './source.ts';
 import { findTables, type Table, type TableRow } from './table.ts';
 import type { BlockType, BuildOptions, LeafType, ParseState, PlanBlock, PlanLeaf, PlanRoot } from './tree.ts';
@@ -33,10 +34,12 @@ interface Segment {
 
 /** Source text → the tree of blocks, and the state the transforms read. */
 export function readBlocks(source: string, options: BuildOptions = {}): { tree: PlanRoot; state: ParseState } {
-  const src = makeSource(source, options);
+  const read = makeSource(source, options);
+  const physical = splitLines(source, read.view);
+  const locator = new Locator(physical);
+  // Text whose line breaks were lost is read back into lines (reflow.ts).
+  const { src, lines } = reflow(read, physical);
   const view = src.view;
-  const lines = splitLines(source, view);
-  const locator = new Locator(lines);
   const infos = lines.map(classifyLine);
   keepGluedMarkersInSequence(infos, lines);
   const year = options.year;
@@ -372,10 +375,14 @@ function chooseTaskLevel(lines: Line[], infos: LineInfo[], bodyStart: number, in
   }
   if (tables.some((t) => t.rows.some((r) => !r.marker))) present.add(3);
   if (present.has(3)) return 3;
-  for (const level of [1, 2]) {
+  const taskLike = (level: number) => {
     const stat = headings.get(level);
-    if (stat && stat.heading / stat.total < 0.5) return level;
-  }
+    return !!stat && stat.heading / stat.total < 0.5;
+  };
+  // Parts whose headings run into their text (一、工作目标按照…) over sections that read as tasks:
+  // the sections are the tasks.
+  if (taskLike(2)) return 2;
+  if (taskLike(1)) return 1;
   for (const level of [4, 5]) if (present.has(level)) return level;
   if (present.has(2)) return 2;
   return 1;

@@ -20,7 +20,8 @@ export type FormId =
   | 'label-after-sentence'
   | 'sentence-final-units'
   | 'units-first'
-  | 'agent-sentence';
+  | 'agent-sentence'
+  | 'bare-list';
 
 export interface Clause {
   form: FormId;
@@ -74,8 +75,8 @@ const UNIT_LABEL_WORDS = alt(UNIT_LABELS.map((l) => l.word));
 const LABEL_AFTER_STRICT = new RegExp(`(^|—{1,2}|[。;!,])\\s*(${UNIT_LABEL_WORDS})\\s*(?:[::]|为)`, 'g');
 /** The same where a hard-wrapped line breaks the label (…。——牵头⏎单位:A). */
 const LABEL_AFTER_LOOSE = new RegExp(`(^|—{1,2}|[。;!,])\\s*(${loose(UNIT_LABELS.map((l) => l.word))})\\s*(?:[::]|为)`, 'g');
-/** `由A负责` / `此项工作由A主办` / `由A会同B负责` / `由A组织实施`. */
-const AGENT = new RegExp(`(^|[。;!,]|—)\\s*(?:${alt(AGENT_OPENERS)})([^。;,]{2,80}?)(${LEAD_WORDS})\\s*[,]?`, 'g');
+/** `由A负责` / `此项工作由A主办` / `由A会同B负责` / `由A组织实施`; a heading run into it (编制改造计划由A牵头). */
+const AGENT = new RegExp(`(^|[。;!,]|—|^[\\u4e00-\\u9fff]{2,16}?(?<![自经理缘]))\\s*(?:${alt(AGENT_OPENERS)})([^。;,]{2,80}?)(${LEAD_WORDS})\\s*[,]?`, 'g');
 /** …,B负责X: a second unit and its own duty in the same sentence. */
 const NEXT_DUTY = /^[^。;]*?,\s*([^,。;由]{2,40}?)(负责|牵头)/;
 
@@ -160,11 +161,45 @@ function unitsOnly(src: Source, start: number, end: number): ClauseBody | undefi
   const text = src.view.slice(start, end);
   // A role word that ends a group (县教育局负责), not one inside a name (县委组织部, 组织机构).
   ROLE_WORD.lastIndex = 0;
-  if (!ROLE_WORD.test(text) || /^\s*由/.test(text)) return undefined;
+  // 由A负责 is the agent form's (a heading run into it too: 实施集中改造由A负责).
+  if (!ROLE_WORD.test(text) || /(?<!自)由/.test(text)) return undefined;
   const body = readClauseBody(src, start, end);
   if (body.mentions.length === 0 || body.rejected.length > 0 || body.persons.length > 0) return undefined;
   return body;
 }
+
+/**
+ * A list of units alone after a full sentence, with no role word and no full stop after it, at
+ * the end of a line: a 责任单位 column run into the text (…批准后实施。区城管局、各街道办事处).
+ */
+function bareList(src: Source, sentence: number, stop: number, end: number): ClauseBody | undefined {
+  const view = src.view;
+  if (sentence === 0 || view[sentence - 1] !== '。' || view.slice(stop, end).trim() !== '') return undefined;
+  const body = readClauseBody(src, sentence, stop);
+  if (body.mentions.length < 2 || body.rejected.length > 0 || body.persons.length > 0) return undefined;
+  return body;
+}
+
+/**
+ * A sentence that opens with units and a role word that goes straight on with what they do
+ * (区残联、区住建局负责业务指导 / 县发改委牵头制定…): the units and their role.
+ */
+function subjectClause(src: Source, from: number, to: number): Clause | undefined {
+  const view = src.view;
+  const head = view.slice(from, Math.min(to, from + 80));
+  ROLE_AT.lastIndex = 0;
+  for (let m = ROLE_AT.exec(head); m; m = ROLE_AT.exec(head)) {
+    const wordEnd = from + m.index + m[0].length;
+    if (!/^[\u4e00-\u9fff]/.test(view.slice(wordEnd, wordEnd + 1)) || /^(?:人|同志|领导)/.test(view.slice(wordEnd))) continue;
+    if (/[,。;:]/.test(view.slice(from, from + m.index))) return undefined;
+    const body = unitsOnly(src, from, wordEnd);
+    if (body) return fromBody('units-first', 'inline', from, wordEnd, body, false, true);
+  }
+  return undefined;
+}
+
+/** Role words anywhere, longest first: where a subject's units may end. */
+const ROLE_AT = new RegExp(alt([...ROLE_WORDS.map((w) => w.word)].sort((a, b) => b.length - a.length)), 'g');
 
 export const CLAUSE_FORMS: readonly ClauseForm[] = [
   {
@@ -353,8 +388,36 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
         body = read;
         to = comma;
       }
-      if (!body || to >= end - 1) return [];
-      return [fromBody('units-first', 'inline', from, to, body, false, true)];
+      const out: Clause[] = [];
+      let s = from;
+      if (body && to < end - 1) {
+        out.push(fromBody('units-first', 'inline', from, to, body, false, true));
+        s = to;
+        while (s < end && !/[。;]/.test(view[s]!)) s++;
+        s++;
+      }
+      // Units that are the subject of a sentence, at any sentence's start: 区残联负责业务指导.
+      for (; s < end; ) {
+        let q = s;
+        while (q < end && !/[。;]/.test(view[q]!)) q++;
+        const at = s + (view.slice(s, q).length - view.slice(s, q).trimStart().length);
+        const clause = q > at ? subjectClause(src, at, q) : undefined;
+        if (clause) {
+          // More groups in the same sentence, each at a comma: …,县水利局配合开展整改.
+          const sentence = [clause];
+          for (let c = view.indexOf(',', clause.end); c >= 0 && c < q; c = view.indexOf(',', c + 1)) {
+            const next = subjectClause(src, c + 1 + (view.slice(c + 1, q).length - view.slice(c + 1, q).trimStart().length), q);
+            if (next) sentence.push(next);
+          }
+          // A负责…,B配合…: 负责 leads when the sentence names a support group.
+          if (sentence.some((k) => k.mentions.some((m) => m.role === 'support')))
+            for (const k of sentence)
+              if (/负责$/.test(matchView(view.slice(k.start, k.end)))) for (const m of k.mentions) if (m.role === 'responsible') m.role = 'lead';
+          out.push(...sentence);
+        }
+        s = q + 1;
+      }
+      return out;
     },
   },
   {
@@ -365,6 +428,24 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
     final: false,
     find(scan) {
       return agentClauses(scan.src, scan.start, scan.end);
+    },
+  },
+  {
+    id: 'bare-list',
+    summary: 'Units alone after the last full sentence of a text, no role word, no full stop: a 责任单位 column run into the text',
+    example: '…报区政府批准后实施。区城管局、各街道办事处',
+    scope: 'body',
+    final: false,
+    find({ src, start, end }) {
+      const view = src.view;
+      const stop = trimEnd(view, start, end);
+      let sentence = stop;
+      while (sentence > start && view[sentence - 1] !== '。') sentence--;
+      if (sentence <= start || stop - sentence > 240) return [];
+      const body = bareList(src, sentence, stop, end);
+      if (!body) return [];
+      const from = sentence + (view.slice(sentence, stop).length - view.slice(sentence, stop).trimStart().length);
+      return [fromBody('bare-list', 'inline', from, stop, body, false, false)];
     },
   },
 ];
@@ -414,7 +495,15 @@ function agentClauses(src: Source, start: number, end: number): Clause[] {
       while (q < end && !/[,。;]/.test(view[q]!)) q++;
       if (q <= p || /由/.test(view.slice(p, q))) break;
       const piece = unitsOnly(src, p, q);
-      if (!piece || !new RegExp(`(?:${ROLE_WORD.source})\\s*$`).test(view.slice(p, q).trimEnd())) break;
+      if (!piece || !new RegExp(`(?:${ROLE_WORD.source})\\s*$`).test(view.slice(p, q).trimEnd())) {
+        // The last group goes on with what it does: B配合开展监督检查.
+        const subject = subjectClause(src, p, q);
+        if (subject) {
+          more.push(...subject.mentions);
+          clauseEnd = subject.end;
+        }
+        break;
+      }
       more.push(...piece.mentions);
       clauseEnd = q;
       p = q + 1;

@@ -38,6 +38,12 @@ function headerRun(view: string, at: number): { cells: string[]; end: number } |
   return cells.length >= 3 && cells.filter((c) => headerRole(c) !== undefined).length >= 3 ? { cells, end: p } : undefined;
 }
 
+/** Does a header of a table run together stand anywhere in `view`? */
+export function hasGluedHeader(view: string): boolean {
+  for (let k = 0; k < view.length; k++) if ((view[k] === '序' || view[k] === '编') && headerRun(view, k)) return true;
+  return false;
+}
+
 interface Stream {
   /** The chunks' text, the site's markers left out, joined with nothing between. */
   view: string;

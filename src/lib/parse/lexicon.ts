@@ -17,7 +17,7 @@ import type { Role } from '../schema.ts';
  */
 export type WordRole = Role | 'lead-with-support';
 
-export const ROLE_WORDS: readonly { word: string; role: WordRole }[] = [
+const BASE_ROLE_WORDS: readonly { word: string; role: WordRole }[] = [
   { word: '牵头负责', role: 'lead' },
   { word: '牵头抓总', role: 'lead' },
   { word: '牵头落实', role: 'lead' },
@@ -57,6 +57,19 @@ export const ROLE_WORDS: readonly { word: string; role: WordRole }[] = [
   { word: '实施', role: 'responsible' },
   { word: '负责落实', role: 'lead-with-support' },
   { word: '负责', role: 'lead-with-support' },
+];
+
+/**
+ * Words a republishing site's synonym spinner writes for a role word (负责 → 卖力): the role word
+ * they stand for. Unit names stay as the mirror spells them.
+ */
+export const SPUN_ROLE_WORDS: readonly { spun: string; word: string }[] = [{ spun: '卖力', word: '负责' }];
+
+export const ROLE_WORDS: readonly { word: string; role: WordRole }[] = [
+  ...BASE_ROLE_WORDS,
+  ...SPUN_ROLE_WORDS.flatMap(({ spun, word }) =>
+    BASE_ROLE_WORDS.filter((w) => w.word.includes(word)).map((w) => ({ word: w.word.replace(word, spun), role: w.role })),
+  ),
 ];
 
 /** `A会同B负责`: A leads, B supports. */
@@ -285,6 +298,11 @@ export const UNIT_ENDINGS = [
   '中队',
   '总站',
   '片区',
+  // 各无障碍设施所有权人或管理人: the owners and keepers of what a task names.
+  '所有权人',
+  '管理人',
+  '产权人',
+  '经营者',
   '报社',
   '中学',
   '小学',

@@ -70,7 +70,8 @@ const STEM = new RegExp(`^(?:${alt(PLACE_WORDS)})?(?:委)?[\\u4e00-\\u9fff]{2,5}
 const STEM_ENDING = /[\u4e00-\u9fff]{2,}?(局|委|办|厅|部)$/;
 const PARTY_PREFIX = new RegExp(`^((?:${alt(PLACE_WORDS)})委)(?!员|会)`);
 const ADMIN_PREFIX = new RegExp(`^(各(?:${LEVEL})?(?:\\([^()]*\\))?|${alt(PLACE_WORDS.filter((p) => p !== '市'))}|市(?!场))`);
-const OWN_PLACE = /^[\u4e00-\u9fff]{1,6}?(省|市|县|区|州|镇|乡)/;
+/** A name that starts with a place of its own (澜州市…); 城乡, 乡村, 城市, 市场, 城镇, 社区 are words, not places. */
+const OWN_PLACE = /^(?:(?!城乡|乡村|城市|市场|城镇|社区|小区|园区|景区|片区)[\u4e00-\u9fff]){1,6}?(?<!城)(省|市(?!场)|县|区|州|镇|乡(?!村))/;
 const COUNT = /\d+(?:\.\d+)?\s*(?:处|个|家|所|座|条|项|万|亿|人|户|次|名|公里|亩|%|期|场|批|类|吨)/;
 const SENTENCE_START = new RegExp(`^(?:${alt(SENTENCE_STARTS)})`);
 const FALSE_END = new RegExp(`(?:${alt(FALSE_ENDINGS)})$`);
@@ -135,6 +136,13 @@ interface Item {
   end: number;
   /** The separator before this item ('' at the start or for glued names). */
   before: string;
+}
+
+/** `text` without the characters its view shows as white space. */
+function withoutBlanks(text: string, view: string): string {
+  let out = '';
+  for (let k = 0; k < text.length; k++) if (!/\s/.test(view[k]!)) out += text[k];
+  return out;
 }
 
 function isSpace(c: string): boolean {
@@ -317,6 +325,8 @@ function splitEtc(view: string, item: Item): Item[] {
   return [item];
 }
 
+const HEADING_AGENT = /^([\u4e00-\u9fff]{2,16}?[^自\s])由(?=[\u4e00-\u9fff]{2})/;
+
 function stripFiller(view: string, item: Item): Item {
   let { start, end } = item;
   if (end - start > MAX_ITEM) return item;
@@ -335,6 +345,9 @@ function stripFiller(view: string, item: Item): Item {
   // Leading words that belong to the sentence, not the name.
   const lead = LEADING.exec(view.slice(start, end));
   if (lead && end - start - lead[0].length >= 2) start += lead[0].length;
+  // A heading run into its text (编制改造计划由区住建局…): the name starts after 由.
+  const agent = HEADING_AGENT.exec(view.slice(start, end));
+  if (agent && !isUnitLike(agent[1]!) && isUnitLike(view.slice(start + agent[0].length, end))) start += agent[0].length;
   return { start, end, before: item.before };
 }
 
@@ -403,10 +416,11 @@ function completePrefix(previous: Piece | undefined, piece: Piece): string {
   const { view, text } = piece;
   if (!previous) return text;
   // 有关县、区政府 / 各街道办事处、镇人民政府: the qualifier goes on to the next level of the
-  // same tier (有关区政府, 各镇人民政府), never to a higher one (各乡镇政府、县政府 stays 县政府).
+  // same tier (有关区政府, 各镇人民政府), never to a higher one (各乡镇政府、县政府 stays 县政府); a 市
+  // listed after 县 is a county-level city (各县、市、区政府).
   const here = LEVEL_GOVERNMENT.exec(view);
   const there = LEVEL_GOVERNMENT.exec(previous.view) ?? (previous.completed === 'ending' ? BARE_LEVEL.exec(previous.view) : null);
-  if (here && !here[1] && there?.[1] && tier(here[2]!) <= tier(there[2]!)) return there[1] + text;
+  if (here && !here[1] && there?.[1] && (tier(here[2]!) <= tier(there[2]!) || (here[2] === '市' && tier(there[2]!) === 2))) return there[1] + text;
   // 各乡镇党委、政府 / 县工业园区党工委和管委会: a generic organ belongs to the owner of the organ
   // before it (各乡镇, 县工业园区).
   if (GENERIC.test(view)) {
@@ -427,7 +441,7 @@ function completePrefix(previous: Piece | undefined, piece: Piece): string {
   // A department named without its place after one that has it: 省财政厅、工业和信息化厅.
   // Branches of higher offices (…分局, …大队) are named without the county, so they stay as written.
   if (prefix === '各' || !/(厅|局|委|办|支队|大队|科协|残联|妇联|总工会|团委|法院|检察院|中心)$/.test(view) || /(分局|公司)$/.test(view)) return text;
-  return /(厅|局|委|办|部|队)$/.test(matchView(previous.text)) ? prefix + text : text;
+  return /(厅|局|委|办|部|队|科协|残联|妇联|总工会|团委|中心)$/.test(matchView(previous.text)) ? prefix + text : text;
 }
 
 /**
@@ -451,7 +465,8 @@ export function recognizeUnits(src: Source, start: number, end: number): UnitLis
           end: item.end,
           before: item.before,
           view: broken ? itemView.replace(/\s+/g, '') : itemView,
-          text: broken ? itemText.replace(/\s+/g, '') : itemText,
+          // What the view blanks (white space, a site's chunk marker) is no part of the name.
+          text: broken ? withoutBlanks(itemText, itemView) : itemText,
         });
       }
     }

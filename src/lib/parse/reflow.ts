@@ -1,0 +1,206 @@
+/**
+ * Text whose line breaks were lost, read back into lines before anything else reads it.
+ *
+ * - A web copy that joins a whole body into one line (`一、总体思路 2024年… 二、…(一)…1、…`).
+ * - A plan on a document-sharing page: the site cuts the document into chunks that it opens with
+ *   its own `1、` `2、` … at the start of a line (cutting words and unit names), and inside each chunk
+ *   headings, tasks and labels run together (`…制定本方案。一、工作目标按照…`).
+ *
+ * The site's chunk markers are blanked in the match view (so a name they cut reads whole, as
+ * across a line break), and such text is cut into lines where a marker of the plan's own numbering
+ * stands in sequence, and before a label glued to the unit list before it (`…残联责任单位:…`).
+ * The lines keep their exact places in the source: a line may end where the next one starts, with
+ * no line ending between, or hold the line endings of the chunks it crosses.
+ */
+import { alt, UNIT_LABELS } from './lexicon.ts';
+import type { Line } from './lines.ts';
+import { chineseToNumber } from './numerals.ts';
+import type { Source } from './source.ts';
+import { hasGluedHeader } from './glued-table.ts';
+
+/** A site's chunk marker at the start of a line. */
+const CHUNK_MARKER = /^(\d{1,2})、/;
+/** A line this long with markers inside it lost its line breaks. */
+const LONG_LINE = 200;
+const CN = '[一二三四五六七八九十]{1,3}';
+const INLINE_MARKER = new RegExp(`^(?:(${CN})、|\\((${CN})\\)|(\\d{1,2})(?:[、.](?![\\d.、])))`);
+const BOUNDARY_BEFORE = /[\s。;!?:)】”」]/;
+/** A label glued to the unit list before it: `…残联责任单位:`. */
+const GLUED_LABEL = new RegExp(`^(?:${alt(UNIT_LABELS.map((l) => l.word))})\\s*:`);
+
+export interface Reflowed {
+  src: Source;
+  lines: Line[];
+}
+
+interface Cut {
+  at: number;
+  /** 1 part, 2 section, 3 task, 0 a glued label. */
+  level: number;
+}
+
+interface Run {
+  /** First and last physical line. */
+  first: number;
+  last: number;
+}
+
+/** The lines to read: the physical ones, or the physical ones with lost line breaks restored. */
+export function reflow(src: Source, lines: Line[]): Reflowed {
+  const runs = findRuns(src, lines);
+  if (runs.length === 0) return { src, lines };
+  let view = src.view;
+  const chars = view.split('');
+  let blanked = false;
+  for (const run of runs) {
+    if (run.first === run.last) continue;
+    for (let i = run.first; i <= run.last; i++) {
+      const m = CHUNK_MARKER.exec(lines[i]!.view);
+      if (!m) continue;
+      for (let k = 0; k < m[0].length; k++) chars[lines[i]!.start + k] = ' ';
+      blanked = true;
+    }
+  }
+  if (blanked) view = chars.join('');
+  const out: Line[] = [];
+  let r = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const run = runs[r];
+    if (!run || i < run.first) {
+      out.push(lines[i]!);
+      continue;
+    }
+    const start = lines[run.first]!.start;
+    const end = lines[run.last]!.end;
+    const cuts = findCuts(view, start, end);
+    const bounds = [start, ...cuts.map((c) => c.at), end];
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const a = bounds[k]!;
+      const b = bounds[k + 1]!;
+      const last = k + 2 === bounds.length;
+      out.push({ index: 0, start: a, end: b, next: last ? lines[run.last]!.next : b, text: src.text.slice(a, b), view: view.slice(a, b) });
+    }
+    i = run.last;
+    r++;
+  }
+  for (const [k, line] of out.entries()) line.index = k;
+  return { src: blanked ? { ...src, view } : src, lines: out };
+}
+
+/** Chunk streams, and single lines that hold a body run together. */
+function findRuns(src: Source, lines: Line[]): Run[] {
+  const runs: Run[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.view.length < LONG_LINE / 2 || line.view.includes('|') || line.view.includes('\t')) continue;
+    const m = CHUNK_MARKER.exec(line.view);
+    let last = i;
+    if (m && Number(m[1]) === 1) {
+      let expected = 2;
+      while (last + 1 < lines.length) {
+        const n = CHUNK_MARKER.exec(lines[last + 1]!.view);
+        if (!n || Number(n[1]) !== expected) break;
+        last++;
+        expected++;
+      }
+    }
+    const start = line.start;
+    const end = lines[last]!.end;
+    if (last === i && line.view.length < LONG_LINE) continue;
+    const view = src.view.slice(start, end);
+    if (hasGluedHeader(view)) {
+      i = last;
+      continue;
+    }
+    // Lost line breaks show as markers in sequence inside the text: at least a part or section
+    // and one more after it.
+    let blanked = view;
+    if (last > i)
+      for (let k = i; k <= last; k++) {
+        const at = lines[k]!.start - start;
+        const m = CHUNK_MARKER.exec(lines[k]!.view)!;
+        blanked = blanked.slice(0, at) + ' '.repeat(m[0].length) + blanked.slice(at + m[0].length);
+      }
+    const cuts = findCuts(blanked, 0, blanked.length);
+    if (cuts.length >= 2 && cuts.some((c) => c.level === 1 || c.level === 2)) runs.push({ first: i, last });
+    i = last;
+  }
+  return runs;
+}
+
+/** Where the lines of `[start, end)` begin: markers in sequence and glued labels. */
+function findCuts(view: string, start: number, end: number): Cut[] {
+  const cuts: Cut[] = [];
+  let part = 0;
+  let section = 0;
+  let item = 0;
+  /** A part or section opened since the last task: its tasks may number from 1 again. */
+  let restart = true;
+  /** The current line is a heading so far (a part or section marker, no full stop yet). */
+  let heading = false;
+  let lineStart = start;
+  for (let p = start; p < end; p++) {
+    const c = view[p]!;
+    if (c === '。') heading = false;
+    const before = p > start ? view[p - 1]! : ' ';
+    if (c === '(' || /[一二三四五六七八九十\d]/.test(c)) {
+      const m = INLINE_MARKER.exec(view.slice(p, p + 6));
+      if (m) {
+        const boundary = p === start || BOUNDARY_BEFORE.test(before);
+        let level = 0;
+        let value = 0;
+        if (m[1] !== undefined) {
+          value = chineseToNumber(m[1]) ?? 0;
+          if (boundary && value === part + 1) level = 1;
+        } else if (m[2] !== undefined) {
+          value = chineseToNumber(m[2]) ?? 0;
+          // A parenthesized Chinese numeral is no word: in sequence, it needs no boundary.
+          if (value === section + 1 && (boundary || /[\u4e00-\u9fff]/.test(before))) level = 2;
+        } else {
+          value = Number(m[3]);
+          const inSequence = value === item + 1 || (value === 1 && restart);
+          if (inSequence && !/[\d第前约近共]/.test(before) && (boundary || heading)) level = 3;
+        }
+        if (level > 0) {
+          if (p > lineStart) cuts.push({ at: p, level });
+          lineStart = p;
+          if (level === 1) {
+            part = value;
+            section = 0;
+            heading = true;
+            restart = true;
+          } else if (level === 2) {
+            section = value;
+            heading = true;
+            restart = true;
+          } else {
+            item = value;
+            heading = false;
+            restart = false;
+          }
+          p += m[0].length - 1;
+          continue;
+        }
+      }
+    }
+    // A label glued to a name before it (…残联责任单位:): a line of its own.
+    if (/[\u4e00-\u9fff)]/.test(before) && p > lineStart + 2) {
+      const label = GLUED_LABEL.exec(view.slice(p, p + 12));
+      if (label && !/[::]/.test(view.slice(Math.max(lineStart, p - 2), p)) && precededByLabel(view, lineStart, p)) {
+        cuts.push({ at: p, level: 0 });
+        lineStart = p;
+        p += label[0].length - 1;
+      }
+    }
+  }
+  return cuts;
+}
+
+/** The text of the line before `p` holds a label of its own (`牵头单位:A、B` before `责任单位:`). */
+function precededByLabel(view: string, lineStart: number, p: number): boolean {
+  const text = view.slice(lineStart, p);
+  const colon = Math.max(text.lastIndexOf(':'), text.lastIndexOf(':'));
+  if (colon < 0) return false;
+  // Only units between that label and this one: no full stop or comma.
+  return !/[。,;]/.test(text.slice(colon + 1));
+}
