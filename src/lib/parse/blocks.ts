@@ -13,6 +13,7 @@ import type { Marker } from './markers.ts';
 import { findBodyStart } from './preamble.ts';
 import { reflow } from './reflow.ts';
 import { makeSource, type Source } from './source.ts';
+import { findGluedTables } from './glued-table.ts';
 import { findTables, type Table, type TableRow } from './table.ts';
 import type { BlockType, BuildOptions, LeafType, ParseState, PlanBlock, PlanLeaf, PlanRoot } from './tree.ts';
 
@@ -48,6 +49,9 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
   // Tasks written as bare paragraphs, one a line, with no number: which lines open one.
   const bare = bareTaskLines(src, lines, infos, bodyStart);
   if (bare.size > 0) bodyStart = Math.min(bodyStart, ...bare);
+  // A table run together on the line that holds the whole document (notice and all) starts the body.
+  const gluedFirst = findGluedTables(src, lines, 0).find((t) => t.headerFirst < bodyStart);
+  if (gluedFirst) bodyStart = gluedFirst.headerFirst;
   const tables = findTables(src, lines, infos, bodyStart);
   const rowAt = new Map<number, { table: Table; row: TableRow }>();
   const inTable = new Set<number>();

@@ -1,5 +1,5 @@
 /**
- * Deadlines as plans state them (2022年11 月20日前, 10月底前, 年底前, 2024年6月底, 1月份, 长期坚持)
+ * Deadlines as plans state them (2022年11 月20日前, 10月底前, 年底前, 2024年6月底, 1月份, 5月:…, 长期坚持)
  * and `《…》` references. A date only counts as a deadline when the text marks it as one (前, 底,
  * 完成, a 完成时限 column or line), so that "2021年以来" or "自2019年1月1日起施行" are not deadlines.
  */
@@ -90,7 +90,15 @@ export function findDeadlines(view: string, text: string, start: number, end: nu
     const selfMarked = isPeriod
       ? /年底|年末|上半年|下半年|季度/.test(m[8]!)
       : suffix === '底' || suffix === '末' || suffix === '份' || suffix === '下旬' || suffix === '中旬' || suffix === '上旬';
-    if (!column && !cue && !selfMarked) continue;
+    // A month's plan (5月:完成采购): due within that month.
+    const monthPlan =
+      !isPeriod &&
+      m[5] === undefined &&
+      suffix === undefined &&
+      m[2] !== undefined &&
+      /^\s*:/.test(body.slice(matchEnd)) &&
+      /(?:^|[\s。;|])$/.test(body.slice(0, m.index));
+    if (!column && !cue && !selfMarked && !monthPlan) continue;
     if (isPeriod && /年内|全年/.test(m[8]!) && !column) continue;
     if (cue && /^\s*(前|之前|以前|底前)/.test(cue[0])) matchEnd += cue[0].length;
     // "2022年" written before 年底 belongs to it; a year alone before a month is in m[1].

@@ -16,7 +16,8 @@ import type { Cell, Piece, Table, TableRow } from './table.ts';
 import { headerRole } from './table-cells.ts';
 import { hasUnitEnding, isPersonLike, isUnitLike } from './units.ts';
 
-const HEADER_CELL = new RegExp(`^(?:${alt(GLUED_HEADER_CELLS)})`);
+/** A header cell; a year may open one (2023年计划投资). */
+const HEADER_CELL = new RegExp(`^(?:(?:19|20)\\d{2}年)?(?:${alt(GLUED_HEADER_CELLS)})`);
 const CHUNK_MARKER = /^\s*(\d{1,2})、/;
 const UNDATED_END = /(?:立行立改|长期坚持|持续推进|常态化推进|长期)(?:、(?:立行立改|长期坚持|持续推进))*$/;
 const NOT_AFTER_SERIAL = /^[年月日号时个万亿项家所座处条名人次天周批期级类.%\d]/;
@@ -123,7 +124,7 @@ function twoUnits(name: string): boolean {
     const left = name.slice(0, k);
     const right = name.slice(k);
     if (!isUnitLike(left) || !hasUnitEnding(left) || !isUnitLike(right) || !hasUnitEnding(right)) continue;
-    if (ENDING_NEXT.test(right) || /(大队|中队|支队|分局|派出所|分公司)$/.test(right)) continue;
+    if (ENDING_NEXT.test(right) || (/(大队|中队|支队|分局|派出所|分公司)$/.test(right) && !PLACE_NEXT.test(right))) continue;
     return true;
   }
   return false;
@@ -164,7 +165,7 @@ export function findGluedTables(src: Source, lines: Line[], from: number): Table
     if (view.length < 20 || view.includes('|') || view.includes('\t')) continue;
     let header: { cells: string[]; end: number } | undefined;
     let headerAt = -1;
-    for (let k = 0; k < Math.min(view.length, 200) && !header; k++) {
+    for (let k = 0; k < view.length && !header; k++) {
       if (view[k] !== '序' && view[k] !== '编') continue;
       header = headerRun(view, k);
       headerAt = k;
@@ -249,6 +250,12 @@ function readRows(stream: Stream, headerCells: string[], headerEnd: number): Tab
       p = end;
       continue;
     }
+    // A totals row (合计 288100 126700) before the rows: no task.
+    const totals = /^(?:合计|总计|小计)\s*(?:[\d.]+\s+)*/.exec(rest);
+    if (totals) {
+      p += totals[0].length;
+      continue;
+    }
     const serial = /^\d{1,3}/.exec(rest);
     if (!serial || Number(serial[0]) !== last + 1) break;
     last = Number(serial[0]);
@@ -275,9 +282,75 @@ interface RowShape {
   columns: Table['columns'];
 }
 
+/** A deadline anywhere in a row: a date, a month's end, the year's end. */
+const DEADLINE_IN_ROW = new RegExp(DEADLINE_CELL_END.source.replace(/\\s\*\$$/, ''), 'g');
+
+/**
+ * The cells of a row whose header puts the deadline before the units (序号 项目 内容 完成时限 投资
+ * 牵头单位 配合单位 领导): the text up to the deadline that figures (the money columns) and units
+ * follow, then the units (the first leads when there is a lead and a support column), then the person.
+ */
+function orderedRowCells(stream: Stream, start: number, end: number, shape: RowShape): Cell[] | undefined {
+  const view = stream.view;
+  const segment = view.slice(start, end);
+  DEADLINE_IN_ROW.lastIndex = 0;
+  for (let m = DEADLINE_IN_ROW.exec(segment); m; m = DEADLINE_IN_ROW.exec(segment)) {
+    if (m[0].length === 0) {
+      DEADLINE_IN_ROW.lastIndex++;
+      continue;
+    }
+    const deadlineStart = start + m.index;
+    const deadlineEnd = deadlineStart + m[0].length;
+    let q = deadlineEnd;
+    while (q < end && /[\d.\s]/.test(view[q]!)) q++;
+    // The person at the end of the row (…城北街道办事处王立军): the units end before the name.
+    let personStart = end;
+    if (shape.person) {
+      let best = -1;
+      for (const len of [3, 2, 4]) {
+        const name = view.slice(end - len, end);
+        const seen = shape.names.get(name) ?? 0;
+        if (PERSON.test(name) && !isUnitLike(name) && hasUnitEnding(view.slice(Math.max(q, end - len - 6), end - len)) && seen > best) {
+          best = seen;
+          personStart = end - len;
+        }
+      }
+    }
+    const units = unitRanges(view, q, personStart);
+    if (units.length === 0) continue;
+    const cells: Cell[] = [];
+    const add = (column: number, a: number, b: number) => {
+      if (b > a && column >= 0) cells.push({ role: shape.columns[column]!, column, pieces: sourcePieces(stream, a, b), wrapped: true });
+    };
+    add(shape.textColumn, start, deadlineStart);
+    add(shape.deadlineColumn, deadlineStart, deadlineEnd);
+    const money = shape.columns.indexOf('note');
+    if (q > deadlineEnd) add(money, deadlineEnd, q);
+    const lead = shape.unitColumns[0]!;
+    const support = shape.unitColumns[1] ?? lead;
+    const grouped = new Map<number, [number, number]>();
+    units.forEach(([a, b], k) => {
+      const column = k === 0 ? lead : support;
+      const range = grouped.get(column);
+      grouped.set(column, range ? [range[0], b] : [a, b]);
+    });
+    for (const [column, [a, b]] of grouped) add(column, a, b);
+    const after = units.at(-1)![1];
+    if (shape.person && after < end) add(shape.columns.indexOf('person'), after, end);
+    else if (after < end) add(shape.textColumn, after, end);
+    if (after < personStart) return undefined;
+    return cells.sort((a, b) => a.column - b.column);
+  }
+  return undefined;
+}
+
 /** The cells of one row: sentences, each followed by its person, units and deadline. */
 function rowCells(stream: Stream, start: number, end: number, shape: RowShape): Cell[] {
   const view = stream.view;
+  if (shape.deadlineColumn >= 0 && shape.deadlineColumn < shape.unitColumns[0]!) {
+    const ordered = orderedRowCells(stream, start, end, shape);
+    if (ordered) return ordered;
+  }
   const cells: Cell[] = [];
   const addUnit = (column: number, a: number, b: number, row: number) => {
     if (b > a && column >= 0)

@@ -582,6 +582,13 @@ export const GLUED_HEADER_CELLS = [
   '整改时限',
   '备注',
   '类别',
+  '总投资',
+  '计划投资',
+  '年度计划投资',
+  '牵头区领导',
+  '牵头市领导',
+  '责任区领导',
+  '责任县领导',
 ] as const;
 
 /** Longest first, so that an alternation prefers 牵头负责 to 牵头. */

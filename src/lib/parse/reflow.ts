@@ -78,7 +78,10 @@ export function reflow(src: Source, lines: Line[]): Reflowed {
       const a = bounds[k]!;
       const b = bounds[k + 1]!;
       const last = k + 2 === bounds.length;
-      out.push({ index: 0, start: a, end: b, next: last ? lines[run.last]!.next : b, text: src.text.slice(a, b), view: view.slice(a, b) });
+      // The line ending before the next marker (a PDF's number lines) ends this line.
+      let e = b;
+      if (!last) while (e > a && (view[e - 1] === '\n' || view[e - 1] === '\r')) e--;
+      out.push({ index: 0, start: a, end: e, next: last ? lines[run.last]!.next : b, text: src.text.slice(a, e), view: view.slice(a, e) });
     }
     i = run.last;
     r++;
@@ -87,8 +90,36 @@ export function reflow(src: Source, lines: Line[]): Reflowed {
   return { src: blanked ? { ...src, view } : src, lines: out };
 }
 
-/** Chunk streams, and single lines that hold a body run together. */
+/** A line that is only a number, as a PDF's text extraction leaves one: `2024`, `4.2`, `6%`, `1.`. */
+const TOKEN_LINE = /^\s*\d+(?:\.\d+)?%?\s*$/;
+const MARKER_TOKEN_LINE = /^\s*\d{1,3}\.\s*$/;
+/** What goes on after a number split off onto its own line: its measure, 年/月, the rest of the sentence. */
+const AFTER_NUMBER = /^\s*(?:[年月日号时万亿千百个项家座处条名人次天周批期级类户亩元吨米%,。、;]|公里|千米|平方)/;
+
+/**
+ * Text extracted from a PDF with every run of digits on a line of its own (`2024` / `年工作要点`,
+ * `1.` / `巩固…`, `4.2` / `万亩…`): the lines are one text, cut at the plan's markers in sequence.
+ */
+function tokenLines(lines: Line[]): Run | undefined {
+  let markers = 0;
+  let numbers = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const view = lines[i]!.view;
+    if (MARKER_TOKEN_LINE.test(view) && /^\s*[\u4e00-\u9fff]/.test(lines[i + 1]!.view)) markers++;
+    else if (TOKEN_LINE.test(view) && AFTER_NUMBER.test(lines[i + 1]!.view)) numbers++;
+  }
+  if (markers < 3 || numbers < 3) return undefined;
+  let first = 0;
+  while (first < lines.length && lines[first]!.view.trim() === '') first++;
+  let last = lines.length - 1;
+  while (last > first && lines[last]!.view.trim() === '') last--;
+  return first < last ? { first, last } : undefined;
+}
+
+/** Chunk streams, single lines that hold a body run together, and a PDF's number lines. */
 function findRuns(src: Source, lines: Line[]): Run[] {
+  const tokens = tokenLines(lines);
+  if (tokens) return [tokens];
   const runs: Run[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -133,6 +164,8 @@ function findCuts(view: string, start: number, end: number): Cut[] {
   const cuts: Cut[] = [];
   let part = 0;
   let section = 0;
+  /** A part opened since the last section: its sections may number from 1 again. */
+  let newPart = false;
   let item = 0;
   /** A part or section opened since the last task: its tasks may number from 1 again. */
   let restart = true;
@@ -154,8 +187,9 @@ function findCuts(view: string, start: number, end: number): Cut[] {
           if (boundary && value === part + 1) level = 1;
         } else if (m[2] !== undefined) {
           value = chineseToNumber(m[2]) ?? 0;
-          // A parenthesized Chinese numeral is no word: in sequence, it needs no boundary.
-          if (value === section + 1 && (boundary || /[\u4e00-\u9fff]/.test(before))) level = 2;
+          // A parenthesized Chinese numeral is no word: in sequence, it needs no boundary. Sections
+          // number from 1 in each part, or straight through.
+          if ((value === section + 1 || (value === 1 && newPart)) && (boundary || /[\u4e00-\u9fff]/.test(before))) level = 2;
         } else {
           value = Number(m[3]);
           const inSequence = value === item + 1 || (value === 1 && restart);
@@ -166,11 +200,12 @@ function findCuts(view: string, start: number, end: number): Cut[] {
           lineStart = p;
           if (level === 1) {
             part = value;
-            section = 0;
+            newPart = true;
             heading = true;
             restart = true;
           } else if (level === 2) {
             section = value;
+            newPart = false;
             heading = true;
             restart = true;
           } else {

@@ -63,6 +63,11 @@ export interface TableRow {
    * 责任领导 and 牵头单位 cells to the merge keeps the lead of the row above.
    */
   inherited?: Cell[];
+  /**
+   * The row's merged unit cells were dropped and the cells after them moved left, with empty cells
+   * at the end instead (`| 已完成。… | | |`): its units are those of the row above.
+   */
+  lostUnits?: boolean;
 }
 
 export interface Table {
@@ -445,7 +450,21 @@ function makeRow(b: Builder, firstLine: number, lastLine: number, raw: RawCell[]
   const placeColumns = columns.slice(shift);
   // Ragged ends (`| a | b | ||`): empty cells beyond the header's columns are padding.
   while (cells.length > placeColumns.length && src.view.slice(cells.at(-1)!.start, cells.at(-1)!.end).trim() === '') cells = cells.slice(0, -1);
-  const kinds = kindsOf(src, cells);
+  let kinds = kindsOf(src, cells);
+  // Merged unit cells dropped and the rest moved left, empty cells padding the end: text where the
+  // first unit column is, nothing where units should be. The trailing padding goes; the cells are
+  // placed by what they hold.
+  if (positional && cells.length === placeColumns.length && kinds.at(-1) === 'empty') {
+    const unitAt = placeColumns.findIndex((r) => UNIT_ROLES.has(r));
+    const filled = kinds.filter((k) => k !== 'empty').length;
+    if (unitAt >= 0 && kinds[unitAt] === 'text' && !kinds.includes('units') && filled < placeColumns.length) {
+      let end = cells.length;
+      while (end > 0 && kinds[end - 1] === 'empty') end--;
+      cells = cells.slice(0, end);
+      kinds = kinds.slice(0, end);
+      row.lostUnits = true;
+    }
+  }
   // One cell a line: after a deadline, a sentence starts the next row under the same 序号 (a
   // merged 序号 over two rows); each row is placed on its own.
   const segments: number[] = [0];
@@ -526,6 +545,11 @@ function pushRow(b: Builder, row: TableRow, wrapped: boolean): void {
 function inheritMerged(b: Builder, row: TableRow): void {
   const { table } = b;
   const prev = b.previous;
+  if (row.lostUnits && prev && row.serial) {
+    const above = [...prev.cells, ...(prev.inherited ?? [])].filter((c) => UNIT_ROLES.has(c.role));
+    if (above.length > 0 && !row.cells.some((c) => UNIT_ROLES.has(c.role))) row.inherited = above;
+    return;
+  }
   if (table.mode !== 'stream' || !prev || !row.serial || !table.columns.includes('person') || row.cells.some((c) => c.role === 'person')) return;
   const unitColumns = table.columns.flatMap((r, k) => (UNIT_ROLES.has(r) ? [k] : []));
   const own = row.cells.filter((c) => UNIT_ROLES.has(c.role));

@@ -480,14 +480,15 @@ export function recognizeUnits(src: Source, start: number, end: number): UnitLis
       continue;
     }
     const known = piece.view.length <= 40 && src.known.size > 0 && src.known.has(nameKey(piece.view));
-    if (!known && !isUnitLike(piece.view) && !GENERIC.test(piece.view)) {
+    // A place alone (责任单位:区, where an excerpt stops) names no unit.
+    if ((!known && !isUnitLike(piece.view) && !GENERIC.test(piece.view)) || piece.view.length < 2) {
       result.rejected.push(span);
       continue;
     }
     // A mirror's converter leaves pinyin after some characters (經(jīng)開區(qū)): no part of the name.
     span.text = completePrefix(previous, piece).replace(PINYIN_RESIDUE, '');
     result.units.push(span);
-    previous = { ...piece, text: span.text, view: piece.completed ? piece.view : nameKey(span.text) };
+    previous = { ...piece, text: span.text, view: piece.completed && span.text === piece.text ? piece.view : nameKey(span.text) };
   }
   return result;
 }
