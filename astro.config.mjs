@@ -1,20 +1,25 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
 import { dropHeadInjectDirective } from './src/integrations/head-inject.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
+import { planLinks } from './src/integrations/plan-links.ts';
 
 // BASE_PATH=/plans/ builds the site for a sub-path; every internal link uses withBase().
 const base = process.env.BASE_PATH ?? '/';
+// The MDX pages link unit names, 任务12 and 《plan titles》 to their pages (src/lib/remark/plan-links.ts).
+const links = planLinks({ contentDir: process.env.CONTENT_DIR ?? 'content' });
 
 export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), pagefind()],
+  integrations: [links.integration, mdx(), pagefind()],
   // Shiki colours code with inline styles, which the Content-Security-Policy below forbids; the
-  // pages have no code blocks to colour.
-  markdown: { syntaxHighlight: false },
+  // pages have no code blocks to colour. Astro's default Markdown processor runs no remark plugins:
+  // unified() runs the link plugin.
+  markdown: { syntaxHighlight: false, processor: unified({ remarkPlugins: links.remarkPlugins }) },
   vite: { plugins: [dropHeadInjectDirective()] },
   // No prefetch, no dev toolbar script in the output: the site ships no JavaScript of its own
   // except on the search page and the optional matrix filter.

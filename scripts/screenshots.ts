@@ -32,6 +32,7 @@ const pages: [string, string][] = progress
       ['diagnostics', `${planId}/diagnostics/`],
       ['search', 'search/?q=燃气'],
       ['about', 'about/'],
+      ['interpretation', `${planId}/interpretation/`],
     ];
 
 const outDir = progress ? 'docs/progress' : 'docs/screenshots';

@@ -1,14 +1,15 @@
 /**
- * Content collections: every plan, every unit, and the MDX pages, all from CONTENT_DIR
- * (default `content`). The pipeline does the reading; any error it reports fails the build.
+ * Content collections: every plan, every unit, each plan's 解读 and the MDX pages, all from
+ * CONTENT_DIR (default `content`). The pipeline does the reading; any error it reports fails the build.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { contentReport, formatWithFrame } from './lib/diagnostics.ts';
-import { type LoadedContent, type LoadedPlan, loadContent } from './lib/pipeline.ts';
+import { type LoadedContent, type LoadedPlan, planIdFromPath } from './lib/pipeline.ts';
+import { loadContentOnce } from './lib/shared-content.ts';
 import type { Unit } from './lib/schema.ts';
 
 const contentDir = resolve(process.env.CONTENT_DIR ?? 'content');
@@ -17,7 +18,8 @@ let loaded: Promise<LoadedContent> | undefined;
 
 /** Loads the content folder once for all collections; throws on any error. */
 async function content(): Promise<LoadedContent> {
-  loaded ??= loadContent(contentDir).then((result) => {
+  // Once per build: the MDX link plugin (astro.config.mjs) takes its targets from the same load.
+  loaded ??= loadContentOnce(contentDir).then((result) => {
     if (result.errors.length > 0) {
       // As `plan check` prints them at a terminal: the one-line form, the source line with a ^, a hint.
       const sources = new Map(result.plans.map((plan) => [plan.document.source.path, plan.sourceText]));
@@ -71,4 +73,17 @@ const pages = defineCollection({
   }),
 });
 
-export const collections = { plans, units, pages };
+// Each plan's 解读: plans/<plan-id>.mdx beside the plan, shown at /<plan-id>/interpretation/.
+const plansDir = join(contentDir, 'plans');
+const hasInterpretations = existsSync(plansDir) && readdirSync(plansDir).some((name) => name.endsWith('.mdx'));
+const interpretations = defineCollection({
+  loader: hasInterpretations ? glob({ pattern: '*.mdx', base: plansDir, generateId: ({ entry }) => planIdFromPath(entry) }) : async () => [],
+  schema: z.object({
+    title: z.string(),
+    description: z.string(),
+    /** Written to show how a 解读 reads, not by the plan's issuer: every page that shows it says so. */
+    example: z.boolean().default(false),
+  }),
+});
+
+export const collections = { plans, units, pages, interpretations };

@@ -3,15 +3,21 @@
  * the diagnostics page derive from it, and every rule in it is reported, with its severity, by a
  * content folder made to break each of them.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatWithFrame } from '../src/lib/diagnostics.ts';
-import { loadContent } from '../src/lib/pipeline.ts';
+import { type LoadedContent, loadContent, planIdFromPath } from '../src/lib/pipeline.ts';
+import remarkPlanLinks from '../src/lib/remark/plan-links.ts';
 import { RULE_IDS, RULES, type RuleId, isRuleId, ruleOf } from '../src/lib/rules.ts';
 import { RuleIdSchema } from '../src/lib/schema.ts';
 import { ruleText } from '../src/site/diagnostics.ts';
+import { planLinkTargets } from '../src/site/plan-links.ts';
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -85,6 +91,11 @@ function brokenContent(): string {
     'progress/e-columns.csv': '序号,单位,进展情况\n1,县住建局,好\n',
     'progress/f-workbook.xlsx': 'not a workbook',
     'progress/g-no-plan.csv': '序号,报告日期,状态\n1,2024-06-30,推进中\n',
+    // A 解读 that cites what its plan lacks (task 2 is there twice), and one of no plan.
+    'plans/c-main.mdx': '---\ntitle: 解读\ndescription: 说明\n---\n\n任务99、第(九)部分和任务2。\n\n<UnitTasks unit="县不存在局" />\n',
+    'plans/h-orphan.mdx': '---\ntitle: 解读\ndescription: 说明\n---\n\n没有同名的方案。\n',
+    // A site-wide page that cites a task.
+    'pages/notes.mdx': '---\ntitle: 说明\ndescription: 说明\n---\n\n见任务1。\n',
   };
   for (const [name, bytes] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
@@ -93,14 +104,34 @@ function brokenContent(): string {
   return dir;
 }
 
+/** What the MDX link plugin reports on the folder's pages and 解读, as a build runs it. */
+async function pageMessages(dir: string, content: LoadedContent): Promise<{ ruleId: string; severity: string }[]> {
+  const targets = planLinkTargets(content, '/');
+  const files = ['plans', 'pages'].flatMap((sub) =>
+    readdirSync(join(dir, sub))
+      .filter((n) => n.endsWith('.mdx'))
+      .map((n) => join(dir, sub, n)),
+  );
+  const messages: { ruleId: string; severity: string }[] = [];
+  for (const path of files) {
+    const file = new VFile({ path, value: readFileSync(path, 'utf8') });
+    const planOf = () => (dirname(path).endsWith('plans') ? planIdFromPath(path) : undefined);
+    const processor = unified().use(remarkParse).use(remarkMdx).use(remarkPlanLinks, { targets, planOf });
+    await processor.run(processor.parse(file), file);
+    for (const m of file.messages) messages.push({ ruleId: m.ruleId ?? '', severity: m.fatal === false ? 'warning' : 'info' });
+  }
+  return messages;
+}
+
 describe('every rule', () => {
   const dir = brokenContent();
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('is reported by the content made to break it, with its severity', async () => {
-    const { diagnostics } = await loadContent(dir);
+    const content = await loadContent(dir);
     const reported = new Map<string, Set<string>>();
-    for (const d of diagnostics) reported.set(d.ruleId, (reported.get(d.ruleId) ?? new Set()).add(d.severity));
+    for (const d of [...content.diagnostics, ...(await pageMessages(dir, content))])
+      reported.set(d.ruleId, (reported.get(d.ruleId) ?? new Set()).add(d.severity));
     const unknown = [...reported.keys()].filter((id) => !isRuleId(id));
     expect(unknown).toEqual([]);
     for (const [id, severities] of reported) expect([...severities], id).toEqual([ruleOf(id)!.severity]);

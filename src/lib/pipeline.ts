@@ -192,6 +192,8 @@ export interface LoadedPlan {
   metadata: PlanMetadata;
   /** Reports from `progress/<id>.csv` / `.xlsx`; absent when the plan has none. */
   progress?: LoadedProgress;
+  /** The plan's 解读, `plans/<id>.mdx`, as shown in diagnostics; absent when it has none. */
+  interpretationFile?: string;
 }
 
 export interface LoadedProgress {
@@ -226,7 +228,8 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
   const { registry: known, problems } = await loadRegistry(join(contentDir, 'units.yaml'));
   const diagnostics: FileDiagnostic[] = [...problems];
   const registry = known.fork();
-  const names = existsSync(plansDir) ? (await readdir(plansDir)).filter((n) => PLAN_FILE.test(n)).sort() : [];
+  const files = existsSync(plansDir) ? (await readdir(plansDir)).sort() : [];
+  const names = files.filter((n) => PLAN_FILE.test(n));
   if (names.length === 0) {
     diagnostics.push(problemOf(plansDir, 'no-tasks', 'Unexpected content folder without plans, expected plans/<id>.txt or plans/<id>.docx'));
   }
@@ -256,6 +259,18 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
     plans.push({ id: parsed.document.id, document: parsed.document, sourceText: parsed.sourceText, metadata });
   }
   plans.sort((a, b) => (b.document.year ?? 0) - (a.document.year ?? 0) || b.id.localeCompare(a.id));
+  // A 解读 (plans/<id>.mdx) is shown with its plan: one whose plan is missing is named, not left out unseen.
+  const byId = new Map(plans.map((p) => [p.id, p]));
+  for (const name of files.filter((n) => n.endsWith('.mdx'))) {
+    const shown = relative(process.cwd(), join(plansDir, name)) || name;
+    const id = planIdFromPath(name);
+    const plan = byId.get(id);
+    if (plan) plan.interpretationFile = shown;
+    else
+      diagnostics.push(
+        problemOf(shown, 'interpretation-without-plan', `Unexpected 解读 \`${name}\` of no plan, expected plans/${id}.txt or plans/${id}.docx beside it`),
+      );
+  }
   const units = new Map<string, Unit>();
   for (const plan of plans) for (const unit of plan.document.units) if (!units.has(unit.id)) units.set(unit.id, unit);
   append(diagnostics, await loadProgress(contentDir, plans, known, [...units.values()]));

@@ -7,8 +7,8 @@
  */
 import type { Severity } from './schema.ts';
 
-/** Which step of the pipeline reports a rule (see DESIGN.md's pipeline). */
-export type RuleStage = 'read' | 'parse' | 'resolve' | 'content' | 'progress';
+/** Which step of the pipeline reports a rule (see DESIGN.md's pipeline; `pages`: the MDX pages' links to the plans). */
+export type RuleStage = 'read' | 'parse' | 'resolve' | 'content' | 'progress' | 'pages';
 
 export interface Rule {
   stage: RuleStage;
@@ -169,6 +169,42 @@ export const RULES = {
     severity: 'error',
     hint: 'Name the progress file after its plan: progress/<plan-id>.csv or .xlsx beside plans/<plan-id>.txt.',
     text: '进展报告对应的方案不存在(文件名应与 plans/ 中的方案一致)。',
+  },
+  'interpretation-without-plan': {
+    stage: 'content',
+    severity: 'error',
+    hint: "Name a plan's 解读 after its plan: plans/<plan-id>.mdx beside plans/<plan-id>.txt.",
+    text: '解读文件(.mdx)没有同名的方案。',
+  },
+  'unknown-task-reference': {
+    stage: 'pages',
+    severity: 'warning',
+    hint: 'Write the task number as the plan numbers its tasks (任务12, 第12项, <Task n="12" />).',
+    text: '页面引用的任务在方案中不存在,未加链接。',
+  },
+  'unknown-section-reference': {
+    stage: 'pages',
+    severity: 'warning',
+    hint: 'Write the number of a section (第(三)部分) or part (第三部分) the plan has.',
+    text: '页面引用的部分或小节在方案中不存在,未加链接。',
+  },
+  'unknown-unit-reference': {
+    stage: 'pages',
+    severity: 'warning',
+    hint: 'Name the unit as content/units.yaml or the plan names it (name or alias).',
+    text: '页面引用的单位不存在。',
+  },
+  'ambiguous-reference': {
+    stage: 'pages',
+    severity: 'warning',
+    hint: 'The plan numbers its tasks anew in each part: link the task meant by hand, [任务3](/<plan-id>/tasks/p2-3/).',
+    text: '页面引用的编号在方案中不止一处,未加链接。',
+  },
+  'reference-without-plan': {
+    stage: 'pages',
+    severity: 'warning',
+    hint: 'Cite tasks and sections in the 解读 of their plan (plans/<plan-id>.mdx), or name the plan: <Task plan="<plan-id>" n="12" />.',
+    text: '页面引用了任务或小节,但没有对应的方案,未加链接。',
   },
 } as const satisfies Record<string, Rule>;
 

@@ -59,6 +59,7 @@ function pageKinds(): [string, string][] {
     ['diagnostics', `${planId}/diagnostics/`],
     ['search', 'search/?q=燃气'],
     ['about', 'about/'],
+    ['interpretation', `${planId}/interpretation/`],
   ];
 }
 

@@ -35,6 +35,7 @@ describe('every page', () => {
       '2022-work-safety/source/',
       '2022-work-safety/diagnostics/',
       '2022-work-safety/tasks/24/',
+      '2022-work-safety/interpretation/',
     ]) {
       expect(urls).toContain(url);
     }

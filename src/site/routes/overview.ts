@@ -19,6 +19,7 @@ import {
 } from '../progress.ts';
 import { OUTLINE_PAGE_TASKS, OUTLINE_SPLIT_TASKS, type PlanSlice, sliceHeading, sliceRange, sliceSections, sliceTasks } from '../slices.ts';
 import { diagnosticsHref, matrixHref, partHref, sourceHref, withBase } from '../url.ts';
+import { interpretationLink } from './interpretation.ts';
 import type { SitePlan } from './types.ts';
 
 export type HeadingTag = 'h2' | 'h3' | 'h4';
@@ -57,6 +58,8 @@ export interface PlanOverview {
   sourceHref: string;
   diagnosticsHref: string;
   warningCount: number;
+  /** The plan's 政策解读, when it has one. */
+  interpretation?: { href: string; title: string; description: string; example?: string };
   progress?: OverviewProgress;
   preamble: string;
   /** A long plan: its part pages. Otherwise the whole outline, with statuses when there are reports. */
@@ -114,6 +117,7 @@ export function planOverview(plan: SitePlan, level: 2 | 3): PlanOverview {
   const progress = progressView(plan);
   // A long plan lists its parts and sections here; the tasks are on one page per part.
   const slices = document.tasks.length > OUTLINE_SPLIT_TASKS ? sliceTasks(document, OUTLINE_PAGE_TASKS) : undefined;
+  const interpretation = interpretationLink(plan);
   const statuses = progress && !slices ? Object.fromEntries(document.tasks.map((t) => [t.id, statusOf(progress, t.id.replace(/^task-/, ''))!])) : undefined;
   return {
     planId: summary.id,
@@ -131,6 +135,7 @@ export function planOverview(plan: SitePlan, level: 2 | 3): PlanOverview {
     sourceHref: sourceHref(summary.id),
     diagnosticsHref: diagnosticsHref(summary.id),
     warningCount: summary.warningCount,
+    ...(interpretation ? { interpretation } : {}),
     ...(progress ? { progress: progressBlock(plan, progress, slices) } : {}),
     preamble: document.preamble.trim(),
     ...(slices

@@ -11,6 +11,16 @@ import type { PlanInput } from '../units.ts';
 /** A plan as the content collection gives it: the PlanDocument, its metadata, text and progress. */
 export interface SitePlan extends PlanInput {
   sourceText: string;
+  /** The plan's 解读 (plans/<plan-id>.mdx), when it has one. */
+  interpretation?: InterpretationSummary;
+}
+
+/** What the plan's pages say about its 解读; the page itself renders the MDX entry. */
+export interface InterpretationSummary {
+  title: string;
+  description: string;
+  /** Written to show how a 解读 reads, not by the plan's issuer. */
+  example: boolean;
 }
 
 /** The site's content: plans newest first, and every unit they name. */
