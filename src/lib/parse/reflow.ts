@@ -14,6 +14,7 @@
  */
 import { alt, UNIT_LABELS } from './lexicon.ts';
 import type { Line } from './lines.ts';
+import { readMarker } from './markers.ts';
 import { chineseToNumber } from './numerals.ts';
 import type { Source } from './source.ts';
 import { hasGluedHeader } from './glued-table.ts';
@@ -48,7 +49,10 @@ interface Run {
 /** The lines to read: the physical ones, or the physical ones with lost line breaks restored. */
 export function reflow(src: Source, lines: Line[]): Reflowed {
   const runs = findRuns(src, lines);
-  if (runs.length === 0) return { src, lines };
+  if (runs.length === 0) {
+    const split = splitGluedHeadings(lines);
+    return { src, lines: split ?? lines };
+  }
   let view = src.view;
   const chars = view.split('');
   let blanked = false;
@@ -86,8 +90,42 @@ export function reflow(src: Source, lines: Line[]): Reflowed {
     i = run.last;
     r++;
   }
-  for (const [k, line] of out.entries()) line.index = k;
-  return { src: blanked ? { ...src, view } : src, lines: out };
+  const split = splitGluedHeadings(out) ?? out;
+  for (const [k, line] of split.entries()) line.index = k;
+  return { src: blanked ? { ...src, view } : src, lines: split };
+}
+
+/** A task marker after a short heading on its line: `(二)科普信息化提升工程18.建设…`. */
+const GLUED_TASK = /^([^。;:,]{2,30}?[\u4e00-\u9fff”)])(\d{1,3})[.、](?![\d.、])(?=\S)/;
+
+/**
+ * A part or section heading run into the first task under it (`(二)科普信息化提升工程18.建设…`):
+ * two lines, where the task's number continues the plan's numbering. Undefined when there is none.
+ */
+function splitGluedHeadings(lines: Line[]): Line[] | undefined {
+  let lastItem = 0;
+  let out: Line[] | undefined;
+  for (const [i, line] of lines.entries()) {
+    const marker = readMarker(line.view, line.text);
+    if (marker?.level === 3 && !marker.bare) lastItem = marker.value;
+    if (!marker || (marker.level !== 1 && marker.level !== 2)) {
+      out?.push(line);
+      continue;
+    }
+    const m = GLUED_TASK.exec(line.view.slice(marker.end));
+    const value = m ? Number(m[2]) : 0;
+    if (!m || (value !== lastItem + 1 && value !== 1)) {
+      out?.push(line);
+      continue;
+    }
+    out ??= lines.slice(0, i);
+    const cut = line.start + marker.end + m[1]!.length;
+    const at = cut - line.start;
+    out.push({ ...line, end: cut, next: cut, text: line.text.slice(0, at), view: line.view.slice(0, at) });
+    out.push({ ...line, start: cut, text: line.text.slice(at), view: line.view.slice(at) });
+    lastItem = value;
+  }
+  return out;
 }
 
 /** A line that is only a number, as a PDF's text extraction leaves one: `2024`, `4.2`, `6%`, `1.`. */
