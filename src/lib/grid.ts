@@ -10,7 +10,7 @@
  * - a cell merged across keeps its text in its first column; the columns it covers are empty.
  */
 
-import { HEADER_WORDS } from './parse/lexicon.ts';
+import { type ColumnRole, HEADER_WORDS } from './parse/lexicon.ts';
 
 export interface SpanCell<P> {
   text: string;
@@ -98,15 +98,26 @@ export function cellAt<C extends { start: number; end: number }>(cells: C[], col
   return cells.find((c) => column >= c.start && column < c.end + 3) ?? cells.at(-1);
 }
 
+/** What a header cell names (a serial, the task, the lead units …), by the lexicon's header words. */
+export function columnRole(header: string): ColumnRole | undefined {
+  const text = header.replace(/\s/g, '');
+  if (text.length === 0 || text.length > 12) return undefined;
+  return HEADER_WORDS.find((h) => h.words.some((w) => text.includes(w)))?.role;
+}
+
 /**
  * Whether a row of cells is a 任务分工 table's header: at least two short cells that name columns
  * (序号, 重点任务, 牵头单位 … in the lexicon's header words), one of them a units or serial column.
  */
 export function isHeaderRow(texts: readonly string[]): boolean {
-  const roles = texts
-    .map((t) => t.replace(/\s/g, ''))
-    .filter((t) => t.length > 0 && t.length <= 12)
-    .map((t) => HEADER_WORDS.find((h) => h.words.some((w) => t.includes(w)))?.role)
-    .filter((r) => r !== undefined);
+  const roles = texts.map(columnRole).filter((r) => r !== undefined);
   return roles.length >= 2 && roles.some((r) => r === 'number' || r === 'lead' || r === 'support' || r === 'responsible');
+}
+
+/** Labels of the metadata table portals put above a document (信息公开目录: 索引号, 发布机构 …). */
+const METADATA_LABELS = /索引号|发布机构|发文机关|发文字号|主题分类|成文日期|发布日期|发文日期|生成日期|信息分类|公开方式|公开范围|有效性/g;
+
+/** Whether a table's text is a portal's document metadata rather than a plan's table. */
+export function isMetadataTable(text: string): boolean {
+  return (text.replace(/\s/g, '').match(METADATA_LABELS)?.length ?? 0) >= 2 && text.length < 600;
 }

@@ -17,7 +17,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { location } from 'vfile-location';
 import { decode } from './decode.ts';
-import { expandSpans, pipeRow, type SpanCell } from './grid.ts';
+import { expandSpans, isMetadataTable, pipeRow, type SpanCell } from './grid.ts';
 import type { ReadResult } from './read.ts';
 
 /** A run of output characters whose source offsets follow on (exact) or all point at one place. */
@@ -143,9 +143,6 @@ const BLOCK = new Set([
 const CHROME =
   /(^|[\s_-])(nav|navbar|navigation|menu|menus|breadcrumbs?|crumbs?|bread|location|position|weizhi|dqwz|header|topbar|footer|foot|copyright|share|toolbar|sidebar|related|xgxx|fenxiang|dayin|banner|search|skip|sitemap)($|[\s_-])/i;
 
-/** Cells of the metadata table portals put above a document (信息公开 目录). */
-const METADATA_LABELS = /索引号|发布机构|发文机关|发文字号|主题分类|成文日期|发布日期|生成日期|信息分类|公开方式|公开范围|有效性/g;
-
 /** A line that is only portal buttons: 【打印】【关闭】, [字体：大 中 小], 【收藏】… */
 const BUTTON_LINE =
   /^(?:\s*(?:[【[［]\s*)?(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|分享(?:到)?|字体|字号|大|中|小|默认|返回(?:顶部)?|顶部|保存|纠错|我要纠错|打印本页)(?:\s*[】\]］])?\s*[：:]?\s*)+$/;
@@ -251,11 +248,6 @@ function cellContent(node: Element, source: string): string {
   return writer.lines.map((l) => l.text).join('\n');
 }
 
-function isMetadataTable(table: Element, source: string): boolean {
-  const text = cellContent(table, source);
-  return (text.match(METADATA_LABELS)?.length ?? 0) >= 2 && text.length < 600;
-}
-
 function writeTable(table: Element, writer: Writer): void {
   const rows = tableRows(table);
   const width = Math.max(0, ...rows.map((r) => elementChildren(r).filter((c) => c.tagName === 'td' || c.tagName === 'th').length));
@@ -264,7 +256,7 @@ function writeTable(table: Element, writer: Writer): void {
     for (const row of rows) for (const cell of elementChildren(row)) walk([cell], writer, false);
     return;
   }
-  if (isMetadataTable(table, writer.source)) return;
+  if (isMetadataTable(cellContent(table, writer.source))) return;
   const spans: SpanCell<number>[][] = rows.map((row) =>
     elementChildren(row)
       .filter((c) => (c.tagName === 'td' || c.tagName === 'th') && !isChrome(c))

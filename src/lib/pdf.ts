@@ -21,7 +21,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expandSpans, isHeaderRow, pipeRow, type SpanCell } from './grid.ts';
+import { columnRole, expandSpans, isHeaderRow, isMetadataTable, pipeRow, type SpanCell } from './grid.ts';
 import { foldRadicals } from './radicals.ts';
 import type { ReadResult } from './read.ts';
 
@@ -72,8 +72,17 @@ interface OutLine {
 interface PageTable {
   top: number;
   bottom: number;
-  rows: { text: string; page: number; line: number }[][];
+  rows: TableCell[][];
   columns: number;
+}
+
+interface TableCell {
+  text: string;
+  page: number;
+  line: number;
+  /** Which merged region of its page's table the cell belongs to, and whether that one reaches the table's last row. */
+  region?: number;
+  toLastRow?: boolean;
 }
 
 type Block = { kind: 'line'; line: Line } | { kind: 'table'; table: PageTable };
@@ -234,8 +243,13 @@ interface Placed {
   line: Line;
 }
 
-/** Text of one cell: its lines, a line that fills the cell width going on in the next without a space. */
-function cellTextOf(placed: Placed[], right: number): { text: string; page: number; line: number } | undefined {
+/**
+ * Text of one cell: its lines joined. A line that ends well short of the cell's right edge was
+ * broken by hand (a line break, a new paragraph in the cell): a space. Otherwise the line wrapped
+ * and goes on without one (line breaking keeps some punctuation off a line's start, so a wrapped
+ * line can end a character or two short).
+ */
+function cellTextOf(placed: Placed[], left: number, right: number): { text: string; page: number; line: number } | undefined {
   if (placed.length === 0) return undefined;
   const byLine = new Map<Line, Run[]>();
   for (const p of placed) {
@@ -249,7 +263,7 @@ function cellTextOf(placed: Placed[], right: number): { text: string; page: numb
     runs.sort((a, b) => a.x - b.x);
     const piece = joinRuns(runs);
     const size = runs[0]!.size;
-    if (text) text += previousRight >= right - 1.6 * size ? '' : '\n';
+    if (text) text += previousRight >= right - Math.max(3 * size, 0.4 * (right - left)) ? '' : '\n';
     text += piece;
     previousRight = Math.max(...runs.map((r) => r.x + r.width));
   }
@@ -261,7 +275,13 @@ function cellTextOf(placed: Placed[], right: number): { text: string; page: numb
 function ruledTable(rules: Rule[], lines: Line[], used: Set<Run>): PageTable | undefined {
   const horizontal = rules.filter(isHorizontal);
   const vertical = rules.filter((r) => !isHorizontal(r));
-  const ys = cluster(horizontal.map((r) => (r.y1 + r.y2) / 2)).reverse();
+  // A table broken by the page has no rule where the page cuts it: its side rules go on past the
+  // last (or first) horizontal rule, and their ends close it there.
+  const sideTop = Math.max(...vertical.map((r) => r.y2));
+  const sideBottom = Math.min(...vertical.map((r) => r.y1));
+  const levels = horizontal.map((r) => (r.y1 + r.y2) / 2);
+  const open = [Math.max(...levels) < sideTop - 2 * TOLERANCE ? [sideTop] : [], Math.min(...levels) > sideBottom + 2 * TOLERANCE ? [sideBottom] : []].flat();
+  const ys = cluster([...levels, ...open]).reverse();
   const xs = cluster(vertical.map((r) => (r.x1 + r.x2) / 2));
   if (ys.length < 2 || xs.length < 2) return undefined;
   const rows = ys.length - 1;
@@ -270,7 +290,8 @@ function ruledTable(rules: Rule[], lines: Line[], used: Set<Run>): PageTable | u
     along === 'x' ? r.x1 - TOLERANCE <= at && at <= r.x2 + TOLERANCE : r.y1 - TOLERANCE <= at && at <= r.y2 + TOLERANCE;
   const near = (a: number, b: number) => Math.abs(a - b) <= TOLERANCE;
   const wallRight = (r: number, c: number) => vertical.some((v) => near((v.x1 + v.x2) / 2, xs[c + 1]!) && covers(v, 'y', (ys[r]! + ys[r + 1]!) / 2));
-  const wallBelow = (r: number, c: number) => horizontal.some((h) => near((h.y1 + h.y2) / 2, ys[r + 1]!) && covers(h, 'x', (xs[c]! + xs[c + 1]!) / 2));
+  const wallBelow = (r: number, c: number) =>
+    open.some((y) => near(y, ys[r + 1]!)) || horizontal.some((h) => near((h.y1 + h.y2) / 2, ys[r + 1]!) && covers(h, 'x', (xs[c]! + xs[c + 1]!) / 2));
   const id = (r: number, c: number) => r * columns + c;
   const find = unionFind(rows * columns);
   const parent = find.parent;
@@ -308,19 +329,26 @@ function ruledTable(rules: Rule[], lines: Line[], used: Set<Run>): PageTable | u
       regions.get(find(id(r, c)))!.placed.push({ run, line });
       used.add(run);
     }
-  const spanRows: SpanCell<{ page: number; line: number } | undefined>[][] = Array.from({ length: rows }, () => []);
-  for (const region of [...regions.values()].sort((a, b) => a.top - b.top || a.left - b.left)) {
-    const cell = cellTextOf(region.placed, xs[region.right + 1]!);
+  const spanRows: SpanCell<{ page?: number; line?: number; region: number; toLastRow: boolean }>[][] = Array.from({ length: rows }, () => []);
+  for (const [root, region] of [...regions].sort(([, a], [, b]) => a.top - b.top || a.left - b.left)) {
+    const cell = cellTextOf(region.placed, xs[region.left]!, xs[region.right + 1]!);
     spanRows[region.top]!.push({
       text: cell?.text ?? '',
       rowSpan: region.bottom - region.top + 1,
       colSpan: region.right - region.left + 1,
-      place: cell ? { page: cell.page, line: cell.line } : undefined,
+      place: { ...(cell ? { page: cell.page, line: cell.line } : {}), region: root, toLastRow: region.bottom === rows - 1 && region.bottom > region.top },
     });
   }
   const grid = expandSpans(spanRows)
     .filter((cells) => cells.some((c) => c.text !== ''))
-    .map((cells) => cells.map((c) => ({ text: c.text, page: c.place?.page ?? lines[0]?.page ?? 1, line: c.place?.line ?? 1 })));
+    .map((cells) =>
+      cells.map((c) => ({
+        text: c.text,
+        page: c.place?.page ?? lines[0]?.page ?? 1,
+        line: c.place?.line ?? 1,
+        ...(c.place ? { region: c.place.region, toLastRow: c.place.toLastRow } : {}),
+      })),
+    );
   if (grid.length === 0) return undefined;
   return { top, bottom, rows: grid, columns };
 }
@@ -345,7 +373,7 @@ function unruledTable(lines: Line[], start: number, used: Set<Run>): PageTable |
     while (c + 1 < starts.length && x >= starts[c + 1]! - size) c++;
     return c;
   };
-  const rows: { text: string; page: number; line: number }[][] = [];
+  const rows: TableCell[][] = [];
   const push = (line: Line) => {
     const row = starts.map(() => [] as Run[]);
     for (const run of line.runs) row[columnOf(run.x)]!.push(run);
@@ -363,6 +391,7 @@ function unruledTable(lines: Line[], start: number, used: Set<Run>): PageTable |
           text:
             cellTextOf(
               runs.map((run) => ({ run, line: lineOf.get(run)! })),
+              starts[c]!,
               starts[c + 1] ?? header.right + size,
             )?.text ?? '',
           page: current!.line.page,
@@ -595,12 +624,44 @@ function writeTable(table: PageTable, out: OutLine[], last: { table: PageTable; 
       rows = rows.slice(1);
       out[out.length - 1] = render(before);
     }
+    // A cell merged down past the page break is printed once, above it (browsers close its border
+    // at the page's end): an empty 类别 or units cell in the first row after the break is that
+    // cell, and so are the rows below it on this page that are still in its merge.
+    const above = last.table.rows.at(-1)!;
+    const header = last.table.rows[0]!;
+    above.forEach((cell, c) => {
+      const repeats = cell.toLastRow || ['category', 'lead', 'support', 'responsible', 'person'].includes(columnRole(header[c]?.text ?? '') ?? '');
+      if (!repeats || !cell.text || !rows[0] || rows[0][0]?.text === '' || rows[0][c]?.text !== '') return;
+      const region = rows[0][c]!.region;
+      for (const row of rows) {
+        if (row[c]?.text !== '' || row[c]?.region !== region) break;
+        row[c]!.text = cell.text;
+      }
+    });
+  }
+  if (
+    isMetadataTable(
+      table.rows
+        .flat()
+        .map((c) => c.text)
+        .join(' '),
+    )
+  ) {
+    // A portal's 索引号/发布机构 table printed with the page: lines of text, as the parser expects chrome.
+    for (const row of rows) {
+      const text = row
+        .map((c) => c.text.replace(/\s+/g, ''))
+        .filter(Boolean)
+        .join(' ');
+      out.push({ text, segments: [{ start: 0, end: text.length, page: row[0]!.page, line: row[0]!.line }] });
+    }
+    return;
   }
   for (const row of rows) out.push(render(row));
   if (continues) last!.table.rows.push(...rows);
 }
 
-function render(row: { text: string; page: number; line: number }[]): OutLine {
+function render(row: TableCell[]): OutLine {
   const { line, cells } = pipeRow(row.map((c) => ({ text: c.text.replace(/\n/g, ' '), place: { page: c.page, line: c.line } })));
   return { text: line, segments: cells.map((c) => ({ start: c.start, end: c.end + 3, page: c.place!.page, line: c.place!.line })) };
 }

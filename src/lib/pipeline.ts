@@ -86,6 +86,11 @@ function parseRead(bytes: Uint8Array, read: ReadResult, options: ParseOptions): 
   const file = new VFile({ path: options.path, value: text });
   const processor = planProcessor({ ...(year !== undefined ? { year } : {}), knownUnits: registry.spellings() });
   const tree = processor.runSync(processor.parse(file), file);
+  for (const note of read.notes ?? []) {
+    const message = file.message(note.reason, { place: { line: 1, column: 1 }, ruleId: note.ruleId, source: 'plan' });
+    const severity = RULES[note.ruleId].severity;
+    message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
+  }
   const document = buildDocument({
     id,
     tree,

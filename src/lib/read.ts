@@ -24,6 +24,8 @@ export type ReadResult =
       encoding: string;
       /** Where a line and column (1-based) of `text` is in the file, e.g. `PDF: page 3, line 7`. */
       place?: (line: number, column: number) => string | undefined;
+      /** Warnings about the reading itself (what a reader could not keep), reported at 1:1. */
+      notes?: { ruleId: ReadRuleId; reason: string }[];
     }
   | { ok: false; ruleId: ReadRuleId; reason: string };
 

@@ -50,6 +50,12 @@ export const RULES = {
     hint: 'The file is protected by a password: publish it without one (in WPS/Acrobat: 文档加密 → 取消), then read it again.',
     text: '文件已加密(设有打开密码),无法读取:请去除密码后重新发布。',
   },
+  'doc-text-only': {
+    stage: 'read',
+    severity: 'warning',
+    hint: 'Install LibreOffice (Debian: apt-get install libreoffice-writer-nogui) so that Word 97/WPS files keep their numbering and merged cells, or save the file as .docx.',
+    text: '旧版 Word/WPS 文件仅读取了文字:自动编号和合并单元格未能保留,请另存为 .docx 后再发布。',
+  },
   'no-text-layer': {
     stage: 'read',
     severity: 'error',
