@@ -134,19 +134,19 @@ function toText(plan: Plan): string {
 
 // --- HTML ---
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const htmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const spans = (cell: Cell) => `${(cell.rowSpan ?? 1) > 1 ? ` rowspan="${cell.rowSpan}"` : ''}${(cell.colSpan ?? 1) > 1 ? ` colspan="${cell.colSpan}"` : ''}`;
 
 function bodyHtml(plan: Plan): string {
   return plan.blocks
     .map((block) => {
-      if (block.kind === 'p') return block.heading ? `<h1>${escape(block.text)}</h1>` : `<p>${escape(block.text)}</p>`;
+      if (block.kind === 'p') return block.heading ? `<h1>${htmlText(block.text)}</h1>` : `<p>${htmlText(block.text)}</p>`;
       const [head, ...rows] = block.rows;
       return [
         '<table>',
-        `<thead><tr>${head!.map((cell) => `<th${spans(cell)}>${escape(cell.text)}</th>`).join('')}</tr></thead>`,
+        `<thead><tr>${head!.map((cell) => `<th${spans(cell)}>${htmlText(cell.text)}</th>`).join('')}</tr></thead>`,
         '<tbody>',
-        ...rows.map((row) => `<tr>${row.map((cell) => `<td${spans(cell)}>${escape(cell.text)}</td>`).join('')}</tr>`),
+        ...rows.map((row) => `<tr>${row.map((cell) => `<td${spans(cell)}>${htmlText(cell.text)}</td>`).join('')}</tr>`),
         '</tbody>',
         '</table>',
       ].join('\n');
@@ -160,7 +160,7 @@ function portalHtml(plan: Plan, charset: string): string {
 <html lang="zh-CN">
 <head>
 <meta http-equiv="Content-Type" content="text/html; charset=${charset}">
-<title>${escape(plan.title)}_清河县人民政府</title>
+<title>${htmlText(plan.title)}_清河县人民政府</title>
 <style>
 body { font-family: "Noto Sans CJK SC", sans-serif; font-size: 12pt; margin: 0 2em; }
 table { border-collapse: collapse; width: 100%; }
@@ -192,7 +192,7 @@ ${bodyHtml(plan)}
 /** What Word writes when a plan is saved as a web page: mso- styles, <o:p>, conditional comments. */
 function wordHtml(plan: Plan): string {
   const para = (text: string) =>
-    `<p class=MsoNormal style='text-indent:24.0pt;mso-char-indent-count:2.0'><span lang=ZH-CN style='font-family:宋体;mso-ascii-font-family:"Times New Roman"'>${escape(text)}<o:p></o:p></span></p>`;
+    `<p class=MsoNormal style='text-indent:24.0pt;mso-char-indent-count:2.0'><span lang=ZH-CN style='font-family:宋体;mso-ascii-font-family:"Times New Roman"'>${htmlText(text)}<o:p></o:p></span></p>`;
   const body = plan.blocks
     .map((block) => {
       if (block.kind === 'p') return para(block.text);
@@ -202,7 +202,7 @@ function wordHtml(plan: Plan): string {
             `<tr style='mso-yfti-irow:0'>${row
               .map(
                 (cell) =>
-                  `<td${spans(cell)} valign=top style='border:solid windowtext 1.0pt;mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt'><p class=MsoNormal><span lang=ZH-CN style='font-family:宋体'>${escape(cell.text)}<o:p></o:p></span></p></td>`,
+                  `<td${spans(cell)} valign=top style='border:solid windowtext 1.0pt;mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt'><p class=MsoNormal><span lang=ZH-CN style='font-family:宋体'>${htmlText(cell.text)}<o:p></o:p></span></p></td>`,
               )
               .join('')}</tr>`,
         )
@@ -214,7 +214,7 @@ function wordHtml(plan: Plan): string {
 <meta http-equiv=Content-Type content="text/html; charset=gb2312">
 <meta name=ProgId content=Word.Document>
 <meta name=Generator content="Microsoft Word 15">
-<title>${escape(plan.title)}</title>
+<title>${htmlText(plan.title)}</title>
 <!--[if gte mso 9]><xml>
  <o:DocumentProperties><o:Author>admin</o:Author><o:Pages>2</o:Pages></o:DocumentProperties>
 </xml><![endif]-->

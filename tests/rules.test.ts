@@ -3,7 +3,7 @@
  * the diagnostics page derive from it, and every rule in it is reported, with its severity, by a
  * content folder made to break each of them.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -85,6 +85,12 @@ function brokenContent(): string {
     'progress/e-columns.csv': '序号,单位,进展情况\n1,县住建局,好\n',
     'progress/f-workbook.xlsx': 'not a workbook',
     'progress/g-no-plan.csv': '序号,报告日期,状态\n1,2024-06-30,推进中\n',
+    // Files of other formats: a Word 97 file named .pdf, a PDF with a password, a scan, and a .doc
+    // read without LibreOffice (SOFFICE is emptied below).
+    'plans/h-renamed.pdf': readFileSync('tests/fixtures/files/bad/renamed-doc.pdf'),
+    'plans/h-encrypted.pdf': readFileSync('tests/fixtures/files/bad/encrypted.pdf'),
+    'plans/h-scan.pdf': readFileSync('tests/fixtures/files/bad/scanned.pdf'),
+    'plans/h-old.doc': readFileSync('tests/fixtures/files/plans/table-word97.doc'),
   };
   for (const [name, bytes] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
@@ -98,7 +104,12 @@ describe('every rule', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('is reported by the content made to break it, with its severity', async () => {
-    const { diagnostics } = await loadContent(dir);
+    const soffice = process.env.SOFFICE;
+    process.env.SOFFICE = '';
+    const { diagnostics } = await loadContent(dir).finally(() => {
+      if (soffice === undefined) delete process.env.SOFFICE;
+      else process.env.SOFFICE = soffice;
+    });
     const reported = new Map<string, Set<string>>();
     for (const d of diagnostics) reported.set(d.ruleId, (reported.get(d.ruleId) ?? new Set()).add(d.severity));
     const unknown = [...reported.keys()].filter((id) => !isRuleId(id));

@@ -39,7 +39,7 @@ function oleStreams(bytes: Uint8Array): Set<string> {
 function wordEncrypted(bytes: Uint8Array): boolean {
   // The WordDocument stream opens with wIdent 0xA5EC; find it at a sector boundary.
   for (let at = 512; at + 12 < bytes.length; at += 512) {
-    if (bytes[at] === 0xec && bytes[at + 1] === 0xa5) return ((bytes[at + 0x0b]! << 8) | bytes[at + 0x0a]!) & 0x0100 ? true : false;
+    if (bytes[at] === 0xec && bytes[at + 1] === 0xa5) return (((bytes[at + 0x0b]! << 8) | bytes[at + 0x0a]!) & 0x0100) !== 0;
   }
   return false;
 }

@@ -128,12 +128,19 @@ function linesOf(runs: Run[], page: number): Line[] {
   return lines;
 }
 
-/** The text of runs on one line: a gap wider than half a character is a space. */
+const LATIN = /[\x21-\x7e]/;
+
+/**
+ * The text of runs on one line: a gap is a space when it is wider than a quarter of a character
+ * between Latin letters or digits, and than most of one next to a CJK character (writers space
+ * 1 个 and justify lines, which is no space in the text).
+ */
 function joinRuns(runs: Run[]): string {
   let text = '';
   let end = Number.NEGATIVE_INFINITY;
   for (const run of runs) {
-    if (text && run.x - end > 0.5 * run.size && !text.endsWith(' ')) text += ' ';
+    const latin = LATIN.test(text.at(-1) ?? '') && LATIN.test(run.text[0] ?? '');
+    if (text && run.x - end > (latin ? 0.25 : 0.8) * run.size && !text.endsWith(' ')) text += ' ';
     text += run.text;
     end = Math.max(end, run.x + run.width);
   }
@@ -565,7 +572,7 @@ function assemble(pages: { blocks: Block[] }[]): ReadResult {
       const prev = previous?.line;
       const goesOn =
         prev !== undefined &&
-        prev.right >= bodyRight - 1.6 * prev.size &&
+        prev.right >= bodyRight - 3 * prev.size &&
         line.left <= left + 0.6 * line.size &&
         Math.abs(prev.size - line.size) < 1.5 &&
         (prev.page !== line.page || prev.y - line.y <= 2.2 * line.size) &&

@@ -71,10 +71,10 @@ const NAMED: Record<string, { container: Container; what: string }> = {
 };
 
 const CONTAINER_NAMES: Record<Container, string> = {
-  zip: 'a ZIP container (.docx or .xlsx)',
-  ole: 'a Word 97/WPS/Excel 97 file (.doc/.wps/.xls)',
-  pdf: 'a PDF',
-  html: 'an HTML page',
+  zip: 'ZIP container (.docx or .xlsx)',
+  ole: 'Word 97/WPS/Excel 97 file (.doc/.wps/.xls)',
+  pdf: 'PDF',
+  html: 'HTML page',
   text: 'text',
 };
 
@@ -93,8 +93,9 @@ export async function readPlan(bytes: Uint8Array, name = ''): Promise<ReadResult
   }
   switch (container) {
     case 'zip': {
-      // The central directory names its entries in plain bytes: a workbook has xl/workbook.xml.
-      if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('xl/workbook.xml')) {
+      // Local headers name them too, so that a workbook cut short (no central directory) is still one.
+      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      if (buffer.includes('xl/workbook.xml') || (buffer.includes('xl/worksheets/') && !buffer.includes('word/document.xml'))) {
         const { xlsxToText } = await import('./xlsx.ts');
         return xlsxToText(bytes);
       }
