@@ -1,7 +1,7 @@
 /**
  * Word plans: a .docx (table plan, paragraph plan with Word's own list numbering) reads to the same
  * tasks and assignments as its text version; diagnostics name the Word paragraph or table cell;
- * old Word/WPS files and other ZIP files get a message that says what to do.
+ * a workbook in a ZIP is read as one, other ZIP and OLE files get a message that says what to do.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
