@@ -5,7 +5,8 @@
  *     → path:line:column: severity message [ruleId]; on a terminal each line is followed by the
  *       source line with a ^ under the column and a hint (--frame forces that, --no-frame turns it
  *       off; pipes and CI get the one-line form, which is the contract).
- * Files are .txt (UTF-8, UTF-16 with BOM, GB18030) or .docx. `check` of a plan in <content>/plans/
+ * Files are plans in any format they are published in (src/lib/read.ts): .txt (UTF-8, UTF-16 with BOM,
+ * GB18030), .html, .pdf, .docx, .doc/.wps and .xlsx, recognised by their content. `check` of a plan in <content>/plans/
  * also checks its progress report, <content>/progress/<id>.csv or .xlsx.
  * `check` exits 1 when any file has an error, 0 otherwise. Bad input never shows a stack trace.
  */
@@ -17,7 +18,7 @@ import { RULES, type RuleId } from '../src/lib/rules.ts';
 const USAGE = `Usage:
   npm run --silent plan -- parse <file> [--units <units.yaml>]
   npm run --silent plan -- check <file…> [--units <units.yaml>] [--frame|--no-frame]
-<file> is a plan as .txt or .docx.`;
+<file> is a plan as published: .txt, .html, .pdf, .docx, .doc, .wps or .xlsx (read by its content).`;
 
 /** A problem with a whole file (it is missing), at 1:1 with its rule's severity. */
 function fileProblem(path: string, ruleId: RuleId, message: string): FileDiagnostic {

@@ -43,6 +43,14 @@ export function fixtureCases(dir: string): FixtureCase[] {
   });
 }
 
+/** The `input.*` of every case folder of a set, labelled or not yet (a held-out case waiting for its gold). */
+function inputsOf(dir: string): string[] {
+  return subfolders(dir).flatMap((caseDir) => {
+    const input = readdirSync(caseDir).find((n) => n.startsWith('input.'));
+    return input ? [join(caseDir, input)] : [];
+  });
+}
+
 /**
  * Every plan file under `root`, by top-level folder: the inputs of a fixture set's cases, and the
  * `plans/` files of a content folder (such as tests/fixtures/hostile). A folder that holds neither
@@ -57,7 +65,7 @@ export function fixturePlanFiles(root = FIXTURES_DIR): Map<string, string[]> {
           .filter((n) => /\.(txt|docx)$/i.test(n))
           .sort()
           .map((n) => join(plans, n))
-      : fixtureCases(dir).map((c) => c.input);
+      : inputsOf(dir);
     out.set(dir, files);
   }
   return out;

@@ -6,14 +6,16 @@
  * - a paragraph is a line (a manual line break inside it starts another line of the same paragraph);
  * - Word's automatic list numbering is written out as the marker Word shows (一、 (一) 1. ①), read
  *   from word/numbering.xml, which mammoth does not expose;
- * - a table row is a pipe row `序号 | 重点任务 | 牵头单位 |`; a cell merged down several rows is
- *   repeated in each, so that every task row names its units.
+ * - a table row is a pipe row `序号 | 重点任务 | 牵头单位 |`, merged cells (vMerge, gridSpan)
+ *   expanded by the grid model all formats share (src/lib/grid.ts): a 序号 merged down is written
+ *   once, any other cell merged down is repeated in each row, so that every task row names its units.
  * Each text line keeps its Word place, so that diagnostics say `段落 12` or `表格1 第3行第2列`.
  * The container is checked before mammoth opens it: entry sizes are bounded (no zip bomb).
  */
 // Loaded when a .docx is read, so that a text plan (and `plan check` of one) never pays for them.
 import type JSZip from 'jszip';
 import type mammoth from 'mammoth';
+import { cellAt, expandSpans, pipeRow, type SpanCell } from './grid.ts';
 
 export type WordPlace = { kind: 'paragraph'; paragraph: number } | { kind: 'cell'; table: number; row: number; column: number };
 
@@ -44,6 +46,15 @@ const MAX_TOTAL = 256 * 1024 * 1024;
 function declaredSize(file: JSZip.JSZipObject): number {
   const data = (file as unknown as { _data?: { uncompressedSize?: number } })._data;
   return data?.uncompressedSize ?? 0;
+}
+
+/** Why a ZIP container is refused before anything is unpacked (an entry or the whole too large), if it is. */
+export function unpackedTooLarge(zip: JSZip, kind: string): string | undefined {
+  const sizes = Object.values(zip.files).map(declaredSize);
+  const total = sizes.reduce((n, size) => n + size, 0);
+  if (sizes.some((size) => size > MAX_ENTRY) || total > MAX_TOTAL)
+    return `Unexpected ${kind} that unpacks to ${(total / 2 ** 20).toFixed(0)} MB, expected a plan under ${MAX_TOTAL / 2 ** 20} MB unpacked`;
+  return undefined;
 }
 
 async function readEntry(file: JSZip.JSZipObject | null): Promise<string | undefined> {
@@ -286,15 +297,6 @@ function inlineText(node: MammothNode): string {
   }
 }
 
-/** Text of a table cell on one line: its paragraphs joined by a space; `|` would end the cell. */
-function cellLine(text: string): string {
-  return text
-    .replace(/\s*\n\s*/g, ' ')
-    .replace(/\|/g, '¦')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 export async function docxToText(bytes: Uint8Array): Promise<DocxResult> {
   const [{ default: Zip }, { default: word }] = await Promise.all([import('jszip'), import('mammoth')]);
   let zip: JSZip;
@@ -308,15 +310,8 @@ export async function docxToText(bytes: Uint8Array): Promise<DocxResult> {
     const what = zip.file('xl/workbook.xml') ? 'an Excel workbook (.xlsx)' : zip.file('ppt/presentation.xml') ? 'a PowerPoint file (.pptx)' : 'a ZIP archive';
     return { ok: false, ruleId: 'unsupported-format', reason: `Unexpected ${what}, expected a Word .docx plan or plain text: save the plan as .docx or .txt` };
   }
-  const sizes = Object.values(zip.files).map(declaredSize);
-  const total = sizes.reduce((n, size) => n + size, 0);
-  if (sizes.some((size) => size > MAX_ENTRY) || total > MAX_TOTAL) {
-    return {
-      ok: false,
-      ruleId: 'unsupported-format',
-      reason: `Unexpected .docx that unpacks to ${(total / 2 ** 20).toFixed(0)} MB, expected a plan under ${MAX_TOTAL / 2 ** 20} MB unpacked`,
-    };
-  }
+  const tooLarge = unpackedTooLarge(zip, '.docx');
+  if (tooLarge) return { ok: false, ruleId: 'unsupported-format', reason: tooLarge };
   const documentXml = await readEntry(document);
   if (documentXml === undefined)
     return { ok: false, ruleId: 'undecodable', reason: 'Unexpected damaged word/document.xml, expected a .docx file that Word can open' };
@@ -391,43 +386,25 @@ export async function docxToText(bytes: Uint8Array): Promise<DocxResult> {
     } else if (node.type === 'table') {
       tables++;
       const table = tables;
-      const grid: (string | undefined)[][] = [];
       const rows = (node.children ?? []).filter((r) => r.type === 'tableRow');
-      const origin: { row: number; column: number }[][] = [];
-      rows.forEach((row, r) => {
-        grid[r] ??= [];
-        origin[r] ??= [];
-        let column = 0;
+      const spans: SpanCell<undefined>[][] = rows.map((row) =>
         (row.children ?? [])
           .filter((c) => c.type === 'tableCell')
-          .forEach((cell) => {
-            while (grid[r]![column] !== undefined) column++;
-            const text = cellLine((cell.children ?? []).map((p) => (p.type === 'paragraph' ? paragraphText(p) : inlineText(p))).join('\n'));
-            const rowSpan = Math.max(1, cell.rowSpan ?? 1);
-            const colSpan = Math.max(1, cell.colSpan ?? 1);
-            for (let dr = 0; dr < rowSpan && r + dr < rows.length; dr++) {
-              grid[r + dr] ??= [];
-              origin[r + dr] ??= [];
-              // A cell merged down repeats in every row; one merged across keeps the first column only.
-              for (let dc = 0; dc < colSpan; dc++) {
-                grid[r + dr]![column + dc] = dc === 0 ? text : '';
-                origin[r + dr]![column + dc] = { row: r + 1, column: column + 1 };
-              }
-            }
-            column += colSpan;
-          });
-      });
-      grid.forEach((cells, r) => {
-        let line = '';
-        const spans: DocxLine['cells'] = [];
-        cells.forEach((text, c) => {
-          const start = line.length;
-          line += text ?? '';
-          spans.push({ start, end: line.length, row: origin[r]![c]?.row ?? r + 1, column: origin[r]![c]?.column ?? c + 1 });
-          line += ' | ';
+          .map((cell) => ({
+            text: (cell.children ?? []).map((p) => (p.type === 'paragraph' ? paragraphText(p) : inlineText(p))).join('\n'),
+            rowSpan: cell.rowSpan ?? 1,
+            colSpan: cell.colSpan ?? 1,
+            place: undefined,
+          })),
+      );
+      expandSpans(spans).forEach((cells, r) => {
+        const { line, cells: placed } = pipeRow(cells);
+        lines.push(line);
+        places.push({
+          table,
+          row: r + 1,
+          cells: placed.map((c, i) => ({ start: c.start, end: c.end, row: c.origin?.row ?? r + 1, column: c.origin?.column ?? i + 1 })),
         });
-        lines.push(line.trimEnd());
-        places.push({ table, row: r + 1, cells: spans });
       });
     } else {
       for (const child of node.children ?? []) visit(child);
@@ -444,8 +421,6 @@ export function wordPlace(lines: DocxLine[], line: number, column: number): stri
   const place = lines[line - 1];
   if (!place) return undefined;
   if (place.paragraph !== undefined) return `段落 ${place.paragraph}`;
-  const cells = place.cells ?? [];
-  const at = column - 1;
-  const cell = cells.find((c) => at >= c.start && at < c.end + 3) ?? cells.at(-1);
+  const cell = cellAt(place.cells ?? [], column - 1);
   return `表格${place.table} 第${cell?.row ?? place.row}行${cell ? `第${cell.column}列` : ''}`;
 }

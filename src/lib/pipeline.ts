@@ -10,8 +10,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { VFile } from 'vfile';
 import { LineCounter, parseDocument } from 'yaml';
-import { decode, type DecodeResult } from './decode.ts';
-import { docxToText, isZip, wordPlace, type DocxLine } from './docx.ts';
+import { decode } from './decode.ts';
+import { fromDecoded, readPlan, type ReadResult } from './read.ts';
 import { formatDiagnostic, type FileDiagnostic } from './diagnostics.ts';
 import { RULES, type RuleId } from './rules.ts';
 import { buildDocument, diagnosticsOf } from './model.ts';
@@ -44,32 +44,28 @@ export function planIdFromPath(path: string): string {
   return id || 'plan';
 }
 
-/** A text plan (any encoding decode() reads). Word files need the asynchronous parsePlanBytes. */
+/** A text plan (any encoding decode() reads). Other formats need the asynchronous parsePlanBytes. */
 export function parsePlan(bytes: Uint8Array, options: ParseOptions): ParsedPlan {
-  return parseDecoded(bytes, decode(bytes), options);
+  return parseRead(bytes, fromDecoded(decode(bytes)), options);
 }
 
-/** Plain-text plans and Word (.docx) plans; a .docx is recognised by its content, not its name. */
+/**
+ * A plan in any format it is published in (text, HTML, PDF, Word .docx/.doc/.wps, Excel .xlsx),
+ * recognised by its content (src/lib/read.ts). Diagnostics keep the line and column of the text
+ * that was read, and name the place in the file as well: `(PDF: page 3, line 7)`.
+ */
 export async function parsePlanBytes(bytes: Uint8Array, options: ParseOptions): Promise<ParsedPlan> {
-  if (!isZip(bytes)) return parsePlan(bytes, options);
-  const converted = await docxToText(bytes);
-  if (!converted.ok) return parseDecoded(bytes, converted, options);
-  return parseDecoded(bytes, { ok: true, text: converted.text, encoding: 'docx' }, options, converted.lines);
+  return parseRead(bytes, await readPlan(bytes, basename(options.path)), options);
 }
 
-function parseDecoded(
-  bytes: Uint8Array,
-  decoded: DecodeResult | { ok: true; text: string; encoding: 'docx' },
-  options: ParseOptions,
-  wordLines?: DocxLine[],
-): ParsedPlan {
+function parseRead(bytes: Uint8Array, read: ReadResult, options: ParseOptions): ParsedPlan {
   const id = options.id ?? planIdFromPath(options.path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const registry = options.registry ?? UnitRegistry.empty();
   const metadata = options.metadata ?? {};
-  if (!decoded.ok) {
+  if (!read.ok) {
     const file = new VFile({ path: options.path });
-    const message = file.message(decoded.reason, { place: { line: 1, column: 1 }, ruleId: decoded.ruleId, source: 'plan' });
+    const message = file.message(read.reason, { place: { line: 1, column: 1 }, ruleId: read.ruleId, source: 'plan' });
     message.fatal = true;
     const document: PlanDocument = {
       id,
@@ -85,26 +81,31 @@ function parseDecoded(
     };
     return { document, sourceText: '' };
   }
-  const text = decoded.text;
+  const text = read.text;
   const year = metadata.year ?? yearFromText(text);
   const file = new VFile({ path: options.path, value: text });
   const processor = planProcessor({ ...(year !== undefined ? { year } : {}), knownUnits: registry.spellings() });
   const tree = processor.runSync(processor.parse(file), file);
+  for (const note of read.notes ?? []) {
+    const message = file.message(note.reason, { place: { line: 1, column: 1 }, ruleId: note.ruleId, source: 'plan' });
+    const severity = RULES[note.ruleId].severity;
+    message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
+  }
   const document = buildDocument({
     id,
     tree,
     file,
     registry,
-    source: { path: options.path, sha256, encoding: decoded.encoding },
+    source: { path: options.path, sha256, encoding: read.encoding, format: read.format },
     ...(metadata.title ? { title: metadata.title } : {}),
     ...(year !== undefined ? { year } : {}),
     ...(metadata.issuer ? { issuer: metadata.issuer } : {}),
   });
-  if (wordLines) {
-    // Lines of the converted text mean nothing in Word: say which paragraph or table cell.
+  if (read.place) {
+    // Lines of the text read from a file mean little in the file itself: say where it is there.
     for (const d of document.diagnostics) {
-      const place = wordPlace(wordLines, d.line, d.column);
-      if (place) d.message = `${d.message} (Word: ${place})`;
+      const place = read.place(d.line, d.column);
+      if (place) d.message = `${d.message} (${place})`;
     }
   }
   return { document: PlanDocumentSchema.parse(document), sourceText: text, tree };
@@ -217,10 +218,10 @@ export interface LoadedContent {
 }
 
 /**
- * Files in plans/ that are read as plans: text and Word. Old Word (.doc) and WPS (.wps) files are
- * read too, so that they are reported (save as .docx) rather than silently left out.
+ * Files in plans/ that are read as plans: every format a plan is published in (src/lib/read.ts),
+ * and Excel 97 (.xls) too, so that it is reported (save as .xlsx) rather than silently left out.
  */
-const PLAN_FILE = /\.(txt|docx|doc|wps)$/i;
+export const PLAN_FILE = /\.(txt|html?|pdf|docx|doc|wps|xlsx|xls)$/i;
 
 /** Every plan of a content folder (`plans/*.txt|docx` + optional `.yaml`, `units.yaml`), newest first. */
 export async function loadContent(contentDir: string): Promise<LoadedContent> {

@@ -35,8 +35,32 @@ export const RULES = {
   'unsupported-format': {
     stage: 'read',
     severity: 'error',
-    hint: 'Save the plan as a Word document (.docx) or as plain text (.txt); in Word or WPS: 另存为 → Word 文档 (*.docx).',
-    text: '文件格式不受支持:请另存为 .txt 或 .docx。',
+    hint: 'Save the plan as .txt, .html, .pdf, .docx or .xlsx; in Word or WPS: 另存为 → Word 文档 (*.docx), in Excel: 另存为 → Excel 工作簿 (*.xlsx).',
+    text: '文件格式不受支持:请另存为 .txt、.html、.pdf、.docx 或 .xlsx。',
+  },
+  'format-mismatch': {
+    stage: 'read',
+    severity: 'error',
+    hint: "The file's extension names another format than its content: rename it to what it holds (a .doc renamed .pdf is still a .doc), or export the plan again.",
+    text: '文件扩展名与文件实际格式不符(例如把 .doc 文件改名为 .pdf):请按实际格式命名,或重新导出。',
+  },
+  'encrypted-file': {
+    stage: 'read',
+    severity: 'error',
+    hint: 'The file is protected by a password: publish it without one (in WPS/Acrobat: 文档加密 → 取消), then read it again.',
+    text: '文件已加密(设有打开密码),无法读取:请去除密码后重新发布。',
+  },
+  'doc-text-only': {
+    stage: 'read',
+    severity: 'warning',
+    hint: 'Install LibreOffice (Debian: apt-get install libreoffice-writer-nogui) so that Word 97/WPS files keep their numbering and merged cells, or save the file as .docx.',
+    text: '旧版 Word/WPS 文件仅读取了文字:自动编号和合并单元格未能保留,请另存为 .docx 后再发布。',
+  },
+  'no-text-layer': {
+    stage: 'read',
+    severity: 'error',
+    hint: 'The PDF holds page images without text (a scan): run OCR on it, or publish the Word file or the text it was printed from.',
+    text: '该 PDF 没有文字层(扫描件),需先进行 OCR 文字识别,或改用原 Word/文本文件。',
   },
   unreadable: {
     stage: 'read',

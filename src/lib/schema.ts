@@ -123,7 +123,14 @@ export const PlanDocumentSchema = z.object({
   title: z.string(),
   year: z.number().int().optional(),
   issuer: z.string().optional(),
-  source: z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), encoding: z.string() }),
+  source: z.object({
+    path: z.string(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /** The text encoding for text and HTML (utf-8, gb18030 …), else the format read (docx, pdf …). */
+    encoding: z.string(),
+    /** What was read: text, html, docx, doc, pdf or xlsx (absent in documents from before formats). */
+    format: z.enum(['text', 'html', 'docx', 'doc', 'pdf', 'xlsx']).optional(),
+  }),
   preamble: z.string(),
   outline: z.array(OutlineNodeSchema),
   tasks: z.array(TaskSchema),

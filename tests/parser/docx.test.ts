@@ -1,7 +1,7 @@
 /**
  * Word plans: a .docx (table plan, paragraph plan with Word's own list numbering) reads to the same
  * tasks and assignments as its text version; diagnostics name the Word paragraph or table cell;
- * old Word/WPS files and other ZIP files get a message that says what to do.
+ * a workbook in a ZIP is read as one, other ZIP and OLE files get a message that says what to do.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,13 +72,21 @@ describe('.docx plans', () => {
     ).toEqual(['一', '十二', '3', '④', '⑸', '１０', '乙']);
   });
 
-  it('refuses an Excel workbook and a damaged .docx with a clear message', async () => {
+  it('reads a ZIP that is an Excel workbook as one, and refuses another ZIP and a damaged .docx with a clear message', async () => {
     const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet('任务').addRow(['序号', '任务']);
+    workbook.addWorksheet('任务').addRows([
+      ['序号', '任务', '责任单位'],
+      [1, '甲任务。', '县住建局'],
+    ]);
     const xlsx = new Uint8Array(await workbook.xlsx.writeBuffer());
     const doc = (await parsePlanBytes(xlsx, { path: 'plan.xlsx' })).document;
-    expect(doc.diagnostics[0]).toMatchObject({ severity: 'error', ruleId: 'unsupported-format', line: 1, column: 1 });
-    expect(doc.diagnostics[0]!.message).toMatch(/Excel workbook.*save the plan as \.docx or \.txt/);
+    expect(doc.source.format).toBe('xlsx');
+    expect(doc.tasks.map((t) => t.assignments.map((a) => a.mention))).toEqual([['县住建局']]);
+    const other = new JSZip();
+    other.file('ppt/presentation.xml', '<p:presentation/>');
+    const pptx = (await parsePlanBytes(await other.generateAsync({ type: 'uint8array' }), { path: 'slides.pptx' })).document;
+    expect(pptx.diagnostics[0]).toMatchObject({ severity: 'error', ruleId: 'unsupported-format', line: 1, column: 1 });
+    expect(pptx.diagnostics[0]!.message).toMatch(/PowerPoint file/);
     const damaged = (await parsePlanBytes(paragraphs.docx.slice(0, 2000), { path: 'cut.docx' })).document;
     expect(damaged.diagnostics[0]).toMatchObject({ severity: 'error' });
     expect(damaged.tasks).toEqual([]);
@@ -97,7 +105,7 @@ describe('plan check and content folders with Word files', { timeout: PROCESS_TI
     expect(doc.diagnostics[0]!.message).toMatch(/unpacks to 65 MB/);
   });
 
-  it('checks a .docx and tells a .doc or .wps file to be saved as .docx', () => {
+  it('checks a .docx, and refuses an OLE file that holds no Word document, named .doc or .wps', () => {
     const docx = join(dir, 'plan.docx');
     writeFileSync(docx, paragraphs.docx);
     const ok = plan('check', docx);
@@ -108,7 +116,9 @@ describe('plan check and content folders with Word files', { timeout: PROCESS_TI
       writeFileSync(path, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
       const out = plan('check', path);
       expect(out.code).toBe(1);
-      expect(out.stdout).toMatch(new RegExp(`${name.replace('.', '\\.')}:1:1: error .*save it as \\.docx.* \\[unsupported-format\\]`));
+      expect(out.stdout).toMatch(
+        new RegExp(`${name.replace('.', '\\.')}:1:1: error Unexpected OLE file that is no Word 97 document.* \\[unsupported-format\\]`),
+      );
     }
   });
 
@@ -122,7 +132,7 @@ describe('plan check and content folders with Word files', { timeout: PROCESS_TI
     writeFileSync(join(content, 'plans', '2023-old.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     writeFileSync(join(content, 'plans', '2024-table.txt'), table.text);
     loaded = await loadContent(content);
-    expect(loaded.errors.join('\n')).toMatch(/2023-old\.doc:1:1: error .*save it as \.docx/);
+    expect(loaded.errors.join('\n')).toMatch(/2023-old\.doc:1:1: error Unexpected OLE file that is no Word 97 document/);
     expect(loaded.errors.join('\n')).toMatch(/2024-table\.(docx|txt):1:1: error Unexpected second file for plan `2024-table`/);
   });
 });

@@ -3,7 +3,7 @@
  * with the pipeline, as the content collections would give them, and each page's routes and data
  * are checked where the pages only display them.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { RULES } from '../../src/lib/rules.ts';
 import { diagnosticsPage, diagnosticsRoutes } from '../../src/site/routes/diagnostics.ts';
 import { homePage } from '../../src/site/routes/home.ts';
 import { matrixPage, matrixRoutes } from '../../src/site/routes/matrix.ts';
-import { planFileRoutes } from '../../src/site/routes/opendata.ts';
+import { originalFileRoutes, planFileRoutes } from '../../src/site/routes/opendata.ts';
 import { partPage, partRoutes } from '../../src/site/routes/parts.ts';
 import { searchPage } from '../../src/site/routes/search.ts';
 import { type ContentPageEntry, segmentPage, segmentRoutes } from '../../src/site/routes/segment.ts';
@@ -191,6 +191,19 @@ describe('/<plan>/source/', () => {
     expect(page.unassigned).toBeUndefined();
     expect(page.lines[0]).toMatchObject({ number: 1, unassigned: false });
     expect(page.heading).toBe('2022年全县安全生产工作要点 · 原文');
+    expect(page.original).toEqual({ href: '/2022-work-safety/original/2022-work-safety.txt', label: '纯文本', name: '2022-work-safety.txt' });
+  });
+
+  it('links to the original file of a plan in another format, which the site publishes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-original-'));
+    mkdirSync(join(dir, 'plans'));
+    writeFileSync(join(dir, 'plans', '2025-table.pdf'), readFileSync('tests/fixtures/files/plans/table-libreoffice.pdf'));
+    const content = await loadContent(dir);
+    rmSync(dir, { recursive: true, force: true });
+    const page = sourcePage(only(sourceRoutes(content)).props);
+    expect(page.original).toEqual({ href: '/2025-table/original/2025-table.pdf', label: 'PDF', name: '2025-table.pdf' });
+    expect(page.lines.some((l) => l.text.startsWith('序号 | 类别 | 重点任务'))).toBe(true);
+    expect(originalFileRoutes(content).map((r) => r.params)).toEqual([{ slug: '2025-table', file: '2025-table.pdf' }]);
   });
 
   it('pages a long text and marks the stray paragraph on its page, linked from the first', () => {

@@ -7,3 +7,26 @@ export type PlanFileProps = { plan: SitePlan };
 export function planFileRoutes(content: SiteContent): Route<PlanFileProps>[] {
   return content.plans.map((plan) => ({ params: { slug: plan.id }, props: { plan } }));
 }
+
+/** The format names the site shows for the original file (source.format). */
+const FORMAT_LABELS: Record<string, string> = {
+  text: '纯文本',
+  html: '网页',
+  pdf: 'PDF',
+  docx: 'Word 文档',
+  doc: 'Word 97/WPS 文档',
+  xlsx: 'Excel 工作簿',
+};
+
+/** The original file as the site publishes it: `/<plan>/original/<plan>.<ext>`, and what it is. */
+export function originalFile(document: SitePlan['document']): { name: string; label: string } {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(document.source.path)?.[1]?.toLowerCase() ?? 'txt';
+  return { name: `${document.id}.${ext}`, label: FORMAT_LABELS[document.source.format ?? 'text'] ?? ext };
+}
+
+export type OriginalFileProps = { path: string };
+
+/** One route per plan: its file, byte for byte as published. */
+export function originalFileRoutes(content: SiteContent): Route<OriginalFileProps>[] {
+  return content.plans.map((plan) => ({ params: { slug: plan.id, file: originalFile(plan.document).name }, props: { path: plan.document.source.path } }));
+}

@@ -1,7 +1,8 @@
 /** The original text `/<plan>/source/` with line anchors; a long text is paged by SOURCE_PAGE_LINES lines. */
 import type { PlanDocument } from '../../lib/schema.ts';
 import { type PlanSummary, sourceLines, summarizePlan, unassignedLines } from '../plan.ts';
-import { planHref, SOURCE_PAGE_LINES, sourceHref, sourcePageOf, withBase } from '../url.ts';
+import { planFileHref, planHref, SOURCE_PAGE_LINES, sourceHref, sourcePageOf, withBase } from '../url.ts';
+import { originalFile } from './opendata.ts';
 import type { Crumb, PageFrame, Route, SiteContent } from './types.ts';
 
 export interface SourceProps {
@@ -21,6 +22,8 @@ export interface SourcePage {
   lineCount: number;
   encoding: string;
   sha256: string;
+  /** The file as published (PDF, Word, web page …), for download beside the text read from it. */
+  original: { href: string; label: string; name: string };
   /** The note on text that belongs to no task: how many lines, and a link to the first. */
   unassigned?: { count: number; href: string; line: number };
   /** The other pages of a long text. */
@@ -60,6 +63,10 @@ export function sourcePage({ summary, lines, source, page, pages, unassigned }: 
     heading: paged ? `${summary.title} · 原文(${range(page)})` : `${summary.title} · 原文`,
     lineCount: lines.length,
     encoding: source.encoding,
+    original: (() => {
+      const file = originalFile({ id: summary.id, source } as PlanDocument);
+      return { href: planFileHref(summary.id, `original/${file.name}`), label: file.label, name: file.name };
+    })(),
     sha256: source.sha256.slice(0, 12),
     ...(firstUnassigned !== undefined
       ? {
