@@ -58,7 +58,12 @@ function placedProblems(tree: PlanRoot): Problem[] {
 
 /** Problems become messages: errors fatal, warnings not, infos with `fatal: undefined`. */
 export function report(file: VFile, problem: Problem): void {
+  // A message is an Error: its stack (of the parser, not of the plan) costs more than the rest of it
+  // when a plan has thousands of warnings, and says nothing to the reader.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   const message = file.message(problem.reason, { place: problem.place, ruleId: problem.ruleId, source: 'plan' });
+  Error.stackTraceLimit = limit;
   if (problem.severity === 'error') message.fatal = true;
   else if (problem.severity === 'info') message.fatal = undefined;
   if (problem.cause !== undefined) message.cause = { offset: problem.cause };
