@@ -81,7 +81,16 @@ describe('a hostile plan in the browser', () => {
       await page.fill('.pagefind-ui__search-input', query);
       await page.waitForTimeout(400);
     }
-    // Filter values are whole and text: their < and > are given in full width.
+    // Filter values are whole and text: their < and > are given in full width. The UI draws each
+    // filter group when its part of the index has loaded.
+    await page.waitForFunction(
+      () => {
+        const shown = [...document.querySelectorAll('.pagefind-ui__filter-name')].map((e) => e.textContent?.trim());
+        return ['计划', '部分', '单位'].every((n) => shown.includes(n));
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
     const filters = await page.$$eval('.pagefind-ui__filter-value, .pagefind-ui__filter-name', (els) => els.map((e) => e.textContent ?? ''));
     expect(filters.some((f) => f.includes('一、压实责任＜img src=x onerror=window'))).toBe(true);
     expect(filters.some((f) => f.includes('县onload=window.__pwned("unit")＞局'))).toBe(true);

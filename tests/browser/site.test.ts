@@ -87,7 +87,16 @@ describe('search', () => {
     await page.waitForSelector('.pagefind-ui__result-link', { timeout: 60_000 });
     const links = await page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => (a as HTMLAnchorElement).pathname));
     expect(links.slice(0, 5)).toContain(new URL(server.url(`${planId}/tasks/24/`)).pathname);
-    // Filters by unit, part and role are offered.
+    // Filters by unit, part and role are offered. The UI draws each filter group when its part of the
+    // index has loaded, which on a loaded machine comes after the first results.
+    await page.waitForFunction(
+      (names) => {
+        const shown = [...document.querySelectorAll('.pagefind-ui__filter-name')].map((e) => e.textContent?.trim());
+        return names.every((n) => shown.includes(n));
+      },
+      ['单位', '部分', '角色'],
+      { timeout: 60_000 },
+    );
     const filters = await page.$$eval('.pagefind-ui__filter-name', (els) => els.map((e) => e.textContent?.trim()));
     expect(filters).toEqual(expect.arrayContaining(['单位', '部分', '角色']));
     expect(foreign).toEqual([]);
