@@ -64,18 +64,22 @@ async function main(argv: string[]): Promise<number> {
     const parsed = await parsePlanFile(path, unitsPath ? { unitsPath } : {});
     const diagnostics: FileDiagnostic[] = [...parsed.problems, ...parsed.document.diagnostics.map((d) => ({ ...d, path }))];
     if (command === 'parse') {
-      for (const problem of parsed.problems) process.stderr.write(`${formatDiagnostic(problem)}\n`);
+      if (parsed.problems.length > 0) process.stderr.write(`${parsed.problems.map(formatDiagnostic).join('\n')}\n`);
       process.stdout.write(`${JSON.stringify(parsed.document, null, 2)}\n`);
       return parsed.document.diagnostics.some((d) => d.severity === 'error') || parsed.problems.some((p) => p.severity === 'error') ? 1 : 0;
     }
     diagnostics.push(...(await progressProblemsOf(path, parsed, unitsPath)));
-    for (const d of diagnostics) {
-      if (frame) {
-        const source = d.path === path ? parsed.sourceText : existsSync(d.path) ? readFileSync(d.path, 'utf8') : '';
-        process.stdout.write(`${formatWithFrame(d, source)}\n`);
-      } else process.stdout.write(`${formatDiagnostic(d)}\n`);
-      if (d.severity === 'error') failed = true;
-    }
+    // One write for all the lines: a plan can have tens of thousands of warnings, and a write per
+    // line costs more than formatting them.
+    const sources = new Map<string, string>([[path, parsed.sourceText]]);
+    const sourceOf = (file: string) => {
+      let text = sources.get(file);
+      if (text === undefined) sources.set(file, (text = existsSync(file) ? readFileSync(file, 'utf8') : ''));
+      return text;
+    };
+    const lines = diagnostics.map((d) => (frame ? formatWithFrame(d, sourceOf(d.path)) : formatDiagnostic(d)));
+    if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
+    if (diagnostics.some((d) => d.severity === 'error')) failed = true;
   }
   return failed ? 1 : 0;
 }

@@ -13,6 +13,10 @@ import { AGENT_OPENERS, alt, loose, NON_UNIT_PARENTHESES, ROLE_WORDS, UNIT_LABEL
 import type { Source } from './source.ts';
 import { isUnitLike, recognizeUnits, type Span } from './units.ts';
 
+/** A piece that ends with a role word (B、C配合), with or without a comma after it. */
+const ROLE_WORD_AT_END = new RegExp(`(?:${ROLE_WORD.source})\\s*$`);
+const ROLE_WORD_COMMA_AT_END = new RegExp(`(?:${ROLE_WORD.source})\\s*[,]?\\s*$`);
+
 export type FormId =
   | 'own-line-label'
   | 'bracket-labelled'
@@ -353,7 +357,7 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
         const comma = view.lastIndexOf(',', from - 1);
         if (comma < sentence) break;
         const piece = view.slice(comma + 1, from);
-        if (!new RegExp(`(?:${ROLE_WORD.source})\\s*[,]?\\s*$`).test(piece.trimEnd().replace(/,$/, ''))) break;
+        if (!ROLE_WORD_COMMA_AT_END.test(piece.trimEnd().replace(/,$/, ''))) break;
         const read = unitsOnly(src, comma + 1, stop);
         if (!read) break;
         body = read;
@@ -382,7 +386,7 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
         const comma = view.indexOf(',', to + 1);
         if (comma < 0 || comma >= end || comma - from > 160) break;
         const piece = view.slice(to === from ? from : to + 1, comma);
-        if (!new RegExp(`(?:${ROLE_WORD.source})\\s*$`).test(piece.trimEnd())) break;
+        if (!ROLE_WORD_AT_END.test(piece.trimEnd())) break;
         const read = unitsOnly(src, from, comma);
         if (!read) break;
         body = read;
@@ -495,7 +499,7 @@ function agentClauses(src: Source, start: number, end: number): Clause[] {
       while (q < end && !/[,。;]/.test(view[q]!)) q++;
       if (q <= p || /由/.test(view.slice(p, q))) break;
       const piece = unitsOnly(src, p, q);
-      if (!piece || !new RegExp(`(?:${ROLE_WORD.source})\\s*$`).test(view.slice(p, q).trimEnd())) {
+      if (!piece || !ROLE_WORD_AT_END.test(view.slice(p, q).trimEnd())) {
         // The last group goes on with what it does: B配合开展监督检查.
         const subject = subjectClause(src, p, q);
         if (subject) {
