@@ -58,10 +58,18 @@ const BASE = [
 ];
 
 export function unitPool(count: number): string[] {
+  // Each name once: a bureau (BASE), numbered 第一…第九十九 after the first round, under 县, then 市,
+  // 区 and 镇 when a pool needs more: names the parser reads as units, none of them in a registry.
+  const places = ['县', '市', '区', '镇'];
+  const perPlace = BASE.length * 100;
   const out: string[] = [];
-  for (let i = 0; out.length < count; i++)
-    out.push(`县${i < BASE.length ? '' : `第${chinese((i % 99) + 1)}`}${BASE[i % BASE.length]}${i >= BASE.length * 99 ? i : ''}`);
-  return [...new Set(out)].slice(0, count);
+  for (let i = 0; i < count; i++) {
+    const ordinal = Math.floor(i / BASE.length) % 100;
+    const place = places[Math.floor(i / perPlace) % places.length]!;
+    const round = Math.floor(i / (perPlace * places.length));
+    out.push(`${place}${round > 0 ? chinese(round) : ''}${ordinal > 0 ? `第${chinese(ordinal)}` : ''}${BASE[i % BASE.length]}`);
+  }
+  return out;
 }
 
 export function generatePlan(tasks: number, units = 300, seed = 1): string {

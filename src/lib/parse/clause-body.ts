@@ -151,10 +151,13 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
   LABEL.lastIndex = 0;
   for (let m = LABEL.exec(body); m; m = LABEL.exec(body)) {
     // A label word inside a list (…,配合单位:B) only counts where a separator or the start precedes it.
-    const before = body.slice(0, m.index).trimEnd();
-    const spaced = m.index > 0 && /\s/.test(body[m.index - 1]!);
-    if (before.length > 0 && !spaced && !/[,;。.、:(【]$/.test(before)) continue;
-    if (!/[::为】]/.test(m[0]) && before.length > 0) continue;
+    // The last character before the label that is not a space ('' at the start).
+    let b = m.index;
+    while (b > 0 && /\s/.test(body[b - 1]!)) b--;
+    const before = b > 0 ? body[b - 1]! : '';
+    const spaced = b < m.index;
+    if (before !== '' && !spaced && !/[,;。.、:(【]/.test(before)) continue;
+    if (!/[::为】]/.test(m[0]) && before !== '') continue;
     if (m.index > cursor) pushSegment(cursor, m.index);
     current = labelOf((m[1] ?? m[2])!);
     if (current?.kind === 'deadline' && result.deadlineAt === undefined) result.deadlineAt = start + m.index;

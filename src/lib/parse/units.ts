@@ -106,8 +106,26 @@ function hasEnding(view: string): boolean {
   return UNIT_END.test(bare) && !FALSE_END.test(bare);
 }
 
+/**
+ * A pure test of a string, remembered: a plan names the same units thousands of times, and the
+ * recognizer asks of each piece several times. The memory is bounded (emptied when full).
+ */
+function remembered(test: (view: string) => boolean, limit = 20_000): (view: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (view) => {
+    let answer = seen.get(view);
+    if (answer === undefined) {
+      if (seen.size >= limit) seen.clear();
+      seen.set(view, (answer = test(view)));
+    }
+    return answer;
+  };
+}
+
 /** A name the grammar reads as a unit: a place-word or 各 start, or a unit ending. */
-export function isUnitLike(view: string): boolean {
+export const isUnitLike: (view: string) => boolean = remembered(unitLike);
+
+function unitLike(view: string): boolean {
   const bare = stripParenthesized(view).trim();
   // 村(社区), 镇(街道): every place of a level.
   if (LEVEL_ALONE.test(bare) && bare !== view.trim()) return true;
@@ -121,9 +139,7 @@ export function isUnitLike(view: string): boolean {
   return bare.startsWith('各') && bare.length <= 6;
 }
 
-export function isPersonLike(view: string): boolean {
-  return PERSON_END.test(stripParenthesized(view).trim());
-}
+export const isPersonLike: (view: string) => boolean = remembered((view) => PERSON_END.test(stripParenthesized(view).trim()));
 
 /** A piece that reads like a name even though no ending says so (县水务, 有关企业主体). */
 export function isNameLike(view: string): boolean {
