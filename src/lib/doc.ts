@@ -14,6 +14,7 @@
  * Excel 97 workbooks are converted to .xlsx by LibreOffice; without it they are refused.
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -55,8 +56,31 @@ export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | unde
   return undefined;
 }
 
+/**
+ * Conversions of this process by program, formats and content: LibreOffice takes seconds to start,
+ * and a build reads the same file more than once (the content loader, the 原文 page). A few are
+ * kept; a failed one is not.
+ */
+const converted = new Map<string, Promise<Uint8Array | { error: string }>>();
+const KEEP_CONVERSIONS = 16;
+
 /** Converts a file with LibreOffice in a profile of its own; the converted bytes, or why not. */
-export async function convertWithSoffice(soffice: string, bytes: Uint8Array, from: string, to: 'docx' | 'xlsx'): Promise<Uint8Array | { error: string }> {
+export function convertWithSoffice(soffice: string, bytes: Uint8Array, from: string, to: 'docx' | 'xlsx'): Promise<Uint8Array | { error: string }> {
+  const key = `${soffice}\u0000${from}\u0000${to}\u0000${createHash('sha256').update(bytes).digest('hex')}`;
+  let result = converted.get(key);
+  if (!result) {
+    if (converted.size >= KEEP_CONVERSIONS) converted.delete(converted.keys().next().value!);
+    result = convert(soffice, bytes, from, to).then((out) => {
+      if (!(out instanceof Uint8Array)) converted.delete(key);
+      return out;
+    });
+    converted.set(key, result);
+  }
+  // A copy each time: the caller may change the bytes it gets.
+  return result.then((out) => (out instanceof Uint8Array ? out.slice() : out));
+}
+
+async function convert(soffice: string, bytes: Uint8Array, from: string, to: 'docx' | 'xlsx'): Promise<Uint8Array | { error: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'plan-convert-'));
   try {
     const input = join(dir, `plan.${from}`);

@@ -4,6 +4,7 @@
  * `unknown-unit` warning, once per unit.
  */
 import { append } from './append.ts';
+import { planMessage } from './message.ts';
 import type { VFile } from 'vfile';
 import type { PlanBlock, PlanLeaf, PlanRoot } from './parse/index.ts';
 import type { UnitRegistry } from './registry.ts';
@@ -34,7 +35,7 @@ export function buildDocument(input: ModelInput): PlanDocument {
       if (!known && !warned.has(unit.id)) {
         warned.add(unit.id);
         const place = { start: pointOf(block, mention.start), end: pointOf(block, mention.end) };
-        file.message(`Unexpected unit \`${mention.text}\` that content/units.yaml does not list, expected a registered unit: added as \`${unit.id}\``, {
+        planMessage(file, `Unexpected unit \`${mention.text}\` that content/units.yaml does not list, expected a registered unit: added as \`${unit.id}\``, {
           place,
           ruleId: 'unknown-unit',
           source: 'plan',
@@ -79,7 +80,7 @@ export function buildDocument(input: ModelInput): PlanDocument {
         const { children, ...rest } = node;
         tasks.push({ ...rest, children, path, effectiveAssignments: effective });
         if (effective.length === 0) {
-          file.message(`Unexpected task ${node.marker || node.number} without responsible units, expected a clause such as (责任单位:…)`, {
+          planMessage(file, `Unexpected task ${node.marker || node.number} without responsible units, expected a clause such as (责任单位:…)`, {
             place: node.position,
             ruleId: 'task-without-units',
             source: 'plan',

@@ -4,6 +4,7 @@
  * they collected into VFile messages with a ruleId and a place. `planProcessor()` is all of them in
  * order; `buildTree()` runs the same stages without a VFile (tests, tools).
  */
+import { planMessage } from '../message.ts';
 import { unified, type Plugin, type Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { readBlocks } from './blocks.ts';
@@ -58,12 +59,7 @@ function placedProblems(tree: PlanRoot): Problem[] {
 
 /** Problems become messages: errors fatal, warnings not, infos with `fatal: undefined`. */
 export function report(file: VFile, problem: Problem): void {
-  // A message is an Error: its stack (of the parser, not of the plan) costs more than the rest of it
-  // when a plan has thousands of warnings, and says nothing to the reader.
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  const message = file.message(problem.reason, { place: problem.place, ruleId: problem.ruleId, source: 'plan' });
-  Error.stackTraceLimit = limit;
+  const message = planMessage(file, problem.reason, { place: problem.place, ruleId: problem.ruleId, source: 'plan' });
   if (problem.severity === 'error') message.fatal = true;
   else if (problem.severity === 'info') message.fatal = undefined;
   if (problem.cause !== undefined) message.cause = { offset: problem.cause };
