@@ -74,7 +74,10 @@ async function main(argv: string[]): Promise<number> {
     const sources = new Map<string, string>([[path, parsed.sourceText]]);
     const sourceOf = (file: string) => {
       let text = sources.get(file);
-      if (text === undefined) sources.set(file, (text = existsSync(file) ? readFileSync(file, 'utf8') : ''));
+      if (text === undefined) {
+        text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+        sources.set(file, text);
+      }
       return text;
     };
     const lines = diagnostics.map((d) => (frame ? formatWithFrame(d, sourceOf(d.path)) : formatDiagnostic(d)));

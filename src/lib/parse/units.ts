@@ -116,7 +116,8 @@ function remembered(test: (view: string) => boolean, limit = 20_000): (view: str
     let answer = seen.get(view);
     if (answer === undefined) {
       if (seen.size >= limit) seen.clear();
-      seen.set(view, (answer = test(view)));
+      answer = test(view);
+      seen.set(view, answer);
     }
     return answer;
   };
