@@ -335,6 +335,11 @@ function soffice(dir: string, args: string[]): void {
   });
 }
 
+/** A page whose tables have no borders, as many portals style them. */
+function borderlessHtml(html: string): string {
+  return html.replace('</head>', '<style>table, th, td { border: none !important; }</style></head>');
+}
+
 async function main(): Promise<void> {
   mkdirSync(PLANS, { recursive: true });
   mkdirSync(BAD, { recursive: true });
@@ -356,6 +361,12 @@ async function main(): Promise<void> {
       const docx = await toDocx(plan);
       writeFileSync(join(PLANS, `${id}-word.docx`), docx);
       await print(join(PLANS, `${id}-utf8.html`), join(PLANS, `${id}-chromium.pdf`));
+      if (id === 'table') {
+        // The same page printed with its table's borders off: cells centred in their rows, no rules.
+        const borderless = join(work, `${id}-borderless.html`);
+        writeFileSync(borderless, borderlessHtml(readFileSync(join(PLANS, `${id}-utf8.html`), 'utf8')));
+        await print(borderless, join(PLANS, `${id}-chromium-borderless.pdf`));
+      }
       writeFileSync(join(work, `${id}.docx`), docx);
       soffice(work, ['--convert-to', 'pdf', `${id}.docx`]);
       copyFileSync(join(work, `${id}.pdf`), join(PLANS, `${id}-libreoffice.pdf`));

@@ -361,6 +361,215 @@ function ruledTable(rules: Rule[], lines: Line[], used: Set<Run>): PageTable | u
 }
 
 /**
+ * A table without rules whose cells are centred in their rows, as a browser prints a web page's
+ * table with its borders off: a header cell may wrap onto lines of its own (序⏎号 beside a one-line
+ * 重点任务), and a row's serial stands in the middle of its text, not on its first line. The header
+ * band (the header line and the short fragments just above and below it) gives the columns, each
+ * widened to the white gutters of the body; each serial in the 序号 column is a row, and every
+ * piece of text belongs to the row whose serial is nearest; a part row (`一、…`) is a row of its own.
+ * Undefined where the table has no serial column or its serials do not go up: then the other
+ * readers try.
+ */
+/** A part row of a table: `一、政务服务提质` alone. */
+const PART_ROW = /^[一二三四五六七八九十]+、[^|]{1,40}$/;
+
+function centredTable(lines: Line[], start: number, used: Set<Run>): PageTable | undefined {
+  const main = lines[start]!;
+  const size = main.size;
+  const fragment = (line: Line) =>
+    Math.abs(line.y - main.y) <= 1.7 * size && line.runs.every((r) => r.text.trim().length <= 4 && !/^\d+$/.test(r.text.trim()) && !used.has(r));
+  let top = start;
+  while (top > 0 && fragment(lines[top - 1]!)) top--;
+  let bottom = start;
+  while (bottom + 1 < lines.length && fragment(lines[bottom + 1]!)) bottom++;
+  if (top === start && bottom === start) return undefined;
+  // Header cells: runs of the band that overlap horizontally.
+  const band = lines.slice(top, bottom + 1).flatMap((l) => l.runs.map((run) => ({ run, line: l })));
+  band.sort((a, b) => a.run.x - b.run.x);
+  const heads: { left: number; right: number; placed: Placed[] }[] = [];
+  for (const p of band) {
+    const last = heads.at(-1);
+    if (last && p.run.x < last.right - 0.2 * size) {
+      last.right = Math.max(last.right, p.run.x + p.run.width);
+      last.placed.push(p);
+    } else heads.push({ left: p.run.x, right: p.run.x + p.run.width, placed: [p] });
+  }
+  const headTexts = heads.map((h) => cellTextOf(h.placed, h.left, h.right)?.text.replace(/\s/g, '') ?? '');
+  if (heads.length < 3 || !isHeaderRow(headTexts)) return undefined;
+  const serialColumn = headTexts.findIndex((t) => columnRole(t) === 'number');
+  if (serialColumn < 0) return undefined;
+  // The body: lines below the band down to a wide gap or a line of prose across the columns.
+  const body: Line[] = [];
+  let previous = lines[bottom]!;
+  for (let i = bottom + 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (previous.y - line.y > 3.2 * size) break;
+    if (line.runs.some((r) => used.has(r))) break;
+    // Prose: one piece from the table's left edge past the third column (a part row is not prose).
+    const only = line.runs.length === 1 ? line.runs[0]! : undefined;
+    if (only && only.x < heads[1]!.left && only.x + only.width > heads[2]!.right && !PART_ROW.test(joinRuns(line.runs))) break;
+    body.push(line);
+    previous = line;
+  }
+  if (body.length === 0) return undefined;
+  // Column boundaries: between two header cells, the middle of the widest gutter that no body text
+  // crosses, else the middle between the cells.
+  const partLine = (line: Line) => PART_ROW.test(joinRuns(line.runs)) && line.runs[0]!.x < heads[0]!.right + size;
+  const boundsOf = (placedBody: Placed[]): number[] => {
+    const bounds: number[] = [];
+    for (let k = 0; k + 1 < heads.length; k++) {
+      const a = heads[k]!.right;
+      const b = heads[k + 1]!.left;
+      const from = Math.min(a, b);
+      const to = Math.max(a, b);
+      // Gaps in [centre of k, centre of k+1] not covered by any body run that is not a part row's.
+      const lo = (heads[k]!.left + heads[k]!.right) / 2;
+      const hi = (heads[k + 1]!.left + heads[k + 1]!.right) / 2;
+      // Where the fewest pieces of body text cross (none, in a table laid out in columns; a note
+      // under the table may cross every gutter), the middle of the widest such stretch.
+      const pieces = placedBody.filter((p) => !partLine(p.line)).map((p) => [p.run.x, p.run.x + p.run.width] as const);
+      let fewest = Number.POSITIVE_INFINITY;
+      let best: [number, number] = [from, to];
+      let stretch: [number, number] | undefined;
+      for (let x = lo; x <= hi; x += 1) {
+        const crossing = pieces.filter(([x1, x2]) => x1 < x - 0.5 && x2 > x + 0.5).length;
+        if (crossing < fewest) {
+          fewest = crossing;
+          stretch = [x, x];
+          best = stretch;
+        } else if (crossing === fewest) {
+          stretch = stretch && stretch[1] === x - 1 ? [stretch[0], x] : [x, x];
+          if (stretch[1] - stretch[0] > best[1] - best[0]) best = stretch;
+        } else stretch = undefined;
+      }
+      bounds.push((best[0] + best[1]) / 2);
+    }
+    return bounds;
+  };
+  let placedBody = body.flatMap((l) => l.runs.map((run) => ({ run, line: l })));
+  let bounds = boundsOf(placedBody);
+  // The table ends before a line that crosses a gutter (the page's footer, a note under the table).
+  const crosses = (line: Line) => !partLine(line) && line.runs.some((r) => bounds.some((b) => r.x < b - size && r.x + r.width > b + size));
+  const cut = body.findIndex(crosses);
+  if (cut === 0) return undefined;
+  if (cut > 0) {
+    body.splice(cut);
+    placedBody = body.flatMap((l) => l.runs.map((run) => ({ run, line: l })));
+    bounds = boundsOf(placedBody);
+  }
+  const columnOf = (x: number) => {
+    let c = 0;
+    while (c < bounds.length && x >= bounds[c]!) c++;
+    return c;
+  };
+  // Rows: the serials, in order, and the part rows.
+  const anchors: { y: number; part: boolean; line: Line }[] = [];
+  let serial = 0;
+  for (const line of body) {
+    // 一、… alone on its line, from the first column: a part row across the table.
+    if (partLine(line)) {
+      anchors.push({ y: line.y, part: true, line });
+      continue;
+    }
+    for (const run of line.runs) {
+      const text = run.text.trim();
+      if (columnOf(run.x + run.width / 2) !== serialColumn || !/^\d{1,3}$/.test(text)) continue;
+      if (Number(text) <= serial) return undefined;
+      serial = Number(text);
+      anchors.push({ y: run.y, part: false, line });
+    }
+  }
+  if (anchors.filter((a) => !a.part).length < 2) return undefined;
+  anchors.sort((a, b) => b.y - a.y);
+  const cells = anchors.map(() => heads.map(() => [] as Placed[][]));
+  const nearest = (y: number) => {
+    let best = -1;
+    anchors.forEach((a, r) => {
+      if (!a.part && (best < 0 || Math.abs(a.y - y) < Math.abs(anchors[best]!.y - y))) best = r;
+    });
+    return best;
+  };
+  // A cell's text is a block: its lines in one column, each close below the one before. The block
+  // goes to the row whose serial is nearest its middle (a cell merged down goes to one of its rows).
+  const columns = heads.map(() => [] as Placed[][]);
+  const middles = anchors.map(() => heads.map(() => Number.NaN));
+  for (const line of body) {
+    const part = anchors.findIndex((a) => a.part && a.line === line);
+    if (part >= 0) {
+      cells[part]![0]!.push(line.runs.map((run) => ({ run, line })));
+      continue;
+    }
+    const byColumn = new Map<number, Placed[]>();
+    for (const run of line.runs) {
+      const c = columnOf(run.x + Math.min(run.width, size) / 2);
+      if (!byColumn.has(c)) byColumn.set(c, []);
+      byColumn.get(c)!.push({ run, line });
+    }
+    for (const [c, placed] of byColumn) columns[c]!.push(placed);
+  }
+  for (const cellLines of columns) {
+    let block: Placed[][] = [];
+    const flush = () => {
+      if (block.length === 0) return;
+      const middle = (block[0]![0]!.run.y + block.at(-1)![0]!.run.y) / 2;
+      const row = nearest(middle);
+      const c = columns.indexOf(cellLines);
+      if (row >= 0) {
+        cells[row]![c]!.push(block.flat());
+        middles[row]![c] = middle;
+      }
+      block = [];
+    };
+    for (const placed of cellLines) {
+      // The runs' own baselines: a line of the page may gather runs of several cells a little apart.
+      const last = block.at(-1)?.[0]?.run;
+      const run = placed[0]!.run;
+      // A part row between two lines ends the block.
+      const across = last && anchors.some((a) => a.part && a.y < last.y && a.y > run.y);
+      if (last && (last.y - run.y > 1.6 * Math.max(last.size, run.size) || across)) flush();
+      block.push(placed);
+    }
+    flush();
+  }
+  // A cell merged down over two rows stands between their serials: an empty cell of a units or
+  // deadline column beside such a cell is part of it.
+  const merges = headTexts.map((t) => ['lead', 'support', 'responsible', 'deadline', 'person'].includes(columnRole(t) ?? ''));
+  const filled = cells.map((row) => row.map((placed) => placed.length > 0));
+  cells.forEach((row, r) => {
+    if (anchors[r]!.part) return;
+    row.forEach((placed, c) => {
+      if (!merges[c] || placed.length > 0) return;
+      for (const n of [r - 1, r + 1]) {
+        const other = anchors[n];
+        if (!other || other.part || !filled[n]![c]) continue;
+        const middle = middles[n]![c]!;
+        const toward = n < r ? other.y - middle : middle - other.y;
+        const between = n < r ? middle > anchors[r]!.y : middle < anchors[r]!.y;
+        if (toward > 0.3 * size && between) {
+          placed.push(...cells[n]![c]!);
+          break;
+        }
+      }
+    });
+  });
+  const edges = [heads[0]!.left - size, ...bounds, heads.at(-1)!.right + size];
+  let regions = 0;
+  const cellOf = (blocks: Placed[][], c: number, line: Line): TableCell => {
+    // Blocks of one cell (a task's two rows of units under one serial) are lines of their own.
+    const texts = blocks.map((placed) => cellTextOf(placed, edges[c]!, edges[c + 1]!)).filter((t) => t !== undefined);
+    const text = texts[0] && { ...texts[0], text: texts.map((t) => t.text).join('\n') };
+    // Each cell a region of its own: where a cell merged down ends is not known without rules.
+    const region = --regions;
+    return text ? { text: text.text, page: text.page, line: text.line, region } : { text: '', page: line.page, line: line.line, region };
+  };
+  const header = heads.map((h, c) => cellOf([h.placed], c, main));
+  const rows = [header, ...cells.map((row, r) => row.map((placed, c) => cellOf(placed, c, anchors[r]!.line)))];
+  for (let i = top; i <= bottom; i++) for (const run of lines[i]!.runs) used.add(run);
+  for (const line of body) for (const run of line.runs) used.add(run);
+  return { top: Math.max(...lines.slice(top, bottom + 1).map((l) => l.y + l.size)), bottom: body.at(-1)!.y, rows, columns: heads.length };
+}
+
+/**
  * A table without rules: the header row's cells give the columns (each column from its header
  * cell's left edge); a row starts where the first column has text, and its other lines fill its cells.
  */
@@ -506,7 +715,7 @@ async function readDocument(doc: Awaited<ReturnType<Pdfjs['getDocument']>['promi
     for (let i = 0; i < lines.length; i++) {
       if (lines[i]!.runs.every((r) => used.has(r))) continue;
       if (lines[i]!.runs.length >= 3 && !lines[i]!.runs.some((r) => used.has(r))) {
-        const table = unruledTable(lines, i, used);
+        const table = centredTable(lines, i, used) ?? unruledTable(lines, i, used);
         if (table) tables.push(table);
       }
     }
@@ -638,7 +847,9 @@ function writeTable(table: PageTable, out: OutLine[], last: { table: PageTable; 
     const header = last.table.rows[0]!;
     above.forEach((cell, c) => {
       const repeats = cell.toLastRow || ['category', 'lead', 'support', 'responsible', 'person'].includes(columnRole(header[c]?.text ?? '') ?? '');
-      if (!repeats || !cell.text || !rows[0] || rows[0][0]?.text === '' || rows[0][c]?.text !== '') return;
+      // Not into a part row (一、… across the table).
+      const partRow = rows[0] && PART_ROW.test(rows[0][0]?.text ?? '') && rows[0].slice(1).every((x) => x.text === '');
+      if (!repeats || !cell.text || !rows[0] || partRow || rows[0][0]?.text === '' || rows[0][c]?.text !== '') return;
       const region = rows[0][c]!.region;
       for (const row of rows) {
         if (row[c]?.text !== '' || row[c]?.region !== region) break;
