@@ -56,7 +56,7 @@ describe('at 360 px', () => {
     const page = await phone(`${newestPlanId()}/diagnostics/`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await page.locator('main table').count()).toBe(0);
-    const text = await page.locator('main').innerText();
+    const text = (await page.locator('main').textContent()) ?? '';
     expect(text).toMatch(/原文第 \d+ 行第 \d+ 列/);
     expect(text.match(/[A-Za-z]{2,}/g) ?? []).toEqual([]);
     await page.close();
@@ -74,7 +74,7 @@ describe('unit pages', () => {
     for (const unit of listedUnits()) {
       await page.goto(server.url(`units/${unit.slug}/`));
       const links = await page.$$eval('main .task-list a', (as) => as.map((a) => a.getAttribute('href')));
-      const counter = Number(await page.locator('main .stats .num').first().innerText());
+      const counter = Number(await page.locator('main .stats .num').first().textContent());
       expect(new Set(links).size, unit.name).toBe(links.length);
       expect(links.length, unit.name).toBe(counter);
       expect(totals[`/units/${unit.slug}/`], unit.name).toBe(counter);
