@@ -84,3 +84,19 @@ describe('unit pages', () => {
     await page.close();
   });
 });
+
+describe('a missing page', () => {
+  it("answers 404 with the site's own page, in Chinese", async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(server.url('no-such-page/'));
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(await page.locator('h1').textContent()).toBe('页面不存在');
+    const text = (await page.locator('body').textContent()) ?? '';
+    expect(text.match(/[A-Za-z]{2,}/g) ?? []).toEqual([]);
+    await page.locator('#not-found-q').fill('燃气');
+    await page.locator('#not-found-q').press('Enter');
+    await page.waitForURL((url) => url.pathname.endsWith('/search/') && url.searchParams.get('q') === '燃气');
+    await page.close();
+  });
+});

@@ -21,6 +21,8 @@ import { sourcePage, sourceRoutes } from '../../src/site/routes/source.ts';
 import { taskPage, taskRoutes } from '../../src/site/routes/task.ts';
 import type { SiteContent } from '../../src/site/routes/types.ts';
 import { unitDirectoryPage, unitPage, unitRoutes } from '../../src/site/routes/units.ts';
+import { notFoundPage } from '../../src/site/routes/not-found.ts';
+import { defaultSite, layoutData } from '../../src/site/identity.ts';
 import { MATRIX_PAGE_TASKS, OUTLINE_PAGE_TASKS } from '../../src/site/slices.ts';
 import { SOURCE_PAGE_LINES } from '../../src/site/url.ts';
 
@@ -349,5 +351,48 @@ describe('/search/ and the open data', () => {
 
   it('gives each plan its files', () => {
     expect(planFileRoutes(twoPlans).map((r) => r.params.slug)).toEqual(['2023-work-safety', '2022-work-safety']);
+  });
+});
+
+describe('the site identity and the 404 page', () => {
+  it('reads content/site.yaml, with defaults for what it leaves out', async () => {
+    expect(seed.site).toMatchObject({ name: '任务分工公开台账', footer: [expect.stringMatching(/^本站内容由工作要点原文自动整理/)] });
+    expect(seed.site?.site).toBeUndefined();
+    const own = await contentOf({
+      'plans/a.txt': '1.甲任务。(责任单位:县住建局)\n',
+      'site.yaml': 'name: 示例平台\nissuer: 示例县人民政府办公室\nsite: https://example.gov.cn/duban/\n',
+    });
+    expect(own.site).toMatchObject({ name: '示例平台', issuer: '示例县人民政府办公室', site: 'https://example.gov.cn/duban/' });
+    expect(homePage(own).heading).toBe('示例平台');
+  });
+
+  it('gives the layout its name, footer and an absolute canonical link only when the address is set', () => {
+    const plain = layoutData(defaultSite(), '/units/', '责任单位');
+    expect(plain).toMatchObject({ siteName: '任务分工公开台账', fullTitle: '责任单位 · 任务分工公开台账', footer: { facts: [] } });
+    expect(plain.canonical).toBeUndefined();
+    expect(plain.footer.beian).toBeUndefined();
+    const site = {
+      ...defaultSite(),
+      name: '示例平台',
+      issuer: '示例办',
+      contact: '电话 0000-1234567',
+      beian: '示ICP备1号',
+      site: 'https://example.gov.cn/duban/',
+    };
+    const full = layoutData(site, '/duban/units/zhujian/');
+    expect(full.fullTitle).toBe('示例平台');
+    expect(full.canonical).toBe('https://example.gov.cn/duban/units/zhujian/');
+    expect(full.footer.facts).toEqual([
+      { label: '主办', value: '示例办' },
+      { label: '联系方式', value: '电话 0000-1234567' },
+    ]);
+    expect(full.footer.beian).toEqual({ text: '示ICP备1号', href: 'https://beian.miit.gov.cn/' });
+  });
+
+  it('says in Chinese that a page is missing and leads back to every plan', () => {
+    const page = notFoundPage(seed);
+    expect(page.frame).toMatchObject({ title: '页面不存在', canonical: false });
+    expect(page.links.map((l) => l.href)).toEqual(['/', '/2022-work-safety/', '/units/', '/about/']);
+    expect(page.searchAction).toBe('/search/');
   });
 });
