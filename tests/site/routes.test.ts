@@ -345,7 +345,7 @@ describe('/units/ and /units/<unit>/', () => {
 
 describe('/search/ and the open data', () => {
   it('names the status filter and the sample only where there are reports', () => {
-    expect(searchPage(seed)).toMatchObject({ statusFilter: false, frame: { sample: false }, bundlePath: '/pagefind/' });
+    expect(searchPage(seed)).toMatchObject({ statusFilter: false, frame: { sample: false }, indexPath: '/search-index.json' });
     expect(searchPage(twoPlans)).toMatchObject({ statusFilter: true, frame: { sample: true } });
   });
 
