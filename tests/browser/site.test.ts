@@ -244,7 +244,7 @@ describe('every page kind', () => {
     const violations: string[] = [];
     for (const [kind, path] of pageKinds()) {
       await page.goto(server.url(path), { waitUntil: 'networkidle' });
-      if (kind === 'search') await page.waitForSelector('.pagefind-ui__result', { timeout: 60_000 });
+      if (kind === 'search') await page.waitForSelector('.search-results a.result-link', { timeout: 60_000 });
       violations.push(...(await axeViolations(page, kind)));
     }
     expect(violations).toEqual([]);
