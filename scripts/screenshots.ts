@@ -44,7 +44,7 @@ try {
     const page = await browser.newPage({ viewport: { width, height: width === 360 ? 740 : 900 } });
     for (const [name, path] of pages) {
       await page.goto(server.url(path), { waitUntil: 'networkidle' });
-      if (name === 'search') await page.waitForSelector('.pagefind-ui__result', { timeout: 10_000 }).catch(() => {});
+      if (name === 'search') await page.waitForSelector('.search-results a.result-link', { timeout: 10_000 }).catch(() => {});
       await page.screenshot({ path: `${outDir}/${name}-${width}.png`, fullPage: name !== 'source' && name !== 'matrix' });
     }
     await page.close();

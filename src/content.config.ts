@@ -10,7 +10,7 @@ import { z } from 'astro/zod';
 import { contentReport, formatWithFrame } from './lib/diagnostics.ts';
 import { type LoadedContent, type LoadedPlan, planIdFromPath } from './lib/pipeline.ts';
 import { loadContentOnce } from './lib/shared-content.ts';
-import type { Unit } from './lib/schema.ts';
+import type { SiteConfig, Unit } from './lib/schema.ts';
 
 const contentDir = resolve(process.env.CONTENT_DIR ?? 'content');
 
@@ -58,6 +58,12 @@ const units = defineCollection({
   schema: z.custom<Unit>(),
 });
 
+// The portal's identity (site.yaml): one entry, defaults filled in when the file is missing.
+const site = defineCollection({
+  loader: async () => [{ id: 'site', ...(await content()).site }],
+  schema: z.custom<SiteConfig>(),
+});
+
 // A content folder without pages/ gets the bundled ones: the header and footer link to the about page.
 const pagesDir = [join(contentDir, 'pages'), resolve('content/pages')].find((dir) => existsSync(dir));
 const pages = defineCollection({
@@ -86,4 +92,4 @@ const interpretations = defineCollection({
   }),
 });
 
-export const collections = { plans, units, pages, interpretations };
+export const collections = { plans, units, site, pages, interpretations };

@@ -77,6 +77,8 @@ function brokenContent(): string {
     ].join('\n'),
     'plans/d-meta.txt': '1.甲任务。(责任单位:县住建局)\n',
     'plans/d-meta.yaml': 'year: 二〇二二\n',
+    // A site address that is no web address.
+    'site.yaml': 'name: 某县任务台账\nsite: ftp://example.org/\n',
     'plans/e-columns.txt': '1.甲任务。(责任单位:县住建局)\n',
     'plans/f-workbook.txt': '1.甲任务。(责任单位:县住建局)\n',
     'progress/c-main.csv': [

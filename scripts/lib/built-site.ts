@@ -12,7 +12,7 @@ export function readDist(path: string): string {
 /** Units listed on /units/: slug and name, in page order. */
 export function listedUnits(): { slug: string; name: string }[] {
   const html = readDist('units/index.html');
-  return [...html.matchAll(/<th scope="row"><a href="[^"]*\/units\/([a-z0-9-]+)\/">([^<]+)<\/a>/g)].map((m) => ({ slug: m[1]!, name: m[2]! }));
+  return [...html.matchAll(/<a href="[^"]*\/units\/([a-z0-9-]+)\/" class="unit-name">([^<]+)<\/a>/g)].map((m) => ({ slug: m[1]!, name: m[2]! }));
 }
 
 /** The newest plan's id: the first plan linked from the home page's list. */

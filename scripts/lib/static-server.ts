@@ -38,7 +38,12 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
     }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      // As static hosts do: the site's own 404 page, with its status.
+      const notFound = join(dir, '404.html');
+      if (existsSync(notFound)) {
+        response.writeHead(404, { 'content-type': TYPES['.html']! });
+        createReadStream(notFound).pipe(response);
+      } else response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
     response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });

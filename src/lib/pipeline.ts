@@ -19,7 +19,7 @@ import { planProcessor, type PlanRoot } from './parse/index.ts';
 import { yearFromText } from './parse/classify.ts';
 import { UnitRegistry } from './registry.ts';
 import { ProgressMetadataSchema, readProgress, resolveAsOf, type ProgressMetadata, type ProgressReport } from './progress.ts';
-import { PlanMetadataSchema, type PlanDocument, type PlanMetadata, type Unit } from './schema.ts';
+import { PlanMetadataSchema, SiteConfigSchema, type PlanDocument, type PlanMetadata, type SiteConfig, type Unit } from './schema.ts';
 
 export interface ParsedPlan {
   document: PlanDocument;
@@ -146,6 +146,25 @@ export async function loadMetadata(path: string): Promise<{ metadata: PlanMetada
   };
 }
 
+/** `site.yaml` of a content folder, with its defaults when there is none. */
+export async function loadSiteConfig(path: string): Promise<{ site: SiteConfig; problems: FileDiagnostic[] }> {
+  const defaults = SiteConfigSchema.parse({});
+  if (!existsSync(path)) return { site: defaults, problems: [] };
+  const text = await readFile(path, 'utf8');
+  const { value, problems } = readYaml(text, path, 'bad-site-config');
+  if (problems.length) return { site: defaults, problems };
+  const result = SiteConfigSchema.safeParse(value ?? {});
+  if (result.success) return { site: result.data, problems: [] };
+  return {
+    site: defaults,
+    problems: result.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '');
+      const lineIndex = text.split(/\r?\n/).findIndex((l) => key && l.startsWith(`${key}:`));
+      return problemOf(path, 'bad-site-config', `${key ? `\`${key}\`: ` : ''}${issue.message}`, lineIndex >= 0 ? lineIndex + 1 : 1);
+    }),
+  };
+}
+
 export async function loadRegistry(path: string | undefined): Promise<{ registry: UnitRegistry; problems: FileDiagnostic[] }> {
   if (!path || !existsSync(path)) return { registry: UnitRegistry.empty(), problems: [] };
   const { registry, problems } = UnitRegistry.fromYaml(await readFile(path, 'utf8'));
@@ -212,6 +231,8 @@ export interface LoadedProgress {
 
 export interface LoadedContent {
   plans: LoadedPlan[];
+  /** The portal's identity (site.yaml), defaults filled in. */
+  site: SiteConfig;
   /** Every unit of every plan (and the members of their groups), once. */
   units: Unit[];
   /** Formatted `path:line:column: error message [ruleId]` lines; empty when the content builds. */
@@ -277,7 +298,13 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
   const units = new Map<string, Unit>();
   for (const plan of plans) for (const unit of plan.document.units) if (!units.has(unit.id)) units.set(unit.id, unit);
   append(diagnostics, await loadProgress(contentDir, plans, known, [...units.values()]));
-  return { plans, units: [...units.values()], errors: diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic), diagnostics };
+  const sitePath = join(contentDir, 'site.yaml');
+  const { site, problems: siteProblems } = await loadSiteConfig(sitePath);
+  append(
+    diagnostics,
+    siteProblems.map((p) => ({ ...p, path: relative(process.cwd(), p.path) || p.path })),
+  );
+  return { plans, site, units: [...units.values()], errors: diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic), diagnostics };
 }
 
 /**

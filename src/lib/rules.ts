@@ -140,6 +140,12 @@ export const RULES = {
     hint: 'Fix the plan metadata file (title, year, issuer, date, source, asOf).',
     text: '方案说明文件(.yaml)有误。',
   },
+  'bad-site-config': {
+    stage: 'content',
+    severity: 'error',
+    hint: 'Fix content/site.yaml (name, issuer, description, footer, contact, beian, site: an http(s) URL).',
+    text: '网站设置文件(site.yaml)有误。',
+  },
   'bad-registry': {
     stage: 'content',
     severity: 'error',

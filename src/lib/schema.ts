@@ -151,3 +151,24 @@ export const PlanMetadataSchema = z
   })
   .strict();
 export type PlanMetadata = z.infer<typeof PlanMetadataSchema>;
+
+/** `content/site.yaml`: the portal's own identity, shown by every page's header and footer. */
+export const SiteConfigSchema = z
+  .object({
+    /** The site's name, in the header and every title. */
+    name: z.string().min(1).default('任务分工公开台账'),
+    /** Who runs the site (主办单位), in the footer. */
+    issuer: z.string().min(1).optional(),
+    /** The home page's description. */
+    description: z.string().min(1).optional(),
+    /** Lines of the footer, above 主办 / 联系方式 / 备案号. */
+    footer: z.array(z.string().min(1)).default(['本站内容由工作要点原文自动整理,以原文为准。各任务页均链接到原文对应行。']),
+    /** How to reach the issuer (a phone number, an address, an email). */
+    contact: z.string().min(1).optional(),
+    /** The ICP 备案号, linked to the filing system. */
+    beian: z.string().min(1).optional(),
+    /** The site's public address: canonical links are absolute when it is set, and left out when not. */
+    site: z.url({ protocol: /^https?$/ }).optional(),
+  })
+  .strict();
+export type SiteConfig = z.infer<typeof SiteConfigSchema>;

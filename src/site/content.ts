@@ -1,6 +1,6 @@
 /** The one place pages read collections from; everything else in src/site is pure. */
 import { type CollectionEntry, getCollection } from 'astro:content';
-import type { Unit } from '../lib/schema.ts';
+import type { SiteConfig, Unit } from '../lib/schema.ts';
 import { RESERVED_SEGMENTS } from './config.ts';
 import type { SiteContent, SitePlan } from './routes/types.ts';
 
@@ -37,7 +37,14 @@ export async function getUnits(): Promise<Unit[]> {
   return (await getCollection('units')).map((e) => e.data);
 }
 
-/** Plans and units together, as every route module takes them. */
+/** The portal's identity from site.yaml, defaults filled in. */
+export async function getSiteConfig(): Promise<SiteConfig> {
+  const [entry] = await getCollection('site');
+  const { id: _id, ...site } = entry!.data as SiteConfig & { id?: string };
+  return site;
+}
+
+/** Plans, units and the site's identity together, as every route module takes them. */
 export async function getSiteContent(): Promise<SiteContent> {
-  return { plans: await getPlans(), units: await getUnits() };
+  return { plans: await getPlans(), units: await getUnits(), site: await getSiteConfig() };
 }

@@ -1,5 +1,5 @@
 /** View data for the printed version of a unit page (任务清单 to sign and file). Pure: no Astro import. */
-import { deadlineText, taskFullText } from './opendata.ts';
+import { deadlineText, taskFullText, unitsOfTask } from './opendata.ts';
 import { displayNumber } from './plan.ts';
 import { ROLE_LABEL } from './roles.ts';
 import type { PlanInput, UnitTaskRef, UnitView } from './units.ts';
@@ -10,8 +10,8 @@ export interface PrintRow {
   deadline: string;
   /** The plan's title, when the sheet covers more than one plan. */
   planTitle?: string;
-  /** How the plan names the unit, when it differs from the canonical name. */
-  mention?: string;
+  /** The task's other units by role (牵头:…;配合:…), this unit left out; '' when it has none. */
+  others: string;
 }
 
 export interface PrintGroup {
@@ -45,12 +45,17 @@ export function unitPrintSheet(view: UnitView, plans: PlanInput[]): UnitPrintShe
   const row = (ref: UnitTaskRef): PrintRow => {
     involved.add(ref.planId);
     const task = tasks.get(`${ref.planId}/${ref.slug}`);
+    const others = task ? unitsOfTask(task).filter((u) => u.unit !== view.unit.id && u.unit !== ref.via?.id) : [];
     return {
       number: ref.slug,
       text: task ? taskFullText(task) : ref.label,
       deadline: task ? deadlineText(task) : '',
       ...(plans.length > 1 ? { planTitle: ref.planTitle } : {}),
-      ...(ref.mention ? { mention: ref.mention } : {}),
+      others: (['lead', 'responsible', 'support'] as const)
+        .map((role) => ({ role, names: others.filter((u) => u.role === role).map((u) => u.name) }))
+        .filter((g) => g.names.length > 0)
+        .map((g) => `${ROLE_LABEL[g.role]}:${g.names.join('、')}`)
+        .join(';'),
     };
   };
   const sections = [

@@ -48,7 +48,17 @@ function resolveMember(member: string, units: Unit[]): Unit | undefined {
   return units.find((u) => u.id === member || u.name === member || u.aliases.includes(member));
 }
 
-/** Every unit's direct tasks, in one pass over the plans (plan order, then document order). */
+/** The strength of a role a unit holds directly: a lead answers for the task, a support unit helps. */
+export const ROLE_STRENGTH: Record<Role, number> = { lead: 0, responsible: 1, support: 2 };
+
+/** The key that makes a task one task across plans. */
+const taskKey = (ref: { planId: string; slug: string }) => `${ref.planId}/${ref.slug}`;
+
+/**
+ * Every unit's direct tasks, in one pass over the plans (plan order, then document order). A task
+ * that names a unit twice (牵头 and 配合, or under two of its names) is listed once, in the
+ * strongest role.
+ */
 function directRefs(plans: PlanInput[]): Map<string, UnitTaskRef[]> {
   const refs = new Map<string, UnitTaskRef[]>();
   for (const plan of plans) {
@@ -56,15 +66,23 @@ function directRefs(plans: PlanInput[]): Map<string, UnitTaskRef[]> {
     for (const task of plan.document.tasks) {
       let slug: string | undefined;
       let label: string | undefined;
+      const seen = new Map<string, UnitTaskRef>();
       for (const a of task.effectiveAssignments) {
         slug ??= taskSlug(task);
         label ??= taskLabel(task);
+        const ref: UnitTaskRef = { planId: plan.id, planTitle, slug, label, role: a.role, mention: a.mention !== a.name ? a.mention : undefined };
+        const earlier = seen.get(a.unit);
+        if (earlier) {
+          if (ROLE_STRENGTH[ref.role] < ROLE_STRENGTH[earlier.role]) Object.assign(earlier, { role: ref.role, mention: ref.mention });
+          continue;
+        }
+        seen.set(a.unit, ref);
         let list = refs.get(a.unit);
         if (!list) {
           list = [];
           refs.set(a.unit, list);
         }
-        list.push({ planId: plan.id, planTitle, slug, label, role: a.role, mention: a.mention !== a.name ? a.mention : undefined });
+        list.push(ref);
       }
     }
   }
@@ -87,10 +105,18 @@ export function unitViews(plans: PlanInput[], allUnits: Unit[]): UnitView[] {
     const counts = emptyRoleCounts();
     for (const r of refs) counts[r.role]++;
     const groups = membersOf.get(unit.id) ?? [];
+    // A task the unit holds itself is listed in its own role only; one it holds through two groups, under the first.
+    const held = new Set(refs.map(taskKey));
     const viaGroups = groups
       .map((group) => ({
         group: { id: group.id, name: group.name },
-        tasks: (direct.get(group.id) ?? []).map((r) => ({ ...r, via: { id: group.id, name: group.name } })),
+        tasks: (direct.get(group.id) ?? [])
+          .filter((r) => {
+            if (held.has(taskKey(r))) return false;
+            held.add(taskKey(r));
+            return true;
+          })
+          .map((r) => ({ ...r, via: { id: group.id, name: group.name } })),
       }))
       .filter((g) => g.tasks.length > 0);
     return {

@@ -28,9 +28,19 @@ describe('content errors', () => {
   });
 });
 
-describe('a content folder without units.yaml or pages/', () => {
-  it('still builds every plan page', async () => {
-    const dir = contentFolder({});
+describe('a content folder without units.yaml or pages/, with its own site.yaml', () => {
+  it('still builds every plan page, under its own name and footer, with absolute canonical links', async () => {
+    const dir = contentFolder({
+      'site.yaml': [
+        'name: 示例县政务督查公开平台',
+        'issuer: 示例县人民政府办公室',
+        'contact: 电话 0000-1234567',
+        'beian: 示ICP备00000000号',
+        'footer: [本平台信息以正式文件为准。]',
+        'site: https://duban.example.gov.cn/',
+        '',
+      ].join('\n'),
+    });
     copyFileSync('content/plans/2022-work-safety.txt', join(dir, 'plans', 'draft.txt'));
     const result = await buildSite({ CONTENT_DIR: dir });
     expect(result.code, result.stdout + result.stderr).toBe(0);
@@ -40,6 +50,17 @@ describe('a content folder without units.yaml or pages/', () => {
     // The bundled about page stands in, so that the header's link to it works.
     expect(urls).toContain('about/');
     expect(brokenLinks(result.outDir, readPages(result.outDir))).toEqual([]);
+    for (const { url, html } of readPages(result.outDir)) {
+      // The 404 page answers at every missing address: it names no canonical one.
+      if (url === '404.html') expect(html).not.toContain('rel="canonical"');
+      else expect(html, url).toContain(`<link rel="canonical" href="https://duban.example.gov.cn/${url}">`);
+      expect(html, url).toContain('示例县政务督查公开平台</span>');
+      expect(html, url).toMatch(/<title>[^<]*示例县政务督查公开平台<\/title>/);
+      expect(html, url).toContain('<span>主办:示例县人民政府办公室</span><span>联系方式:电话 0000-1234567</span>');
+      expect(html, url).toContain('href="https://beian.miit.gov.cn/" rel="noopener">示ICP备00000000号</a>');
+      expect(html, url).toContain('<p>本平台信息以正式文件为准。</p>');
+      expect(html, url).not.toContain('任务分工公开台账');
+    }
   });
 });
 
@@ -63,6 +84,7 @@ describe('BASE_PATH=/plans/', () => {
     }
     expect(outside).toEqual([]);
     expect(brokenLinks(result.outDir, pages, '/plans/')).toEqual([]);
-    for (const { url, html } of pages) expect(html, url).toContain(`<link rel="canonical" href="/plans/${url}">`);
+    // The bundled content names no public address: no canonical link, rather than a relative one.
+    for (const { url, html } of pages) expect(html, url).not.toContain('rel="canonical"');
   });
 });

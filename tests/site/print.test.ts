@@ -75,3 +75,14 @@ describe('PDF slots', () => {
     expect(findPdfSlots(once)).toEqual([slot]);
   });
 });
+
+describe('the rows of a printed list', () => {
+  it('name the other units of each task by role, never the unit itself', () => {
+    const sheet = unitPrintSheet(view('zhujian'), plans);
+    const t24 = sheet.groups.flatMap((g) => g.rows).find((r) => r.number === '24')!;
+    expect(t24.others).toMatch(/^配合:县发展和改革局、/);
+    expect(t24.others).not.toContain('县住房和城乡建设局');
+    const viaGroup = sheet.groups.at(-1)!.rows[0]!;
+    expect(viaGroup.others).not.toContain('县安委会成员单位');
+  });
+});

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generatePlan } from '../../scripts/lib/generate-plan.ts';
 import { loadContent } from '../../src/lib/pipeline.ts';
 import { RULES } from '../../src/lib/rules.ts';
-import { diagnosticsPage, diagnosticsRoutes } from '../../src/site/routes/diagnostics.ts';
+import { diagnosticsPage, diagnosticsRoutes, quotedWords } from '../../src/site/routes/diagnostics.ts';
 import { homePage } from '../../src/site/routes/home.ts';
 import { matrixPage, matrixRoutes } from '../../src/site/routes/matrix.ts';
 import { originalFileRoutes, planFileRoutes } from '../../src/site/routes/opendata.ts';
@@ -21,6 +21,8 @@ import { sourcePage, sourceRoutes } from '../../src/site/routes/source.ts';
 import { taskPage, taskRoutes } from '../../src/site/routes/task.ts';
 import type { SiteContent } from '../../src/site/routes/types.ts';
 import { unitDirectoryPage, unitPage, unitRoutes } from '../../src/site/routes/units.ts';
+import { notFoundPage } from '../../src/site/routes/not-found.ts';
+import { defaultSite, layoutData } from '../../src/site/identity.ts';
 import { MATRIX_PAGE_TASKS, OUTLINE_PAGE_TASKS } from '../../src/site/slices.ts';
 import { SOURCE_PAGE_LINES } from '../../src/site/url.ts';
 
@@ -222,11 +224,21 @@ describe('/<plan>/source/', () => {
 });
 
 describe('/<plan>/diagnostics/', () => {
+  it("quotes only the plan's Chinese words of a message", () => {
+    expect(quotedWords('Unknown unit `县城管局` (not in the registry)')).toEqual(['县城管局']);
+    expect(quotedWords('Units without a label (责任单位/牵头单位) read as responsible: 各镇政府、县安委会各成员单位')).toEqual([
+      '各镇政府、县安委会各成员单位',
+    ]);
+    expect(quotedWords('Unexpected task `任务99`, expected one of the 30 tasks of `2023-flood-control`')).toEqual(['任务99']);
+    expect(quotedWords('No tasks found')).toEqual([]);
+  });
+
   it('lists errors, warnings and infos in that order, each explained in Chinese', () => {
     const page = diagnosticsPage(only(diagnosticsRoutes(small)).props);
     expect(page.counts).toEqual({ error: 0, warning: 3, info: 0 });
     expect(page.rows.map((r) => r.ruleId)).toEqual(['unknown-unit', 'unknown-unit', 'unknown-unit']);
     expect(page.rows.every((r) => r.explanation === RULES['unknown-unit'].text && r.href?.startsWith('/2024-small/source/#L'))).toBe(true);
+    expect(page.rows.every((r) => /^原文第 \d+ 行第 \d+ 列$/.test(r.where) && r.severityLabel === '警告')).toBe(true);
     expect(page.frame.description).toBe('2024年测试工作要点的解析提示:3 条警告,0 条提示,每条链接到原文所在行。');
   });
 
@@ -235,6 +247,9 @@ describe('/<plan>/diagnostics/', () => {
     const page = diagnosticsPage(route.props);
     expect(page.progress!.rows.map((r) => [r.place, r.ruleId])).toEqual([['examples/with-progress/progress/2022-work-safety.csv:25:4', 'progress-bad-status']]);
     expect(page.progress!.rows[0]!.href).toBeUndefined();
+    expect(page.progress!.rows[0]!.where).toBe('2022-work-safety.csv 第 25 行第 4 列');
+    // Progress warnings are counted with the plan's.
+    expect(page.counts.warning).toBe(route.props.diagnostics.filter((d) => d.severity === 'warning').length + 1);
     expect(diagnosticsPage(only(diagnosticsRoutes(seed)).props).progress).toBeUndefined();
   });
 });
@@ -303,6 +318,22 @@ describe('/units/ and /units/<unit>/', () => {
     expect(page.frame.sample).toBe(true);
   });
 
+  it('counts each task once and says what the counters count', () => {
+    const page = unitPage(unitRoutes(seed).find((r) => r.params.unit === 'zhujian')!.props);
+    expect(page.counters[0]).toEqual({ value: 16, label: '项任务' });
+    expect(page.counters.slice(1).reduce((n, c) => n + c.value, 0)).toBe(16);
+    expect(page.countNote).toMatch(/^每项任务只计一次/);
+    const both = unitPage(unitRoutes(twoPlans).find((r) => r.params.unit === 'zhujian')!.props);
+    expect(both.counters[0]!.label).toBe('项任务(2 个计划合计)');
+    const perPlan = both.blocks.map((b) => Number(/共 (\d+) 项/.exec(b.plan!.count)![1]));
+    expect(perPlan.reduce((a, b) => a + b, 0)).toBe(both.counters[0]!.value);
+    const directory = unitDirectoryPage(seed);
+    const row = directory.kinds.flatMap((k) => k.units).find((u) => u.name === '县住房和城乡建设局')!;
+    expect(row.total).toBe(16);
+    expect(row.counts.map((c) => c.label)).toEqual(['牵头', '责任', '经所属群体']);
+    expect(unitDirectoryPage(twoPlans).countNote).toMatch(/^任务数为 2 个计划合计/);
+  });
+
   it('names no plan on the page of a site with one plan', () => {
     const page = unitPage(unitRoutes(seed).find((r) => r.params.unit === 'zhujian')!.props);
     expect(page.blocks.map((b) => [b.plan, b.heading])).toEqual([[undefined, 'h2']]);
@@ -314,11 +345,54 @@ describe('/units/ and /units/<unit>/', () => {
 
 describe('/search/ and the open data', () => {
   it('names the status filter and the sample only where there are reports', () => {
-    expect(searchPage(seed)).toMatchObject({ statusFilter: false, frame: { sample: false }, bundlePath: '/pagefind/' });
+    expect(searchPage(seed)).toMatchObject({ statusFilter: false, frame: { sample: false }, indexPath: '/search-index.json' });
     expect(searchPage(twoPlans)).toMatchObject({ statusFilter: true, frame: { sample: true } });
   });
 
   it('gives each plan its files', () => {
     expect(planFileRoutes(twoPlans).map((r) => r.params.slug)).toEqual(['2023-work-safety', '2022-work-safety']);
+  });
+});
+
+describe('the site identity and the 404 page', () => {
+  it('reads content/site.yaml, with defaults for what it leaves out', async () => {
+    expect(seed.site).toMatchObject({ name: '任务分工公开台账', footer: [expect.stringMatching(/^本站内容由工作要点原文自动整理/)] });
+    expect(seed.site?.site).toBeUndefined();
+    const own = await contentOf({
+      'plans/a.txt': '1.甲任务。(责任单位:县住建局)\n',
+      'site.yaml': 'name: 示例平台\nissuer: 示例县人民政府办公室\nsite: https://example.gov.cn/duban/\n',
+    });
+    expect(own.site).toMatchObject({ name: '示例平台', issuer: '示例县人民政府办公室', site: 'https://example.gov.cn/duban/' });
+    expect(homePage(own).heading).toBe('示例平台');
+  });
+
+  it('gives the layout its name, footer and an absolute canonical link only when the address is set', () => {
+    const plain = layoutData(defaultSite(), '/units/', '责任单位');
+    expect(plain).toMatchObject({ siteName: '任务分工公开台账', fullTitle: '责任单位 · 任务分工公开台账', footer: { facts: [] } });
+    expect(plain.canonical).toBeUndefined();
+    expect(plain.footer.beian).toBeUndefined();
+    const site = {
+      ...defaultSite(),
+      name: '示例平台',
+      issuer: '示例办',
+      contact: '电话 0000-1234567',
+      beian: '示ICP备1号',
+      site: 'https://example.gov.cn/duban/',
+    };
+    const full = layoutData(site, '/duban/units/zhujian/');
+    expect(full.fullTitle).toBe('示例平台');
+    expect(full.canonical).toBe('https://example.gov.cn/duban/units/zhujian/');
+    expect(full.footer.facts).toEqual([
+      { label: '主办', value: '示例办' },
+      { label: '联系方式', value: '电话 0000-1234567' },
+    ]);
+    expect(full.footer.beian).toEqual({ text: '示ICP备1号', href: 'https://beian.miit.gov.cn/' });
+  });
+
+  it('says in Chinese that a page is missing and leads back to every plan', () => {
+    const page = notFoundPage(seed);
+    expect(page.frame).toMatchObject({ title: '页面不存在', canonical: false });
+    expect(page.links.map((l) => l.href)).toEqual(['/', '/2022-work-safety/', '/units/', '/about/']);
+    expect(page.searchAction).toBe('/search/');
   });
 });

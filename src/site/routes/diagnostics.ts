@@ -13,16 +13,36 @@ export interface DiagnosticsProps {
   progress?: { files: string[]; diagnostics: FileDiagnostic[] };
 }
 
-/** One row of src/components/DiagnosticsTable.astro. */
+/** One entry of src/components/DiagnosticsTable.astro: in Chinese only (rule ids and English messages stay in the CLI and plan.json). */
 export interface DiagnosticRow {
-  /** `path:line:column`, linked to the source line where a page shows it. */
+  /** `path:line:column`, as the CLI prints it (kept for tests and tools, not shown). */
   place: string;
+  /** Where, in words: 第 12 行第 5 列 (and the file's name for a progress report). */
+  where: string;
   href?: string;
   severity: Diagnostic['severity'];
+  severityLabel: string;
   /** The rule's explanation in Chinese, from the rule registry. */
-  explanation?: string;
-  message: string;
+  explanation: string;
+  /** The plan's own words the message names (a unit, a clause), when it quotes any. */
+  quoted: string[];
   ruleId: string;
+}
+
+export const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
+
+const HAN = /\p{Script=Han}/u;
+const LATIN = /[A-Za-z]/;
+
+/**
+ * The plan's words a message quotes: its `backticked` spans, or the list after its last colon,
+ * kept only where they are Chinese text (no English word of the message, no rule id).
+ */
+export function quotedWords(message: string): string[] {
+  const spans = [...message.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
+  const tail = message.includes(': ') ? [message.slice(message.lastIndexOf(': ') + 2)] : [];
+  const words = (spans.length > 0 ? spans : tail).map((w) => w.trim()).filter((w) => HAN.test(w) && !LATIN.test(w));
+  return [...new Set(words)].slice(0, 5);
 }
 
 export interface DiagnosticsPage {
@@ -49,25 +69,43 @@ export function diagnosticsRoutes(content: SiteContent): Route<DiagnosticsProps>
   }));
 }
 
-function row(d: Diagnostic, place: string, href?: string): DiagnosticRow {
-  const explanation = ruleText(d.ruleId);
-  return { place, ...(href ? { href } : {}), severity: d.severity, ...(explanation ? { explanation } : {}), message: d.message, ruleId: d.ruleId };
+function row(d: Diagnostic, place: string, where: string, href?: string): DiagnosticRow {
+  return {
+    place,
+    where,
+    ...(href ? { href } : {}),
+    severity: d.severity,
+    severityLabel: SEVERITY_LABEL[d.severity],
+    explanation: ruleText(d.ruleId) ?? '解析时记录的问题,请核对原文此处。',
+    quoted: quotedWords(d.message),
+    ruleId: d.ruleId,
+  };
 }
+
+const lineColumn = (d: Diagnostic) => `第 ${d.line} 行第 ${d.column} 列`;
+const fileName = (path: string) => path.split('/').pop() ?? path;
 
 export function diagnosticsPage({ summary, diagnostics, path, progress }: DiagnosticsProps): DiagnosticsPage {
   const sorted = [...diagnostics].sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.line - b.line || a.column - b.column);
   const counts = { error: 0, warning: 0, info: 0 };
-  for (const d of diagnostics) counts[d.severity]++;
+  for (const d of [...diagnostics, ...(progress?.diagnostics ?? [])]) counts[d.severity]++;
   return {
     frame: {
       title: `${summary.title} 解析提示`,
-      description: `${summary.title}的解析提示:${counts.warning} 条警告,${counts.info} 条提示,每条链接到原文所在行。`,
+      description: `${summary.title}的解析提示:${counts.warning} 条警告,${counts.info} 条提示${progress ? `(含进展报告的 ${progress.diagnostics.length} 条)` : ''},每条链接到原文所在行。`,
       section: 'plans',
     },
     crumbs: [{ label: '首页', href: withBase('') }, { label: summary.title, href: planHref(summary.id) }, { label: '解析提示' }],
     heading: `${summary.title} · 解析提示`,
     counts,
-    rows: sorted.map((d) => row(d, `${path}:${d.line}:${d.column}`, sourceHref(summary.id, d.line))),
-    ...(progress ? { progress: { files: progress.files.join('、'), rows: progress.diagnostics.map((d) => row(d, `${d.path}:${d.line}:${d.column}`)) } } : {}),
+    rows: sorted.map((d) => row(d, `${path}:${d.line}:${d.column}`, `原文${lineColumn(d)}`, sourceHref(summary.id, d.line))),
+    ...(progress
+      ? {
+          progress: {
+            files: progress.files.map(fileName).join('、'),
+            rows: progress.diagnostics.map((d) => row(d, `${d.path}:${d.line}:${d.column}`, `${fileName(d.path)} ${lineColumn(d)}`)),
+          },
+        }
+      : {}),
   };
 }

@@ -1,5 +1,6 @@
 /** The home page `/`: every plan, newest first, and the newest plan's overview. */
-import { SITE_DESCRIPTION, SITE_NAME } from '../config.ts';
+import { SITE_DESCRIPTION } from '../config.ts';
+import { defaultSite } from '../identity.ts';
 import { summarizePlan } from '../plan.ts';
 import { planHref, withBase } from '../url.ts';
 import { type PlanOverview, planOverview } from './overview.ts';
@@ -17,10 +18,12 @@ export interface HomePage {
 export function homePage(content: SiteContent): HomePage {
   const newest = content.plans[0];
   const overview = newest && planOverview(newest, 3);
+  const site = content.site ?? defaultSite();
+  const description = site.description ?? SITE_DESCRIPTION;
   return {
-    frame: { description: SITE_DESCRIPTION, section: 'plans', sample: overview?.progress?.sample === true },
-    heading: SITE_NAME,
-    lede: SITE_DESCRIPTION,
+    frame: { description, section: 'plans', sample: overview?.progress?.sample === true },
+    heading: site.name,
+    lede: description,
     plans: content.plans.map((plan) => {
       const summary = summarizePlan(plan.document, plan.metadata);
       return {

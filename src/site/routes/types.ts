@@ -4,7 +4,7 @@
  * `…Page(props)` prepares everything the page shows, one page at a time, so that the `.astro`
  * files only display. Both are plain functions, tested without a build (tests/site/routes.test.ts).
  */
-import type { Unit } from '../../lib/schema.ts';
+import type { SiteConfig, Unit } from '../../lib/schema.ts';
 import type { Crumb } from '../plan.ts';
 import type { PlanInput } from '../units.ts';
 
@@ -27,6 +27,8 @@ export interface InterpretationSummary {
 export interface SiteContent {
   plans: SitePlan[];
   units: Unit[];
+  /** The portal's identity (content/site.yaml); its defaults when absent. */
+  site?: SiteConfig;
 }
 
 /** One entry of a page's `getStaticPaths`. */
@@ -44,6 +46,8 @@ export interface PageFrame {
   searchable?: boolean;
   wide?: boolean;
   sample?: boolean;
+  /** false: no canonical link (the 404 page is shown at every missing address). */
+  canonical?: false;
 }
 
 export type { Crumb };

@@ -11,16 +11,45 @@ import type { Crumb, PageFrame, Route, SiteContent } from './types.ts';
 
 const home = () => ({ label: '首页', href: withBase('') });
 
+/** A counter on a page: a number and what it counts, in words. */
+export interface Counter {
+  value: number;
+  label: string;
+}
+
 export interface UnitDirectoryPage {
   frame: PageFrame;
   crumbs: Crumb[];
   unitCount: number;
+  /** What the counts of each unit count: one plan, or every plan together. */
+  countNote: string;
   kinds: {
     anchor: string;
     kind: string;
-    units: { href: string; name: string; aliases?: string; counts: Record<Role, number>; viaGroupCount: number }[];
+    units: { href: string; name: string; aliases?: string; total: number; counts: Counter[] }[];
   }[];
   groups: { href: string; name: string; members: { name: string; href?: string }[] }[];
+}
+
+/** The tasks a unit answers for, each counted once: its own in its strongest role, then those through a group. */
+export const unitTotal = (view: Pick<UnitView, 'counts' | 'viaGroupCount'>) =>
+  view.counts.lead + view.counts.support + view.counts.responsible + view.viaGroupCount;
+
+/** The per-role counters of a unit, those that are not zero (all of them for a unit with no task). */
+function roleCounters(view: Pick<UnitView, 'counts' | 'viaGroupCount'>): Counter[] {
+  const all: Counter[] = [
+    { value: view.counts.lead, label: '牵头' },
+    { value: view.counts.support, label: '配合' },
+    { value: view.counts.responsible, label: '责任' },
+    { value: view.viaGroupCount, label: '经所属群体' },
+  ];
+  return all.filter((c) => c.value > 0);
+}
+
+function countNote(content: SiteContent): string {
+  const n = content.plans.length;
+  const each = '每项任务只计一次:本单位直接承担的按其最主要的角色(牵头、责任、配合)计,未直接列出、经所属群体承担的另计。';
+  return n > 1 ? `任务数为 ${n} 个计划合计;${each}` : each;
 }
 
 const memberLinks = (view: UnitView) => view.members.map((m) => ({ name: m.name, ...(m.id ? { href: unitHref(m.id) } : {}) }));
@@ -28,9 +57,14 @@ const memberLinks = (view: UnitView) => view.members.map((m) => ({ name: m.name,
 export function unitDirectoryPage(content: SiteContent): UnitDirectoryPage {
   const views = unitViews(content.plans, content.units);
   return {
-    frame: { title: '责任单位', description: `全部 ${views.length} 个责任单位,按单位类别分组,列出各单位牵头、配合和负责的任务数。`, section: 'units' },
+    frame: {
+      title: '责任单位',
+      description: `全部 ${views.length} 个责任单位,按单位类别分组,列出各单位承担的任务数及其中牵头、配合、责任的项数。`,
+      section: 'units',
+    },
     crumbs: [home(), { label: '责任单位' }],
     unitCount: views.length,
+    countNote: countNote(content),
     kinds: groupUnitsByKind(views).map((group, i) => ({
       anchor: `kind-${i + 1}`,
       kind: group.kind,
@@ -38,8 +72,8 @@ export function unitDirectoryPage(content: SiteContent): UnitDirectoryPage {
         href: unitHref(v.unit.id),
         name: v.unit.name,
         ...(v.unit.aliases.length > 0 ? { aliases: v.unit.aliases.slice(0, 2).join('、') } : {}),
-        counts: v.counts,
-        viaGroupCount: v.viaGroupCount,
+        total: unitTotal(v),
+        counts: roleCounters(v),
       })),
     })),
     groups: views.filter((v) => v.members.length > 0).map((v) => ({ href: unitHref(v.unit.id), name: v.unit.name, members: memberLinks(v) })),
@@ -61,6 +95,7 @@ export interface UnitPlanBlock {
 
 export interface UnitProps {
   view: UnitView;
+  planCount: number;
   /** With one plan, naming it is noise. */
   showPlan: boolean;
   sheet: UnitPrintSheet;
@@ -81,16 +116,18 @@ export interface UnitPage {
   unit: Unit;
   filter: string;
   aliases?: string;
-  counts: Record<Role, number>;
-  viaGroupCount: number;
+  /** The counters at the top: the total first, then each role; each task counted once. */
+  counters: Counter[];
+  /** What the counters count. */
+  countNote: string;
   memberOf: { href: string; name: string }[];
   pdf: { file: string; download: string; label: string };
   openData: { planId: string; label?: string }[];
   /** The unit has no task in any plan, directly or through a group. */
   empty: boolean;
   blocks: {
-    /** The plan's heading, when the page shows more than one plan. */
-    plan?: { anchor: string; heading: string };
+    /** The plan's heading, when the page shows more than one plan, with the unit's task count in it. */
+    plan?: { anchor: string; heading: string; count: string };
     filter: string;
     /** The heading tag of the role and group sections: one level below the plan's, if shown. */
     heading: 'h2' | 'h3';
@@ -138,17 +175,25 @@ export function unitRoutes(content: SiteContent): Route<UnitProps>[] {
   const progress = new Map(content.plans.map((p) => [p.id, progressView(p)]));
   return views.map((view) => ({
     params: { unit: view.unit.id },
-    props: { view, showPlan: content.plans.length > 1, sheet: unitPrintSheet(view, content.plans), blocks: planBlocks(view, content, progress) },
+    props: {
+      view,
+      planCount: content.plans.length,
+      showPlan: content.plans.length > 1,
+      sheet: unitPrintSheet(view, content.plans),
+      blocks: planBlocks(view, content, progress),
+    },
   }));
 }
 
-export function unitPage({ view, showPlan, sheet, blocks }: UnitProps): UnitPage {
-  const { unit, counts } = view;
-  const total = counts.lead + counts.support + counts.responsible;
+export function unitPage({ view, planCount, showPlan, sheet, blocks }: UnitProps): UnitPage {
+  const { unit } = view;
+  const total = unitTotal(view);
+  const scope = planCount > 1 ? `${planCount} 个计划合计` : '';
+  const roles = roleCounters(view);
   return {
     frame: {
       title: unit.name,
-      description: `${unit.name}承担的任务:牵头 ${counts.lead} 项、配合 ${counts.support} 项、责任 ${counts.responsible} 项,另经所属群体承担 ${view.viaGroupCount} 项。`,
+      description: `${unit.name}承担的任务${scope ? `(${scope})` : ''}:共 ${total} 项${roles.length > 0 && total > 0 ? `,其中${roles.map((c) => `${c.label} ${c.value} 项`).join('、')}` : ''}。`,
       section: 'units',
       searchable: true,
       sample: blocks.some((b) => b.sample && b.statuses),
@@ -157,12 +202,12 @@ export function unitPage({ view, showPlan, sheet, blocks }: UnitProps): UnitPage
     unit,
     filter: pagefindFilter('单位', unit.name),
     ...(unit.aliases.length > 0 ? { aliases: unit.aliases.join('、') } : {}),
-    counts,
-    viaGroupCount: view.viaGroupCount,
+    counters: [{ value: total, label: scope ? `项任务(${scope})` : '项任务' }, ...roles.map((c) => ({ value: c.value, label: `项${c.label}` }))],
+    countNote: `每项任务只计一次:本单位直接承担的按其最主要的角色计${view.viaGroupCount > 0 ? ',经所属群体承担的只计本单位未直接列出的' : ''}。`,
     memberOf: view.memberOf.map((g) => ({ href: unitHref(g.id), name: g.name })),
     pdf: { file: unitPdfPath(unit.id), download: `${unit.name}任务清单.pdf`, label: '打印版任务清单' },
     openData: blocks.map((b) => ({ planId: b.id, ...(showPlan ? { label: `${b.title}数据` } : {}) })),
-    empty: total === 0 && view.viaGroupCount === 0,
+    empty: total === 0,
     blocks: blocks.map((block) => {
       const key = showPlan ? `${block.id}-` : '';
       const row = (t: UnitTaskRef): TaskRow => ({
@@ -173,7 +218,15 @@ export function unitPage({ view, showPlan, sheet, blocks }: UnitProps): UnitPage
         ...(t.mention ? { mention: t.mention } : {}),
       });
       return {
-        ...(showPlan ? { plan: { anchor: `plan-${block.id}`, heading: `${block.year ? `${block.year} 年 · ` : ''}${block.title}` } } : {}),
+        ...(showPlan
+          ? {
+              plan: {
+                anchor: `plan-${block.id}`,
+                heading: `${block.year ? `${block.year} 年 · ` : ''}${block.title}`,
+                count: `本计划中共 ${[...block.byRole, ...block.viaGroups].reduce((n, g) => n + g.tasks.length, 0)} 项`,
+              },
+            }
+          : {}),
         filter: pagefindFilter('计划', block.title),
         heading: showPlan ? 'h3' : 'h2',
         ...(block.statusCounts ? { statusCounts: block.statusCounts } : {}),
