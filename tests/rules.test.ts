@@ -18,6 +18,7 @@ import { RULE_IDS, RULES, type RuleId, isRuleId, ruleOf } from '../src/lib/rules
 import { RuleIdSchema } from '../src/lib/schema.ts';
 import { ruleText } from '../src/site/diagnostics.ts';
 import { planLinkTargets } from '../src/site/plan-links.ts';
+import { HEAVY_TIMEOUT } from './support/timeouts.ts';
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -131,7 +132,8 @@ async function pageMessages(dir: string, content: LoadedContent): Promise<{ rule
   return messages;
 }
 
-describe('every rule', () => {
+// Each rule's content folder is loaded and parsed in turn (a .doc through LibreOffice among them).
+describe('every rule', { timeout: HEAVY_TIMEOUT }, () => {
   const dir = brokenContent();
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
