@@ -1,7 +1,7 @@
 /** A task's page `/<plan>/tasks/<n>/`: its text, units by role, deadlines, progress and place in the plan. */
 import type { Role } from '../../lib/schema.ts';
 import { nodeHeading, summarizePlan, taskLabel, type TaskView, taskSlug, taskViews } from '../plan.ts';
-import { chineseDate, NO_REPORT, progressView, type StatusLabel, type TaskProgress } from '../progress.ts';
+import { chineseDate, type Light, lightRule, NO_REPORT, progressView, type StatusLabel, type TaskProgress } from '../progress.ts';
 import { ROLE_LABEL } from '../roles.ts';
 import { pagefindFilter } from '../search.ts';
 import { planHref, sourceHref, taskHref, unitHref, withBase } from '../url.ts';
@@ -11,7 +11,7 @@ export interface TaskProps {
   planId: string;
   planTitle: string;
   view: TaskView;
-  progress?: { asOf: string; sample: boolean; task: TaskProgress };
+  progress?: { asOf: string; sample: boolean; dueSoonDays: number; task: TaskProgress };
 }
 
 export interface TaskPage {
@@ -21,6 +21,8 @@ export interface TaskPage {
   plan: { title: string; href: string; filter: string };
   /** The task's current status, when the plan has progress reports. */
   status?: { label: StatusLabel; overdue: boolean };
+  /** The deadline light, when the task has a dated deadline and the plan has reports. */
+  light?: { label: Light; rule: string };
   part?: { heading: string; filter: string };
   section?: string;
   source: { href: string; lines: string };
@@ -55,7 +57,9 @@ export function taskRoutes(content: SiteContent): Route<TaskProps>[] {
         planId: plan.id,
         planTitle: summary.title,
         view,
-        ...(progress ? { progress: { asOf: progress.asOf, sample: progress.sample, task: progress.tasks[view.slug]! } } : {}),
+        ...(progress
+          ? { progress: { asOf: progress.asOf, sample: progress.sample, dueSoonDays: progress.dueSoonDays, task: progress.tasks[view.slug]! } }
+          : {}),
       },
     }));
   });
@@ -118,6 +122,7 @@ export function taskPage({ planId, planTitle, view, progress }: TaskProps): Task
     heading: `任务 ${view.slug}:${view.label}`,
     plan: { title: planTitle, href: planHref(planId), filter: pagefindFilter('计划', planTitle) },
     ...(progress ? { status: { label: progress.task.status ?? NO_REPORT, overdue: progress.task.overdue } } : {}),
+    ...(progress?.task.light ? { light: { label: progress.task.light, rule: lightRule(progress.dueSoonDays) } } : {}),
     ...(view.part ? { part: { heading: nodeHeading(view.part), filter: pagefindFilter('部分', nodeHeading(view.part)) } } : {}),
     ...(view.section ? { section: nodeHeading(view.section) } : {}),
     source: { href: sourceHref(planId, view.lines.start), lines },

@@ -2,7 +2,7 @@
 import type { Role, Unit } from '../../lib/schema.ts';
 import { unitPdfPath } from '../pdf.ts';
 import { type UnitPrintSheet, unitPrintSheet } from '../print.ts';
-import { progressView, STATUS_LABELS, type StatusLabel, statusOf } from '../progress.ts';
+import { type Light, LIGHTS, lightOf, progressView, STATUS_LABELS, type StatusLabel, statusOf } from '../progress.ts';
 import { ROLE_LABEL } from '../roles.ts';
 import { pagefindFilter } from '../search.ts';
 import { groupUnitsByKind, type UnitTaskRef, type UnitView, unitViews } from '../units.ts';
@@ -55,6 +55,8 @@ export interface UnitPlanBlock {
   viaGroups: UnitView['viaGroups'];
   /** Task number → status, when the plan has progress reports. */
   statuses?: Record<string, StatusLabel>;
+  /** Task number → deadline light, for the tasks that have one. */
+  lights?: Record<string, Light>;
   sample: boolean;
   statusCounts?: { status: StatusLabel; count: number }[];
 }
@@ -70,6 +72,7 @@ export interface UnitProps {
 interface TaskRow {
   role: Role;
   status?: StatusLabel;
+  light?: Light;
   href: string;
   label: string;
   mention?: string;
@@ -95,6 +98,7 @@ export interface UnitPage {
     /** The heading tag of the role and group sections: one level below the plan's, if shown. */
     heading: 'h2' | 'h3';
     statusCounts?: { status: StatusLabel; count: number }[];
+    lightCounts?: { light: Light; count: number }[];
     roles: { anchor: string; filter: string; heading: string; tasks: TaskRow[] }[];
     groups: { anchor: string; heading: string; group: { href: string; name: string }; tasks: TaskRow[] }[];
   }[];
@@ -116,6 +120,14 @@ function planBlocks(view: UnitView, content: SiteContent, progress: Map<string, 
       const viaGroups = own(view.viaGroups);
       const numbers = [...new Set([...byRole, ...viaGroups].flatMap((g) => g.tasks.map((t) => t.slug)))];
       const statuses = planProgress ? Object.fromEntries(numbers.map((n) => [n, statusOf(planProgress, n)!])) : undefined;
+      const lights = planProgress
+        ? Object.fromEntries(
+            numbers.flatMap((n) => {
+              const light = lightOf(planProgress, n);
+              return light ? [[n, light]] : [];
+            }),
+          )
+        : undefined;
       const year = p.metadata.year ?? p.document.year;
       return {
         id: p.id,
@@ -124,6 +136,7 @@ function planBlocks(view: UnitView, content: SiteContent, progress: Map<string, 
         byRole,
         viaGroups,
         ...(statuses ? { statuses } : {}),
+        ...(lights ? { lights } : {}),
         sample: planProgress?.sample ?? false,
         ...(statuses
           ? { statusCounts: STATUS_LABELS.map((s) => ({ status: s, count: Object.values(statuses).filter((x) => x === s).length })).filter((c) => c.count > 0) }
@@ -131,6 +144,10 @@ function planBlocks(view: UnitView, content: SiteContent, progress: Map<string, 
       };
     })
     .filter((b) => b.byRole.length + b.viaGroups.length > 0);
+}
+
+function lightCounts(lights: Record<string, Light>): { light: Light; count: number }[] {
+  return LIGHTS.map((light) => ({ light, count: Object.values(lights).filter((l) => l === light).length })).filter((c) => c.count > 0);
 }
 
 export function unitRoutes(content: SiteContent): Route<UnitProps>[] {
@@ -168,6 +185,7 @@ export function unitPage({ view, showPlan, sheet, blocks }: UnitProps): UnitPage
       const row = (t: UnitTaskRef): TaskRow => ({
         role: t.role,
         ...(block.statuses ? { status: block.statuses[t.slug]! } : {}),
+        ...(block.lights?.[t.slug] ? { light: block.lights[t.slug]! } : {}),
         href: taskHref(t.planId, t.slug),
         label: `任务 ${t.slug}:${t.label}`,
         ...(t.mention ? { mention: t.mention } : {}),
@@ -177,6 +195,7 @@ export function unitPage({ view, showPlan, sheet, blocks }: UnitProps): UnitPage
         filter: pagefindFilter('计划', block.title),
         heading: showPlan ? 'h3' : 'h2',
         ...(block.statusCounts ? { statusCounts: block.statusCounts } : {}),
+        ...(block.lights ? { lightCounts: lightCounts(block.lights) } : {}),
         roles: block.byRole.map((group) => ({
           anchor: `role-${key}${group.role}`,
           filter: `角色:${ROLE_LABEL[group.role]}`,

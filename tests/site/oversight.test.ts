@@ -1,0 +1,68 @@
+/**
+ * Route data of what a 督查 office follows a plan by: deadline lights on the task, unit, plan and
+ * matrix pages, on the two-plan example (2023: as of 2023-06-30).
+ */
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/lib/pipeline.ts';
+import { matrixPage, matrixRoutes } from '../../src/site/routes/matrix.ts';
+import { planOverview } from '../../src/site/routes/overview.ts';
+import { taskPage, taskRoutes } from '../../src/site/routes/task.ts';
+import type { SiteContent } from '../../src/site/routes/types.ts';
+import { unitPage, unitRoutes } from '../../src/site/routes/units.ts';
+
+const twoPlans: SiteContent = await loadContent('examples/with-progress');
+const seed: SiteContent = await loadContent('content');
+const plan2023 = twoPlans.plans.find((p) => p.id === '2023-work-safety')!;
+
+describe('deadline lights', () => {
+  it('lights a dated task on its page, with the rule in words', () => {
+    const task = (n: string) => taskPage(taskRoutes(twoPlans).find((r) => r.params.slug === '2023-work-safety' && r.params.task === n)!.props);
+    // Task 4 is due on the as-of date itself and not reported done.
+    expect(task('4').light?.label).toBe('临期');
+    expect(task('4').light?.rule).toMatch(/15 天以内/);
+    // Task 2 has no dated deadline: no light.
+    expect(task('2').light).toBeUndefined();
+  });
+
+  it('gives no light at all to a plan without progress reports', () => {
+    expect(
+      taskRoutes(seed)
+        .map((r) => taskPage(r.props).light)
+        .filter(Boolean),
+    ).toEqual([]);
+    expect(planOverview(seed.plans[0]!, 2).progress).toBeUndefined();
+  });
+
+  it('counts the lights on the plan page as the task pages show them', () => {
+    const overview = planOverview(plan2023, 2);
+    const counts = Object.fromEntries(overview.progress!.lights.map((l) => [l.light, l.count]));
+    const fromTasks = { 正常: 0, 临期: 0, 逾期: 0 };
+    for (const r of taskRoutes(twoPlans).filter((r) => r.params.slug === '2023-work-safety')) {
+      const light = taskPage(r.props).light?.label;
+      if (light) fromTasks[light]++;
+    }
+    expect(counts).toEqual(fromTasks);
+    expect(fromTasks.临期).toBeGreaterThan(0);
+    expect(overview.progress!.unlit).toBe(3);
+    expect(overview.progress!.lights.filter((l) => l.light === '逾期')[0]!.count).toBe(overview.progress!.overdueCount);
+    // The outline carries the same lights, by task id.
+    expect(Object.keys(overview.lights!)).toHaveLength(counts.正常! + counts.临期! + counts.逾期!);
+  });
+
+  it('shows each task’s light on the unit page, and counts them per plan', () => {
+    const page = unitPage(unitRoutes(twoPlans).find((r) => r.params.unit === 'zhujian')!.props);
+    const block = page.blocks.find((b) => b.plan?.anchor === 'plan-2023-work-safety')!;
+    const tasks = block.roles.flatMap((g) => g.tasks);
+    // 县住建局 leads task 4 (6月30日前) and task 5 (no date).
+    expect(tasks.find((t) => t.href.endsWith('/tasks/4/'))?.light).toBe('临期');
+    expect(tasks.find((t) => t.href.endsWith('/tasks/5/'))?.light).toBeUndefined();
+    expect(block.lightCounts?.find((c) => c.light === '临期')?.count).toBeGreaterThan(0);
+  });
+
+  it('explains the light marks of the matrix', () => {
+    const route = matrixRoutes(twoPlans).find((r) => r.params.slug === '2023-work-safety')!;
+    const page = matrixPage(route.props);
+    expect(page.table!.lightLegend!.lights.map((l) => `${l.mark}${l.label}`)).toEqual(['正正常', '临临期', '逾逾期']);
+    expect(page.table!.progress!.tasks['4']!.light).toBe('临期');
+  });
+});
