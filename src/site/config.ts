@@ -2,4 +2,4 @@
 export const SITE_NAME = '任务分工公开台账';
 export const SITE_DESCRIPTION = '把政府年度工作要点整理为可查询的任务分工台账:每项任务由谁牵头、谁配合,每个单位承担哪些任务。';
 /** Plan ids may not take these top-level URL segments. */
-export const RESERVED_SEGMENTS = ['units', 'search', 'pagefind', '_astro', 'favicon.svg'];
+export const RESERVED_SEGMENTS = ['units', 'search', 'pagefind', '_astro', 'favicon.svg', 'feed.xml'];

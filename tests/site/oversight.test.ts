@@ -4,8 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/pipeline.ts';
+import { homePage } from '../../src/site/routes/home.ts';
 import { matrixPage, matrixRoutes } from '../../src/site/routes/matrix.ts';
 import { planOverview } from '../../src/site/routes/overview.ts';
+import { segmentPage, segmentRoutes } from '../../src/site/routes/segment.ts';
 import { taskPage, taskRoutes } from '../../src/site/routes/task.ts';
 import type { SiteContent } from '../../src/site/routes/types.ts';
 import { unitPage, unitRoutes } from '../../src/site/routes/units.ts';
@@ -64,5 +66,22 @@ describe('deadline lights', () => {
     const page = matrixPage(route.props);
     expect(page.table!.lightLegend!.lights.map((l) => `${l.mark}${l.label}`)).toEqual(['正正常', '临临期', '逾逾期']);
     expect(page.table!.progress!.tasks['4']!.light).toBe('临期');
+  });
+});
+
+describe('calendars and feeds are linked', () => {
+  it('from the plan page (visible links and <link rel="alternate">), the unit page and the home page', () => {
+    const route = segmentRoutes(twoPlans, []).find((r) => r.params.slug === '2023-work-safety')!;
+    const page = segmentPage(route.props);
+    if (page.kind !== 'plan') throw new Error('not a plan page');
+    expect(page.overview.subscriptions).toEqual({ feedHref: '/2023-work-safety/feed.xml', calendarHref: '/2023-work-safety/calendar.ics' });
+    expect(page.frame.alternates?.map((a) => [a.type, a.href])).toEqual([
+      ['application/atom+xml', '/2023-work-safety/feed.xml'],
+      ['text/calendar', '/2023-work-safety/calendar.ics'],
+    ]);
+    const unit = unitPage(unitRoutes(twoPlans).find((r) => r.params.unit === 'zhujian')!.props);
+    expect(unit.calendarHref).toBe('/units/zhujian/calendar.ics');
+    expect(unit.frame.alternates?.[0]?.href).toBe('/units/zhujian/calendar.ics');
+    expect(homePage(twoPlans).frame.alternates).toEqual([{ href: '/feed.xml', type: 'application/atom+xml', title: '任务分工公开台账 进展报告' }]);
   });
 });

@@ -1,6 +1,7 @@
 /** The home page `/`: every plan, newest first, and the newest plan's overview. */
 import { SITE_DESCRIPTION, SITE_NAME } from '../config.ts';
 import { summarizePlan } from '../plan.ts';
+import { siteFeedHref } from '../feeds.ts';
 import { planHref, withBase } from '../url.ts';
 import { type PlanOverview, planOverview } from './overview.ts';
 import type { PageFrame, SiteContent } from './types.ts';
@@ -18,7 +19,12 @@ export function homePage(content: SiteContent): HomePage {
   const newest = content.plans[0];
   const overview = newest && planOverview(newest, 3);
   return {
-    frame: { description: SITE_DESCRIPTION, section: 'plans', sample: overview?.progress?.sample === true },
+    frame: {
+      description: SITE_DESCRIPTION,
+      section: 'plans',
+      sample: overview?.progress?.sample === true,
+      alternates: [{ href: siteFeedHref(), type: 'application/atom+xml', title: `${SITE_NAME} 进展报告` }],
+    },
     heading: SITE_NAME,
     lede: SITE_DESCRIPTION,
     plans: content.plans.map((plan) => {

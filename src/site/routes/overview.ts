@@ -24,6 +24,8 @@ import {
 } from '../progress.ts';
 import { OUTLINE_PAGE_TASKS, OUTLINE_SPLIT_TASKS, type PlanSlice, sliceHeading, sliceRange, sliceSections, sliceTasks } from '../slices.ts';
 import { diagnosticsHref, matrixHref, partHref, sourceHref, withBase } from '../url.ts';
+import { planCalendarHref } from '../calendar.ts';
+import { planFeedHref } from '../feeds.ts';
 import { interpretationLink } from './interpretation.ts';
 import type { SitePlan } from './types.ts';
 
@@ -71,6 +73,8 @@ export interface PlanOverview {
   /** The plan's 政策解读, when it has one. */
   interpretation?: { href: string; title: string; description: string; example?: string };
   progress?: OverviewProgress;
+  /** Subscribe: the plan's Atom feed of reports and its deadline calendar. */
+  subscriptions: { feedHref: string; calendarHref: string };
   preamble: string;
   /** A long plan: its part pages. Otherwise the whole outline, with statuses when there are reports. */
   parts?: OverviewPart[];
@@ -161,6 +165,7 @@ export function planOverview(plan: SitePlan, level: 2 | 3): PlanOverview {
     warningCount: summary.warningCount,
     ...(interpretation ? { interpretation } : {}),
     ...(progress ? { progress: progressBlock(plan, progress, slices) } : {}),
+    subscriptions: { feedHref: planFeedHref(summary.id), calendarHref: planCalendarHref(summary.id) },
     preamble: document.preamble.trim(),
     ...(slices
       ? {

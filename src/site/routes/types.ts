@@ -44,6 +44,14 @@ export interface PageFrame {
   searchable?: boolean;
   wide?: boolean;
   sample?: boolean;
+  /** Other forms of the page's content, as `<link rel="alternate">` (feeds, calendars). */
+  alternates?: Alternate[];
+}
+
+export interface Alternate {
+  href: string;
+  type: 'application/atom+xml' | 'text/calendar';
+  title: string;
 }
 
 export type { Crumb };

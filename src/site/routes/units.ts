@@ -2,6 +2,7 @@
 import type { Role, Unit } from '../../lib/schema.ts';
 import { unitPdfPath } from '../pdf.ts';
 import { type UnitPrintSheet, unitPrintSheet } from '../print.ts';
+import { unitCalendarHref } from '../calendar.ts';
 import { type Light, LIGHTS, lightOf, progressView, STATUS_LABELS, type StatusLabel, statusOf } from '../progress.ts';
 import { ROLE_LABEL } from '../roles.ts';
 import { pagefindFilter } from '../search.ts';
@@ -88,6 +89,8 @@ export interface UnitPage {
   viaGroupCount: number;
   memberOf: { href: string; name: string }[];
   pdf: { file: string; download: string; label: string };
+  /** The unit's deadline calendar, every plan's deadlines of its tasks. */
+  calendarHref: string;
   openData: { planId: string; label?: string }[];
   /** The unit has no task in any plan, directly or through a group. */
   empty: boolean;
@@ -169,6 +172,7 @@ export function unitPage({ view, showPlan, sheet, blocks }: UnitProps): UnitPage
       section: 'units',
       searchable: true,
       sample: blocks.some((b) => b.sample && b.statuses),
+      alternates: [{ href: unitCalendarHref(unit.id), type: 'text/calendar', title: `${unit.name} 任务时限日历` }],
     },
     crumbs: [home(), { label: '责任单位', href: withBase('units/') }, { label: unit.name }],
     unit,
@@ -178,6 +182,7 @@ export function unitPage({ view, showPlan, sheet, blocks }: UnitProps): UnitPage
     viaGroupCount: view.viaGroupCount,
     memberOf: view.memberOf.map((g) => ({ href: unitHref(g.id), name: g.name })),
     pdf: { file: unitPdfPath(unit.id), download: `${unit.name}任务清单.pdf`, label: '打印版任务清单' },
+    calendarHref: unitCalendarHref(unit.id),
     openData: blocks.map((b) => ({ planId: b.id, ...(showPlan ? { label: `${b.title}数据` } : {}) })),
     empty: total === 0 && view.viaGroupCount === 0,
     blocks: blocks.map((block) => {

@@ -1,0 +1,13 @@
+/** The Atom feeds `/<plan>/feed.xml` (one per plan) and `/feed.xml` (the site's). */
+import { type FeedProps, planFeed, siteFeed } from '../feeds.ts';
+import type { Route, SiteContent } from './types.ts';
+
+export type { FeedProps };
+
+export function planFeedRoutes(content: SiteContent): Route<FeedProps>[] {
+  return content.plans.map((plan) => ({ params: { slug: plan.id }, props: planFeed(plan) }));
+}
+
+export function siteFeedProps(content: SiteContent): FeedProps {
+  return siteFeed(content.plans);
+}
