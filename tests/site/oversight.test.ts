@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/pipeline.ts';
+import { rankUnits } from '../../src/site/bulletin.ts';
+import { bulletinPage, bulletinRoutes, percent } from '../../src/site/routes/bulletin.ts';
 import { homePage } from '../../src/site/routes/home.ts';
 import { matrixPage, matrixRoutes } from '../../src/site/routes/matrix.ts';
 import { planOverview } from '../../src/site/routes/overview.ts';
@@ -83,5 +85,53 @@ describe('calendars and feeds are linked', () => {
     expect(unit.calendarHref).toBe('/units/zhujian/calendar.ics');
     expect(unit.frame.alternates?.[0]?.href).toBe('/units/zhujian/calendar.ics');
     expect(homePage(twoPlans).frame.alternates).toEqual([{ href: '/feed.xml', type: 'application/atom+xml', title: '任务分工公开台账 进展报告' }]);
+  });
+});
+
+describe('/<plan>/bulletin/ (督查通报)', () => {
+  it('exists only for plans with progress reports', () => {
+    expect(bulletinRoutes(twoPlans).map((r) => r.params.slug)).toEqual(['2023-work-safety', '2022-work-safety']);
+    expect(bulletinRoutes(seed)).toEqual([]);
+  });
+
+  it('counts as the plan page counts, by status and by light', () => {
+    for (const route of bulletinRoutes(twoPlans)) {
+      const page = bulletinPage(route.props);
+      const overview = planOverview(route.props.plan, 2).progress!;
+      expect(page.statusCounts.map((c) => c.count)).toEqual(overview.statuses.map((s) => s.count));
+      expect(page.lightCounts.map((c) => c.count)).toEqual(overview.lights.map((l) => l.count));
+      expect(page.overdue.map((r) => r.number)).toEqual(overview.overdue.map((r) => r.number));
+      expect(page.summary).toContain(`共 ${route.props.plan.document.tasks.length} 项任务`);
+    }
+  });
+
+  it('lists overdue, lagging, due-soon and unreported tasks with their accountable units, as a dated bulletin', () => {
+    const page = bulletinPage(bulletinRoutes(twoPlans).find((r) => r.params.slug === '2023-work-safety')!.props);
+    expect(page.heading).toBe('2023年全县安全生产工作要点(示例)督查通报');
+    expect(page.asOf).toEqual({ date: '2023-06-30', text: '2023年6月30日' });
+    expect(page.frame.sample).toBe(true);
+    expect(page.pdf.file).toBe('pdf/2023-work-safety/bulletin.pdf');
+    const task4 = page.dueSoon.find((r) => r.number === '4')!;
+    expect(task4.units).toEqual([{ href: '/units/zhujian/', name: '县住房和城乡建设局', role: '牵头' }]);
+    expect(page.lagging.every((r) => r.status === '滞后' && !page.overdue.some((o) => o.number === r.number))).toBe(true);
+    expect(page.unreported.every((r) => r.status === '暂无报告')).toBe(true);
+    expect(page.rankingRule).toMatch(/并列/);
+  });
+
+  it('ranks units by share of their lead/responsible tasks completed, ties sharing a rank', () => {
+    const ranked = rankUnits([
+      { id: 'a', name: '县甲局', accountable: 4, done: 2, overdue: 1 },
+      { id: 'b', name: '县乙局', accountable: 2, done: 2, overdue: 0 },
+      { id: 'c', name: '县丙局', accountable: 4, done: 2, overdue: 0 },
+      { id: 'd', name: '县丁局', accountable: 4, done: 2, overdue: 0 },
+      { id: 'e', name: '县戊局', accountable: 0, done: 0, overdue: 0 },
+    ]);
+    expect(ranked.map((r) => `${r.rank}:${r.id}`)).toEqual(['1:b', '2:c', '2:d', '4:a']);
+    expect(percent(2 / 3)).toBe('66.7%');
+    expect(percent(1)).toBe('100%');
+    const page = bulletinPage(bulletinRoutes(twoPlans).find((r) => r.params.slug === '2022-work-safety')!.props);
+    const shares = page.ranking.map((r) => r.share);
+    expect(shares).toEqual(shares.toSorted((x, y) => y - x));
+    expect(page.ranking.every((r) => r.done <= r.accountable && r.accountable > 0)).toBe(true);
   });
 });

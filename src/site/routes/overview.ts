@@ -23,7 +23,7 @@ import {
   statusOf,
 } from '../progress.ts';
 import { OUTLINE_PAGE_TASKS, OUTLINE_SPLIT_TASKS, type PlanSlice, sliceHeading, sliceRange, sliceSections, sliceTasks } from '../slices.ts';
-import { diagnosticsHref, matrixHref, partHref, sourceHref, withBase } from '../url.ts';
+import { bulletinHref, diagnosticsHref, matrixHref, partHref, sourceHref, withBase } from '../url.ts';
 import { planCalendarHref } from '../calendar.ts';
 import { planFeedHref } from '../feeds.ts';
 import { interpretationLink } from './interpretation.ts';
@@ -50,6 +50,8 @@ export interface OverviewProgress {
   /** A long plan's overdue tasks are listed on its part pages: here, how many each part has. */
   overdueByPart?: { heading: string; href: string; count: number }[];
   overdue: OverdueRow[];
+  /** The plan's 督查通报. */
+  bulletinHref: string;
 }
 
 export interface OverviewPart {
@@ -126,6 +128,7 @@ function progressBlock(plan: SitePlan, progress: PlanProgressView, slices: PlanS
     overdueCount: overdue.length,
     ...(slices && overdue.length > 0 ? { overdueByPart: overdueByPart(plan.document, slices, overdue) } : {}),
     overdue,
+    bulletinHref: bulletinHref(plan.document.id),
   };
 }
 
