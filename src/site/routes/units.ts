@@ -3,11 +3,12 @@ import type { Role, Unit } from '../../lib/schema.ts';
 import { unitPdfPath } from '../pdf.ts';
 import { type UnitPrintSheet, unitPrintSheet } from '../print.ts';
 import { unitCalendarHref } from '../calendar.ts';
+import { continuityOf } from '../continuity.ts';
 import { type Light, LIGHTS, lightOf, progressView, STATUS_LABELS, type StatusLabel, statusOf } from '../progress.ts';
 import { ROLE_LABEL } from '../roles.ts';
 import { pagefindFilter } from '../search.ts';
 import { groupUnitsByKind, type UnitTaskRef, type UnitView, unitViews } from '../units.ts';
-import { taskHref, unitHref, withBase } from '../url.ts';
+import { planHref, taskHref, unitHref, withBase } from '../url.ts';
 import type { Crumb, PageFrame, Route, SiteContent } from './types.ts';
 
 const home = () => ({ label: '首页', href: withBase('') });
@@ -58,6 +59,8 @@ export interface UnitPlanBlock {
   statuses?: Record<string, StatusLabel>;
   /** Task number → deadline light, for the tasks that have one. */
   lights?: Record<string, Light>;
+  /** Against the plan's predecessor: task number → 延续 / 新增, and the unit's earlier tasks that no task continues. */
+  carry?: { previousId: string; previousTitle: string; kinds: Record<string, '延续' | '新增'>; dropped: { number: string; label: string }[] };
   sample: boolean;
   statusCounts?: { status: StatusLabel; count: number }[];
 }
@@ -74,6 +77,7 @@ interface TaskRow {
   role: Role;
   status?: StatusLabel;
   light?: Light;
+  carry?: '延续' | '新增';
   href: string;
   label: string;
   mention?: string;
@@ -102,6 +106,8 @@ export interface UnitPage {
     heading: 'h2' | 'h3';
     statusCounts?: { status: StatusLabel; count: number }[];
     lightCounts?: { light: Light; count: number }[];
+    /** This plan against the one it follows, for this unit. */
+    carry?: { planTitle: string; planHref: string; continued: number; added: number; dropped: { href: string; number: string; label: string }[] };
     roles: { anchor: string; filter: string; heading: string; tasks: TaskRow[] }[];
     groups: { anchor: string; heading: string; group: { href: string; name: string }; tasks: TaskRow[] }[];
   }[];
@@ -132,6 +138,16 @@ function planBlocks(view: UnitView, content: SiteContent, progress: Map<string, 
           )
         : undefined;
       const year = p.metadata.year ?? p.document.year;
+      const continuity = continuityOf(p, content.plans);
+      const carry = continuity && {
+        previousId: continuity.previous.id,
+        previousTitle: continuity.previous.title,
+        kinds: Object.fromEntries(numbers.map((n) => [n, continuity.links.get(n) ? ('延续' as const) : ('新增' as const)])),
+        dropped: [...new Set([...view.byRole, ...view.viaGroups].flatMap((g) => g.tasks.filter((t) => t.planId === continuity.previous.id).map((t) => t.slug)))]
+          .filter((n) => continuity.dropped.includes(n))
+          .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+          .map((n) => ({ number: n, label: continuity.previousLabels.get(n)! })),
+      };
       return {
         id: p.id,
         title: p.metadata.title ?? p.document.title,
@@ -140,6 +156,7 @@ function planBlocks(view: UnitView, content: SiteContent, progress: Map<string, 
         viaGroups,
         ...(statuses ? { statuses } : {}),
         ...(lights ? { lights } : {}),
+        ...(carry ? { carry } : {}),
         sample: planProgress?.sample ?? false,
         ...(statuses
           ? { statusCounts: STATUS_LABELS.map((s) => ({ status: s, count: Object.values(statuses).filter((x) => x === s).length })).filter((c) => c.count > 0) }
@@ -191,6 +208,7 @@ export function unitPage({ view, showPlan, sheet, blocks }: UnitProps): UnitPage
         role: t.role,
         ...(block.statuses ? { status: block.statuses[t.slug]! } : {}),
         ...(block.lights?.[t.slug] ? { light: block.lights[t.slug]! } : {}),
+        ...(block.carry ? { carry: block.carry.kinds[t.slug]! } : {}),
         href: taskHref(t.planId, t.slug),
         label: `任务 ${t.slug}:${t.label}`,
         ...(t.mention ? { mention: t.mention } : {}),
@@ -201,6 +219,17 @@ export function unitPage({ view, showPlan, sheet, blocks }: UnitProps): UnitPage
         heading: showPlan ? 'h3' : 'h2',
         ...(block.statusCounts ? { statusCounts: block.statusCounts } : {}),
         ...(block.lights ? { lightCounts: lightCounts(block.lights) } : {}),
+        ...(block.carry
+          ? {
+              carry: {
+                planTitle: block.carry.previousTitle,
+                planHref: planHref(block.carry.previousId),
+                continued: Object.values(block.carry.kinds).filter((k) => k === '延续').length,
+                added: Object.values(block.carry.kinds).filter((k) => k === '新增').length,
+                dropped: block.carry.dropped.map((d) => ({ href: taskHref(block.carry!.previousId, d.number), number: d.number, label: d.label })),
+              },
+            }
+          : {}),
         roles: block.byRole.map((group) => ({
           anchor: `role-${key}${group.role}`,
           filter: `角色:${ROLE_LABEL[group.role]}`,
