@@ -2,10 +2,14 @@
  * Route data of what a 督查 office follows a plan by: deadline lights on the task, unit, plan and
  * matrix pages, on the two-plan example (2023: as of 2023-06-30).
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generatePlan } from '../../scripts/lib/generate-plan.ts';
 import { loadContent } from '../../src/lib/pipeline.ts';
 import { rankUnits } from '../../src/site/bulletin.ts';
-import { bulletinPage, bulletinRoutes, percent } from '../../src/site/routes/bulletin.ts';
+import { BULLETIN_LIST_LIMIT, bulletinPage, bulletinRoutes, percent } from '../../src/site/routes/bulletin.ts';
 import { homePage } from '../../src/site/routes/home.ts';
 import { matrixPage, matrixRoutes } from '../../src/site/routes/matrix.ts';
 import { planOverview } from '../../src/site/routes/overview.ts';
@@ -100,7 +104,7 @@ describe('/<plan>/bulletin/ (督查通报)', () => {
       const overview = planOverview(route.props.plan, 2).progress!;
       expect(page.statusCounts.map((c) => c.count)).toEqual(overview.statuses.map((s) => s.count));
       expect(page.lightCounts.map((c) => c.count)).toEqual(overview.lights.map((l) => l.count));
-      expect(page.overdue.map((r) => r.number)).toEqual(overview.overdue.map((r) => r.number));
+      expect(page.overdue.rows.map((r) => r.number)).toEqual(overview.overdue.map((r) => r.number));
       expect(page.summary).toContain(`共 ${route.props.plan.document.tasks.length} 项任务`);
     }
   });
@@ -111,10 +115,12 @@ describe('/<plan>/bulletin/ (督查通报)', () => {
     expect(page.asOf).toEqual({ date: '2023-06-30', text: '2023年6月30日' });
     expect(page.frame.sample).toBe(true);
     expect(page.pdf.file).toBe('pdf/2023-work-safety/bulletin.pdf');
-    const task4 = page.dueSoon.find((r) => r.number === '4')!;
+    const task4 = page.dueSoon.rows.find((r) => r.number === '4')!;
     expect(task4.units).toEqual([{ href: '/units/zhujian/', name: '县住房和城乡建设局', role: '牵头' }]);
-    expect(page.lagging.every((r) => r.status === '滞后' && !page.overdue.some((o) => o.number === r.number))).toBe(true);
-    expect(page.unreported.every((r) => r.status === '暂无报告')).toBe(true);
+    expect(page.lagging.rows.every((r) => r.status === '滞后' && !page.overdue.rows.some((o) => o.number === r.number))).toBe(true);
+    expect(page.unreported.rows.every((r) => r.status === '暂无报告')).toBe(true);
+    expect(page.unreported.more).toBe(0);
+    expect(page.lists.map((l) => l.id)).toEqual(['overdue', 'lagging', 'due-soon', 'unreported']);
     expect(page.rankingRule).toMatch(/并列/);
   });
 
@@ -133,5 +139,21 @@ describe('/<plan>/bulletin/ (督查通报)', () => {
     const shares = page.ranking.map((r) => r.share);
     expect(shares).toEqual(shares.toSorted((x, y) => y - x));
     expect(page.ranking.every((r) => r.done <= r.accountable && r.accountable > 0)).toBe(true);
+  });
+});
+
+describe('the 督查通报 of a long plan', () => {
+  it('lists at most so many tasks a list and counts the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulletin-long-'));
+    mkdirSync(join(dir, 'plans'));
+    mkdirSync(join(dir, 'progress'));
+    writeFileSync(join(dir, 'plans/long-plan.txt'), generatePlan(300));
+    writeFileSync(join(dir, 'progress/long-plan.csv'), '序号,填报单位,报告日期,状态,进展情况\n1,,2024-03-01,已完成,示例\n');
+    const content = await loadContent(dir);
+    rmSync(dir, { recursive: true, force: true });
+    const page = bulletinPage(bulletinRoutes(content)[0]!.props);
+    expect(page.unreported.total).toBe(299);
+    expect(page.unreported.rows).toHaveLength(BULLETIN_LIST_LIMIT);
+    expect(page.unreported.more).toBe(299 - BULLETIN_LIST_LIMIT);
   });
 });

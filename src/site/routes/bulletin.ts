@@ -18,6 +18,20 @@ export const bulletinPdfPath = (planId: string) => `${PDF_DIR}/${planId}/bulleti
 
 export type BulletinProps = { plan: SitePlan };
 
+/** Rows a list of the bulletin shows; the rest are counted, so that a long plan's bulletin stays a readable page. */
+export const BULLETIN_LIST_LIMIT = 100;
+
+export interface BulletinList {
+  rows: BulletinRow[];
+  /** Tasks of the list beyond the limit, counted but not listed. */
+  more: number;
+  total: number;
+}
+
+function list(planId: string, tasks: BulletinTask[]): BulletinList {
+  return { rows: tasks.slice(0, BULLETIN_LIST_LIMIT).map((t) => row(planId, t)), more: Math.max(0, tasks.length - BULLETIN_LIST_LIMIT), total: tasks.length };
+}
+
 export interface BulletinRow {
   number: string;
   href: string;
@@ -41,10 +55,12 @@ export interface BulletinPage {
   statusCounts: Bulletin['statusCounts'];
   lightCounts: Bulletin['lightCounts'];
   lightRule: string;
-  overdue: BulletinRow[];
-  lagging: BulletinRow[];
-  dueSoon: BulletinRow[];
-  unreported: BulletinRow[];
+  overdue: BulletinList;
+  lagging: BulletinList;
+  dueSoon: BulletinList;
+  unreported: BulletinList;
+  /** The four lists in the order the bulletin prints them, with their headings. */
+  lists: (BulletinList & { id: string; heading: string; empty: string; note?: string })[];
   ranking: (Bulletin['ranking'][number] & { href: string; percent: string })[];
   rankingRule: string;
   planHref: string;
@@ -78,6 +94,10 @@ export function bulletinPage({ plan }: BulletinProps): BulletinPage {
   const bulletin = buildBulletin(plan, progress);
   const summary = summarizePlan(plan.document, plan.metadata);
   const heading = `${summary.title}督查通报`;
+  const overdue = list(plan.id, bulletin.overdue);
+  const lagging = list(plan.id, bulletin.lagging);
+  const dueSoon = list(plan.id, bulletin.dueSoon);
+  const unreported = list(plan.id, bulletin.unreported);
   const count = (s: StatusLabel) => bulletin.statusCounts.find((c) => c.status === s)!.count;
   const light = (l: Light) => bulletin.lightCounts.find((c) => c.light === l)!.count;
   return {
@@ -102,10 +122,22 @@ export function bulletinPage({ plan }: BulletinProps): BulletinPage {
     statusCounts: bulletin.statusCounts,
     lightCounts: bulletin.lightCounts,
     lightRule: lightRule(progress.dueSoonDays),
-    overdue: bulletin.overdue.map((t) => row(plan.id, t)),
-    lagging: bulletin.lagging.map((t) => row(plan.id, t)),
-    dueSoon: bulletin.dueSoon.map((t) => row(plan.id, t)),
-    unreported: bulletin.unreported.map((t) => row(plan.id, t)),
+    overdue,
+    lagging,
+    dueSoon,
+    unreported,
+    lists: [
+      { id: 'overdue', heading: '三、逾期未完成的任务', empty: '没有完成时限早于统计日期而未完成的任务。', ...overdue },
+      {
+        id: 'lagging',
+        heading: '四、进展滞后的任务',
+        empty: '没有其他报告为“滞后”的任务。',
+        note: '逾期任务已在上文列出,此处只列其余报告为“滞后”的任务。',
+        ...lagging,
+      },
+      { id: 'due-soon', heading: '五、临期任务', empty: '没有临近完成时限的任务。', ...dueSoon },
+      { id: 'unreported', heading: '六、尚未报送进展的任务', empty: '各项任务均已报送进展。', ...unreported },
+    ],
     ranking: bulletin.ranking.map((r) => ({ ...r, href: unitHref(r.id), percent: percent(r.share) })),
     rankingRule:
       '排名规则:按各单位牵头或负责(未分牵头、配合的任务,计所列全部单位)的任务中“已完成”任务所占比例从高到低排列;比例相同的,逾期任务少的在前;再相同的,任务多的在前;三者都相同的并列同一名次。配合单位不计入。',
