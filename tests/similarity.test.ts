@@ -142,3 +142,19 @@ describe('this year against last, on two plans of our own', async () => {
     expect(continuity.links.get('7')?.number).toBe('28');
   });
 });
+
+describe('`follows`', () => {
+  it('that names no plan of the folder is an error at its line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-follows-'));
+    folders.push(dir);
+    mkdirSync(join(dir, 'plans'));
+    writeFileSync(join(dir, 'plans/2031-town.txt'), '一、重点任务\n1.开展燃气隐患排查。(责任单位:县住建局)\n');
+    writeFileSync(join(dir, 'plans/2031-town.yaml'), 'year: 2031\nfollows: 2030-towm\n');
+    const content = await loadContent(dir);
+    const problem = content.diagnostics.find((d) => d.ruleId === 'bad-metadata')!;
+    expect(problem).toMatchObject({ severity: 'error', line: 2 });
+    expect(problem.path).toMatch(/plans\/2031-town\.yaml$/);
+    expect(problem.message).toContain('`follows` `2030-towm`');
+    expect(content.errors).toHaveLength(1);
+  });
+});
