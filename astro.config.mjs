@@ -12,6 +12,9 @@ const base = process.env.BASE_PATH ?? '/';
 const links = planLinks({ contentDir: process.env.CONTENT_DIR ?? 'content' });
 
 export default defineConfig({
+  // SITE_URL=https://… gives calendars, feeds and canonical links the site's address; without it
+  // they carry paths only.
+  ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },

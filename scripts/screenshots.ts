@@ -3,6 +3,7 @@
  * Run after a build: `npm exec -- node scripts/screenshots.ts`.
  * `SCREENSHOTS=progress` takes the pages of the progress example instead, into docs/progress/:
  * `CONTENT_DIR=examples/with-progress npm run build && SCREENSHOTS=progress npm run screenshots`.
+ * `SCREENSHOTS=oversight` (same build): lights, the 督查通报 and this year against last, into docs/oversight/.
  */
 import { mkdirSync } from 'node:fs';
 import { launchChromium } from './lib/chromium.ts';
@@ -19,23 +20,34 @@ const progressPages: [string, string][] = [
   ['diagnostics', '2022-work-safety/diagnostics/'],
   ['search', 'search/?q=燃气'],
 ];
-const pages: [string, string][] = progress
-  ? progressPages
-  : [
-      ['home', ''],
-      ['plan', `${planId}/`],
-      ['task', `${planId}/tasks/24/`],
-      ['units', 'units/'],
-      ['unit', `units/${process.env.UNIT_ID ?? 'zhujian'}/`],
-      ['matrix', `${planId}/matrix/`],
-      ['source', `${planId}/source/#L42`],
-      ['diagnostics', `${planId}/diagnostics/`],
-      ['search', 'search/?q=燃气'],
-      ['about', 'about/'],
-      ['interpretation', `${planId}/interpretation/`],
-    ];
+// What a 督查 office follows a plan by (lights, the 督查通报, this year against last), on the 2023 plan of the example.
+const oversight = process.env.SCREENSHOTS === 'oversight';
+const oversightPages: [string, string][] = [
+  ['plan-2023', '2023-work-safety/'],
+  ['task-2023', '2023-work-safety/tasks/4/'],
+  ['unit', 'units/zhujian/'],
+  ['matrix-2023', '2023-work-safety/matrix/'],
+  ['bulletin-2023', '2023-work-safety/bulletin/'],
+];
+const pages: [string, string][] = oversight
+  ? oversightPages
+  : progress
+    ? progressPages
+    : [
+        ['home', ''],
+        ['plan', `${planId}/`],
+        ['task', `${planId}/tasks/24/`],
+        ['units', 'units/'],
+        ['unit', `units/${process.env.UNIT_ID ?? 'zhujian'}/`],
+        ['matrix', `${planId}/matrix/`],
+        ['source', `${planId}/source/#L42`],
+        ['diagnostics', `${planId}/diagnostics/`],
+        ['search', 'search/?q=燃气'],
+        ['about', 'about/'],
+        ['interpretation', `${planId}/interpretation/`],
+      ];
 
-const outDir = progress ? 'docs/progress' : 'docs/screenshots';
+const outDir = oversight ? 'docs/oversight' : progress ? 'docs/progress' : 'docs/screenshots';
 mkdirSync(outDir, { recursive: true });
 const server = await serveStatic('dist');
 const browser = await launchChromium();

@@ -258,6 +258,8 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
     diagnostics.push(problemOf(plansDir, 'no-tasks', 'Unexpected content folder without plans, expected plans/<id>.txt or plans/<id>.docx'));
   }
   const plans: LoadedPlan[] = [];
+  /** Plan id → its metadata file, as shown in diagnostics. */
+  const metadataFiles = new Map<string, string>();
   for (const name of names) {
     const path = join(plansDir, name);
     const shown = relative(process.cwd(), path) || path;
@@ -281,6 +283,7 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
       parsed.document.diagnostics.map((d) => ({ ...d, path: shown })),
     );
     plans.push({ id: parsed.document.id, document: parsed.document, sourceText: parsed.sourceText, metadata });
+    metadataFiles.set(parsed.document.id, `${shown.replace(/\.[^./\\]+$/, '')}.yaml`);
   }
   plans.sort((a, b) => (b.document.year ?? 0) - (a.document.year ?? 0) || b.id.localeCompare(a.id));
   // A 解读 (plans/<id>.mdx) is shown with its plan: one whose plan is missing is named, not left out unseen.
@@ -294,6 +297,26 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
       diagnostics.push(
         problemOf(shown, 'interpretation-without-plan', `Unexpected 解读 \`${name}\` of no plan, expected plans/${id}.txt or plans/${id}.docx beside it`),
       );
+  }
+  // `follows` names last year's plan: one the folder does not have is a typo, not a plan with no predecessor.
+  for (const plan of plans) {
+    const follows = plan.metadata.follows;
+    if (follows === undefined || (follows !== plan.id && byId.has(follows))) continue;
+    const file = metadataFiles.get(plan.id)!;
+    const line = existsSync(file) ? (await readFile(file, 'utf8')).split(/\r?\n/).findIndex((l) => /^follows\s*:/.test(l)) + 1 : 1;
+    diagnostics.push(
+      problemOf(
+        file,
+        'bad-metadata',
+        `Unexpected \`follows\` \`${follows}\`, expected the id of another plan of plans/ (${
+          plans
+            .filter((p) => p.id !== plan.id)
+            .map((p) => p.id)
+            .join(', ') || 'there is none'
+        })`,
+        Math.max(1, line),
+      ),
+    );
   }
   const units = new Map<string, Unit>();
   for (const plan of plans) for (const unit of plan.document.units) if (!units.has(unit.id)) units.set(unit.id, unit);

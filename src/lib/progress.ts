@@ -449,17 +449,59 @@ export interface TaskProgress {
   deadline?: string;
   /** Deadline before "as of" and not 已完成. */
   overdue: boolean;
+  /** The deadline light (`deadlineLight`); none without a dated deadline. */
+  light?: Light;
 }
 
 export type StatusCounts = Record<ProgressStatus | '暂无报告', number>;
 
 export interface PlanProgress {
   asOf: string;
+  /** Days before a deadline from which an unfinished task is 临期. */
+  dueSoonDays: number;
+  /** Tasks by light; tasks without a dated deadline have none. */
+  lights: LightCounts;
   tasks: Record<string, TaskProgress>;
   counts: StatusCounts;
   /** Task numbers, in plan order. */
   overdue: string[];
   reportCount: number;
+}
+
+/**
+ * The lights of a 督查 ledger, always shown as words: 正常 (on track), 临期 (due soon), 逾期
+ * (overdue).
+ */
+export const LIGHTS = ['正常', '临期', '逾期'] as const;
+export type Light = (typeof LIGHTS)[number];
+export type LightCounts = Record<Light, number>;
+export const DEFAULT_DUE_SOON_DAYS = 15;
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD): 2022-12-01 → 2022-12-16 is 15. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/**
+ * A task's light as of a date:
+ * 1. no dated deadline → none (nothing to measure against);
+ * 2. 已完成 → 正常;
+ * 3. deadline before "as of" → 逾期 (as `overdue`);
+ * 4. deadline within `dueSoonDays` days of "as of" (the deadline day itself included) → 临期;
+ * 5. otherwise → 正常.
+ */
+export function deadlineLight(deadline: string | undefined, status: ProgressStatus | undefined, asOf: string, dueSoonDays: number): Light | undefined {
+  if (deadline === undefined) return undefined;
+  if (status === '已完成') return '正常';
+  if (deadline < asOf) return '逾期';
+  if (daysBetween(asOf, deadline) <= dueSoonDays) return '临期';
+  return '正常';
+}
+
+export function emptyLightCounts(): LightCounts {
+  return { 正常: 0, 临期: 0, 逾期: 0 };
 }
 
 const ROLE_STRENGTH: Role[] = ['lead', 'responsible', 'support'];
@@ -481,7 +523,7 @@ export function deadlineDay(date: string): string {
  * A unit's current status is its latest report, or a later report on the whole task (no unit).
  * Reports by units the task does not name are listed, not counted.
  */
-export function rollUpTask(task: Task, reports: ProgressReport[], asOf: string): TaskProgress {
+export function rollUpTask(task: Task, reports: ProgressReport[], asOf: string, dueSoonDays: number = DEFAULT_DUE_SOON_DAYS): TaskProgress {
   const number = taskNumber(task);
   const timeline = reports
     .map((r, i) => ({ r, i }))
@@ -527,6 +569,7 @@ export function rollUpTask(task: Task, reports: ProgressReport[], asOf: string):
     .map(deadlineDay)
     .sort();
   const deadline = dates.at(-1);
+  const light = deadlineLight(deadline, status, asOf, dueSoonDays);
   return {
     task: number,
     ...(status ? { status } : {}),
@@ -534,6 +577,7 @@ export function rollUpTask(task: Task, reports: ProgressReport[], asOf: string):
     timeline,
     ...(deadline ? { deadline } : {}),
     overdue: deadline !== undefined && deadline < asOf && status !== '已完成',
+    ...(light ? { light } : {}),
   };
 }
 
@@ -542,9 +586,10 @@ export function emptyStatusCounts(): StatusCounts {
 }
 
 /** Every task of a plan rolled up, with counts by status and the overdue tasks. */
-export function planProgress(document: PlanDocument, reports: ProgressReport[], asOf: string): PlanProgress {
+export function planProgress(document: PlanDocument, reports: ProgressReport[], asOf: string, dueSoonDays: number = DEFAULT_DUE_SOON_DAYS): PlanProgress {
   const tasks: Record<string, TaskProgress> = {};
   const counts = emptyStatusCounts();
+  const lights = emptyLightCounts();
   const overdue: string[] = [];
   // Grouped first, so that a big plan with many reports stays linear.
   const byTask = new Map<string, ProgressReport[]>();
@@ -554,12 +599,13 @@ export function planProgress(document: PlanDocument, reports: ProgressReport[], 
     else byTask.set(r.task, [r]);
   }
   for (const task of document.tasks) {
-    const progress = rollUpTask(task, byTask.get(taskNumber(task)) ?? [], asOf);
+    const progress = rollUpTask(task, byTask.get(taskNumber(task)) ?? [], asOf, dueSoonDays);
     tasks[progress.task] = progress;
     counts[progress.status ?? '暂无报告']++;
+    if (progress.light) lights[progress.light]++;
     if (progress.overdue) overdue.push(progress.task);
   }
-  return { asOf, tasks, counts, overdue, reportCount: reports.length };
+  return { asOf, dueSoonDays, lights, tasks, counts, overdue, reportCount: reports.length };
 }
 
 /**

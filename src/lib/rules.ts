@@ -137,7 +137,7 @@ export const RULES = {
   'bad-metadata': {
     stage: 'content',
     severity: 'error',
-    hint: 'Fix the plan metadata file (title, year, issuer, date, source, asOf).',
+    hint: 'Fix the plan metadata file (title, year, issuer, date, source, asOf, dueSoonDays, follows).',
     text: '方案说明文件(.yaml)有误。',
   },
   'bad-site-config': {

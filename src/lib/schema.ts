@@ -148,6 +148,10 @@ export const PlanMetadataSchema = z
     date: z.union([z.string(), z.date()]).optional(),
     source: z.string().optional(),
     asOf: z.union([z.string(), z.date()]).optional(),
+    /** A task due within this many days of "as of" and not done is 临期 (default 15). */
+    dueSoonDays: z.number().int().min(0).max(366).optional(),
+    /** The plan this one carries on from (the id of last year's plan), for 延续 / 新增. */
+    follows: z.string().min(1).optional(),
   })
   .strict();
 export type PlanMetadata = z.infer<typeof PlanMetadataSchema>;

@@ -1,11 +1,40 @@
 /** View data for progress: statuses as text and marks, a plan's roll-up, a unit's statuses. Pure: no Astro import. */
 import type { FileDiagnostic } from '../lib/diagnostics.ts';
-import { PROGRESS_STATUSES, planProgress, type PlanProgress, type ProgressStatus, type TaskProgress } from '../lib/progress.ts';
+import {
+  DEFAULT_DUE_SOON_DAYS,
+  LIGHTS,
+  type Light,
+  PROGRESS_STATUSES,
+  planProgress,
+  type PlanProgress,
+  type ProgressStatus,
+  type TaskProgress,
+} from '../lib/progress.ts';
 import { displayNumber, taskLabel } from './plan.ts';
 import type { PlanInput } from './units.ts';
 
-export { PROGRESS_STATUSES };
-export type { ProgressStatus, TaskProgress };
+export { LIGHTS, PROGRESS_STATUSES };
+export type { Light, ProgressStatus, TaskProgress };
+
+/** CSS modifier of each light; the colour only reinforces the word. */
+export const LIGHT_CLASS: Record<Light, string> = { 正常: 'ok', 临期: 'soon', 逾期: 'late' };
+/** One character for the matrix's task columns. */
+export const LIGHT_MARK: Record<Light, string> = { 正常: '正', 临期: '临', 逾期: '逾' };
+/** What each light means, for legends and the 说明 page. */
+export const LIGHT_DESCRIPTION: Record<Light, string> = {
+  正常: '已完成,或距完成时限还有较长时间',
+  临期: '未完成,距完成时限不足规定天数',
+  逾期: '未完成,已过完成时限',
+};
+
+/** The rule behind the lights, in one sentence, for every page that shows them. */
+export function lightRule(dueSoonDays: number): string {
+  return `时限提示按统计日期计:已过完成时限而未完成为“逾期”,距完成时限 ${dueSoonDays} 天以内(含当天)而未完成为“临期”,其余(含已完成)为“正常”;原文未写明具体日期的任务不提示。`;
+}
+
+export function lightOf(progress: PlanProgressView | undefined, taskNumber: string): Light | undefined {
+  return progress?.tasks[taskNumber]?.light;
+}
 
 /** A task in a plan with progress but no report on it. */
 export const NO_REPORT = '暂无报告';
@@ -33,7 +62,7 @@ export function progressView(plan: PlanInput): PlanProgressView | undefined {
   if (!plan.progress) return undefined;
   const { reports, asOf, metadata, files, diagnostics } = plan.progress;
   return {
-    ...planProgress(plan.document, reports, asOf),
+    ...planProgress(plan.document, reports, asOf, plan.metadata.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS),
     sample: metadata.sample === true,
     ...(metadata.note ? { note: metadata.note } : {}),
     files,

@@ -22,6 +22,8 @@ export const sourceHref = (planId: string, line?: number, page = line === undefi
 /** A plan's 政策解读 (plans/<plan-id>.mdx). */
 export const interpretationHref = (planId: string) => withBase(`${planId}/interpretation/`);
 export const matrixHref = (planId: string) => withBase(`${planId}/matrix/`);
+/** A plan's 督查通报 (plans with progress reports only). */
+export const bulletinHref = (planId: string) => withBase(`${planId}/bulletin/`);
 export const diagnosticsHref = (planId: string) => withBase(`${planId}/diagnostics/`);
 /** A part page of a plan whose task list is split (see src/site/slices.ts). */
 export const partHref = (planId: string, slug: string, base?: string) => withBase(`${planId}/parts/${slug}/`, base);

@@ -2,7 +2,9 @@
  * The progress example (examples/with-progress) in Chromium: the pages that show progress read at
  * 360 px, pass axe-core, and the matrix's status colouring can be switched off and on.
  */
+import { execFileSync } from 'node:child_process';
 import type { Browser } from 'playwright-core';
+import { printPdfs } from '../../scripts/pdf.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, removeBuilds } from '../build/dist.ts';
 import { axeViolations } from './axe.ts';
@@ -10,6 +12,7 @@ import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { type StaticServer, serveStatic } from '../../scripts/lib/static-server.ts';
 
 let server: StaticServer;
+let outDir: string;
 let browser: Browser;
 
 const PAGES: [string, string][] = [
@@ -20,11 +23,15 @@ const PAGES: [string, string][] = [
   ['unit', 'units/zhujian/'],
   ['matrix', '2022-work-safety/matrix/'],
   ['diagnostics', '2022-work-safety/diagnostics/'],
+  ['plan with lights', '2023-work-safety/'],
+  ['matrix with lights', '2023-work-safety/matrix/'],
+  ['bulletin', '2023-work-safety/bulletin/'],
 ];
 
 beforeAll(async () => {
   const build = await buildSite({ CONTENT_DIR: 'examples/with-progress' });
   expect(build.code, build.stdout + build.stderr).toBe(0);
+  outDir = build.outDir;
   server = await serveStatic(build.outDir);
   browser = await launchChromium();
 });
@@ -83,5 +90,23 @@ describe('the matrix coloured by status', () => {
     expect(await mark.isVisible()).toBe(true);
     expect(await background()).toBe(coloured);
     await page.close();
+  });
+});
+
+describe('the 督查通报', () => {
+  it('prints on A4 portrait as a bulletin: title, a blank 文号 line, the date, the counts, no navigation', async () => {
+    const printed = await printPdfs(outDir, { only: (job) => job.slot.file === 'pdf/2023-work-safety/bulletin.pdf' });
+    expect(printed.map((p) => p.slot.file)).toEqual(['pdf/2023-work-safety/bulletin.pdf']);
+    const file = printed[0]!.pdfFile;
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    const [, width, height] = info.match(/Page size:\s+([\d.]+) x ([\d.]+) pts/)!;
+    expect(Math.abs(Number(width) - 595) < 2 && Math.abs(Number(height) - 842) < 2, info).toBe(true);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('督查通报');
+    expect(text).toContain('〔〕号');
+    expect(text).toContain('统计截至2023年6月30日');
+    expect(text).toContain('共8项任务,已完成1项');
+    expect(text).toContain('示例数据');
+    for (const screenOnly of ['跳到正文', '搜索任务', '本站内容由工作要点原文自动整理', '状态如何汇总']) expect(text).not.toContain(screenOnly);
   });
 });

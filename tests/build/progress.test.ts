@@ -2,10 +2,15 @@
  * The example content folder (examples/with-progress): two plans side by side, sample progress from a
  * CSV and from a filled-in ledger, overdue tasks against the plans' fixed "as of" dates.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DOMParser } from '@xmldom/xmldom';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Page, attributeValues, buildSite, decodeEntities, readPages, removeBuilds, textOf } from './dist.ts';
 
 let pages: Page[];
+let outDir: string;
 
 beforeAll(async () => {
   const result = await buildSite({ CONTENT_DIR: 'examples/with-progress' });
@@ -13,6 +18,7 @@ beforeAll(async () => {
   // The one bad row of the sample CSV is reported with file, row and column, and the build goes on.
   expect(result.stdout + result.stderr).toMatch(/progress\/2022-work-safety\.csv:25:4: warning Unexpected status `基本完成`.*\[progress-bad-status\]/);
   pages = readPages(result.outDir);
+  outDir = result.outDir;
 });
 
 afterAll(removeBuilds);
@@ -136,5 +142,37 @@ describe('progress', () => {
     expect(showing.length).toBeGreaterThan(60);
     for (const { url, html } of showing) expect(html, url).toMatch(/class="sample-notice"[^>]*><strong>示例数据<\/strong>/);
     expect(page('search/')).toContain('class="sample-notice"');
+  });
+});
+
+describe('lights, calendars, feeds and the 督查通报 as built', () => {
+  it('writes each plan’s calendar and feed, and a unit’s calendar, in their formats', () => {
+    const ics = readFileSync(join(outDir, '2023-work-safety/calendar.ics'), 'utf8');
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const starts = calendar.getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('dtstart')));
+    expect(starts).toEqual(['2023-03-31', '2023-05-31', '2023-06-30', '2023-09-30', '2023-12-31']);
+    expect(new ICAL.Component(ICAL.parse(readFileSync(join(outDir, 'units/zhujian/calendar.ics'), 'utf8'))).getAllSubcomponents('vevent')).toHaveLength(2);
+    const feed = new DOMParser().parseFromString(readFileSync(join(outDir, '2022-work-safety/feed.xml'), 'utf8'), 'application/xml');
+    expect(feed.documentElement?.namespaceURI).toBe('http://www.w3.org/2005/Atom');
+    // The sample CSV has 28 rows of reports, one of them left out for its status.
+    expect(feed.getElementsByTagName('entry').length).toBe(27);
+    const site = new DOMParser().parseFromString(readFileSync(join(outDir, 'feed.xml'), 'utf8'), 'application/xml');
+    expect(site.getElementsByTagName('entry').length).toBeGreaterThan(27);
+  });
+
+  it('shows on the 督查通报 the counts of the plan page', () => {
+    const plan = text(section(page('2023-work-safety/'), '进展'));
+    const bulletin = text(page('2023-work-safety/bulletin/'));
+    for (const [label, word] of [
+      ['项已完成', '已完成'],
+      ['项推进中', '推进中'],
+      ['项滞后', '滞后'],
+    ] as const) {
+      const count = plan.match(new RegExp(`(\\d+) ${label}`))?.[1];
+      expect(count, label).toBeDefined();
+      expect(bulletin).toContain(`${word} ${count} 项`);
+    }
+    expect(bulletin).toContain('督查通报');
+    expect(page('2023-work-safety/')).toContain('href="/2023-work-safety/bulletin/"');
   });
 });

@@ -2,6 +2,7 @@
 import { SITE_DESCRIPTION } from '../config.ts';
 import { defaultSite } from '../identity.ts';
 import { summarizePlan } from '../plan.ts';
+import { siteFeedHref } from '../feeds.ts';
 import { planHref, withBase } from '../url.ts';
 import { type PlanOverview, planOverview } from './overview.ts';
 import type { PageFrame, SiteContent } from './types.ts';
@@ -21,7 +22,12 @@ export function homePage(content: SiteContent): HomePage {
   const site = content.site ?? defaultSite();
   const description = site.description ?? SITE_DESCRIPTION;
   return {
-    frame: { description, section: 'plans', sample: overview?.progress?.sample === true },
+    frame: {
+      description,
+      section: 'plans',
+      sample: overview?.progress?.sample === true,
+      alternates: [{ href: siteFeedHref(), type: 'application/atom+xml', title: `${site.name} 进展报告` }],
+    },
     heading: site.name,
     lede: description,
     plans: content.plans.map((plan) => {

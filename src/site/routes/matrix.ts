@@ -8,7 +8,18 @@ import type { PlanDocument, Role, Unit } from '../../lib/schema.ts';
 import { buildMatrix, buildMatrixIndex, type Matrix, matrixIsSplit } from '../matrix.ts';
 import { matrixPdfPath } from '../pdf.ts';
 import { type PlanSummary, summarizePlan } from '../plan.ts';
-import { chineseDate, type PlanProgressView, PROGRESS_STATUSES, progressView, STATUS_CLASS, STATUS_MARK } from '../progress.ts';
+import {
+  chineseDate,
+  LIGHT_CLASS,
+  LIGHT_MARK,
+  LIGHTS,
+  lightRule,
+  type PlanProgressView,
+  PROGRESS_STATUSES,
+  progressView,
+  STATUS_CLASS,
+  STATUS_MARK,
+} from '../progress.ts';
 import { ROLE_DESCRIPTION, ROLE_MARK, ROLES } from '../roles.ts';
 import { MATRIX_PAGE_TASKS, type PlanSlice, sliceHeading, sliceRange, sliceTasks } from '../slices.ts';
 import { matrixHref, planHref, unitHref, withBase } from '../url.ts';
@@ -38,6 +49,8 @@ export interface MatrixTableView {
   slice?: { range: string; indexHref: string };
   roleLegend: { role: Role; mark: string; description: string }[];
   statusLegend?: { statuses: { className: string; mark: string; label: string }[]; asOfText: string };
+  /** The marks under the task numbers: each task's deadline light. */
+  lightLegend?: { lights: { className: string; mark: string; label: string }[]; rule: string };
   caption: string;
   matrix: Matrix;
   progress?: PlanProgressView;
@@ -110,6 +123,10 @@ function tableView(props: MatrixPropsBase, matrix: Matrix, slice: PlanSlice | un
           statusLegend: {
             statuses: PROGRESS_STATUSES.map((s) => ({ className: `smark-legend status status--${STATUS_CLASS[s]}`, mark: STATUS_MARK[s], label: s })),
             asOfText: chineseDate(progress.asOf),
+          },
+          lightLegend: {
+            lights: LIGHTS.map((l) => ({ className: `lmark-legend light light--${LIGHT_CLASS[l]}`, mark: LIGHT_MARK[l], label: l })),
+            rule: lightRule(progress.dueSoonDays),
           },
         }
       : {}),

@@ -7,6 +7,11 @@ import type { OutlineNode, PlanDocument } from '../../lib/schema.ts';
 import { nodeHeading, type PlanSummary, summarizePlan } from '../plan.ts';
 import {
   chineseDate,
+  LIGHT_CLASS,
+  LIGHTS,
+  type Light,
+  lightOf,
+  lightRule,
   NO_REPORT,
   type OverdueRow,
   overdueRows,
@@ -18,7 +23,9 @@ import {
   statusOf,
 } from '../progress.ts';
 import { OUTLINE_PAGE_TASKS, OUTLINE_SPLIT_TASKS, type PlanSlice, sliceHeading, sliceRange, sliceSections, sliceTasks } from '../slices.ts';
-import { diagnosticsHref, matrixHref, partHref, sourceHref, withBase } from '../url.ts';
+import { bulletinHref, diagnosticsHref, matrixHref, partHref, sourceHref, withBase } from '../url.ts';
+import { planCalendarHref } from '../calendar.ts';
+import { planFeedHref } from '../feeds.ts';
 import { interpretationLink } from './interpretation.ts';
 import type { SitePlan } from './types.ts';
 
@@ -34,10 +41,17 @@ export interface OverviewProgress {
   note?: string;
   aboutHref: string;
   statuses: { className: string; count: number; label: string }[];
+  /** Tasks by deadline light; only tasks with a dated deadline have one. */
+  lights: { light: Light; className: string; count: number; label: string }[];
+  /** Tasks without a dated deadline, which have no light. */
+  unlit: number;
+  lightRule: string;
   overdueCount: number;
   /** A long plan's overdue tasks are listed on its part pages: here, how many each part has. */
   overdueByPart?: { heading: string; href: string; count: number }[];
   overdue: OverdueRow[];
+  /** The plan's 督查通报. */
+  bulletinHref: string;
 }
 
 export interface OverviewPart {
@@ -61,6 +75,8 @@ export interface PlanOverview {
   /** The plan's 政策解读, when it has one. */
   interpretation?: { href: string; title: string; description: string; example?: string };
   progress?: OverviewProgress;
+  /** Subscribe: the plan's Atom feed of reports and its deadline calendar. */
+  subscriptions: { feedHref: string; calendarHref: string };
   preamble: string;
   /** A long plan: its part pages. Otherwise the whole outline, with statuses when there are reports. */
   parts?: OverviewPart[];
@@ -69,6 +85,8 @@ export interface PlanOverview {
   outline: OutlineNode[];
   outlineLevel: number;
   statuses?: Record<string, StatusLabel>;
+  /** Task id → deadline light, for the tasks that have one. */
+  lights?: Record<string, Light>;
 }
 
 function facts(summary: PlanSummary): PlanOverview['facts'] {
@@ -104,9 +122,13 @@ function progressBlock(plan: SitePlan, progress: PlanProgressView, slices: PlanS
     ...(progress.note ? { note: progress.note } : {}),
     aboutHref: withBase('about/#progress'),
     statuses: STATUS_LABELS.map((s) => ({ className: `status-${STATUS_CLASS[s]}`, count: progress.counts[s], label: `项${s === NO_REPORT ? '暂无报告' : s}` })),
+    lights: LIGHTS.map((light) => ({ light, className: `light-${LIGHT_CLASS[light]}`, count: progress.lights[light], label: `项${light}` })),
+    unlit: plan.document.tasks.length - LIGHTS.reduce((n, light) => n + progress.lights[light], 0),
+    lightRule: lightRule(progress.dueSoonDays),
     overdueCount: overdue.length,
     ...(slices && overdue.length > 0 ? { overdueByPart: overdueByPart(plan.document, slices, overdue) } : {}),
     overdue,
+    bulletinHref: bulletinHref(plan.document.id),
   };
 }
 
@@ -119,6 +141,15 @@ export function planOverview(plan: SitePlan, level: 2 | 3): PlanOverview {
   const slices = document.tasks.length > OUTLINE_SPLIT_TASKS ? sliceTasks(document, OUTLINE_PAGE_TASKS) : undefined;
   const interpretation = interpretationLink(plan);
   const statuses = progress && !slices ? Object.fromEntries(document.tasks.map((t) => [t.id, statusOf(progress, t.id.replace(/^task-/, ''))!])) : undefined;
+  const lights =
+    progress && !slices
+      ? Object.fromEntries(
+          document.tasks.flatMap((t) => {
+            const light = lightOf(progress, t.id.replace(/^task-/, ''));
+            return light ? [[t.id, light]] : [];
+          }),
+        )
+      : undefined;
   return {
     planId: summary.id,
     heading: `h${level}`,
@@ -137,6 +168,7 @@ export function planOverview(plan: SitePlan, level: 2 | 3): PlanOverview {
     warningCount: summary.warningCount,
     ...(interpretation ? { interpretation } : {}),
     ...(progress ? { progress: progressBlock(plan, progress, slices) } : {}),
+    subscriptions: { feedHref: planFeedHref(summary.id), calendarHref: planCalendarHref(summary.id) },
     preamble: document.preamble.trim(),
     ...(slices
       ? {
@@ -158,5 +190,6 @@ export function planOverview(plan: SitePlan, level: 2 | 3): PlanOverview {
     outline: document.outline,
     outlineLevel: level + 1,
     ...(statuses ? { statuses } : {}),
+    ...(lights ? { lights } : {}),
   };
 }

@@ -3,11 +3,13 @@
  * One route (src/pages/[slug]/index.astro) serves both because they share the URL level.
  */
 import type { CollectionEntry } from 'astro:content';
+import { planCalendarHref } from '../calendar.ts';
+import { planFeedHref } from '../feeds.ts';
 import { summarizePlan } from '../plan.ts';
 import { pagefindFilter } from '../search.ts';
 import { withBase } from '../url.ts';
 import { type PlanOverview, planOverview } from './overview.ts';
-import type { Crumb, PageFrame, Route, SiteContent, SitePlan } from './types.ts';
+import type { Alternate, Crumb, PageFrame, Route, SiteContent, SitePlan } from './types.ts';
 
 /** An MDX page of content/pages, as the `pages` collection gives it. */
 export type ContentPageEntry = CollectionEntry<'pages'>;
@@ -52,10 +54,19 @@ export function segmentPage(props: SegmentProps): SegmentPage {
       section: 'plans',
       searchable: true,
       sample: overview.progress?.sample === true,
+      alternates: planAlternates(plan.id, summary.title),
     },
     crumbs: [{ label: '首页', href: withBase('') }, { label: summary.title }],
     heading: summary.title,
     filter: pagefindFilter('计划', summary.title),
     overview,
   };
+}
+
+/** A plan's feed and calendar, for the head of its pages. */
+export function planAlternates(planId: string, title: string): Alternate[] {
+  return [
+    { href: planFeedHref(planId), type: 'application/atom+xml', title: `${title} 进展报告` },
+    { href: planCalendarHref(planId), type: 'text/calendar', title: `${title} 任务时限日历` },
+  ];
 }

@@ -1,7 +1,8 @@
 /** A task's page `/<plan>/tasks/<n>/`: its text, units by role, deadlines, progress and place in the plan. */
 import type { Role } from '../../lib/schema.ts';
+import { continuityOf } from '../continuity.ts';
 import { nodeHeading, summarizePlan, taskLabel, type TaskView, taskSlug, taskViews } from '../plan.ts';
-import { chineseDate, NO_REPORT, progressView, type StatusLabel, type TaskProgress } from '../progress.ts';
+import { chineseDate, type Light, lightRule, NO_REPORT, progressView, type StatusLabel, type TaskProgress } from '../progress.ts';
 import { ROLE_LABEL } from '../roles.ts';
 import { pagefindFilter } from '../search.ts';
 import { planHref, sourceHref, taskHref, unitHref, withBase } from '../url.ts';
@@ -11,7 +12,9 @@ export interface TaskProps {
   planId: string;
   planTitle: string;
   view: TaskView;
-  progress?: { asOf: string; sample: boolean; task: TaskProgress };
+  progress?: { asOf: string; sample: boolean; dueSoonDays: number; task: TaskProgress };
+  /** The plan's predecessor and the task of it this one continues, if any. */
+  carry?: { previousId: string; previousTitle: string; from?: { number: string; label: string; score: number } };
 }
 
 export interface TaskPage {
@@ -21,6 +24,10 @@ export interface TaskPage {
   plan: { title: string; href: string; filter: string };
   /** The task's current status, when the plan has progress reports. */
   status?: { label: StatusLabel; overdue: boolean };
+  /** 延续 (with the earlier task) or 新增, when the plan follows an earlier one. */
+  carry?: { kind: '延续' | '新增'; planTitle: string; planHref: string; from?: { href: string; number: string; label: string; score: string } };
+  /** The deadline light, when the task has a dated deadline and the plan has reports. */
+  light?: { label: Light; rule: string };
   part?: { heading: string; filter: string };
   section?: string;
   source: { href: string; lines: string };
@@ -49,13 +56,25 @@ export function taskRoutes(content: SiteContent): Route<TaskProps>[] {
   return content.plans.flatMap((plan) => {
     const summary = summarizePlan(plan.document, plan.metadata);
     const progress = progressView(plan);
+    const continuity = continuityOf(plan, content.plans);
     return taskViews(plan.document).map((view) => ({
       params: { slug: plan.id, task: view.slug },
       props: {
         planId: plan.id,
         planTitle: summary.title,
         view,
-        ...(progress ? { progress: { asOf: progress.asOf, sample: progress.sample, task: progress.tasks[view.slug]! } } : {}),
+        ...(progress
+          ? { progress: { asOf: progress.asOf, sample: progress.sample, dueSoonDays: progress.dueSoonDays, task: progress.tasks[view.slug]! } }
+          : {}),
+        ...(continuity
+          ? {
+              carry: {
+                previousId: continuity.previous.id,
+                previousTitle: continuity.previous.title,
+                ...(continuity.links.get(view.slug) ? { from: continuity.links.get(view.slug)! } : {}),
+              },
+            }
+          : {}),
       },
     }));
   });
@@ -95,7 +114,7 @@ function taskProgress(progress: NonNullable<TaskProps['progress']>): TaskPage['p
   };
 }
 
-export function taskPage({ planId, planTitle, view, progress }: TaskProps): TaskPage {
+export function taskPage({ planId, planTitle, view, progress, carry }: TaskProps): TaskPage {
   const { task } = view;
   const lines = view.lines.start === view.lines.end ? `第 ${view.lines.start} 行` : `第 ${view.lines.start}–${view.lines.end} 行`;
   const units = view.byRole.map((g) => `${ROLE_LABEL[g.role]}:${g.assignments.map((a) => a.name).join('、')}`).join(';');
@@ -118,6 +137,26 @@ export function taskPage({ planId, planTitle, view, progress }: TaskProps): Task
     heading: `任务 ${view.slug}:${view.label}`,
     plan: { title: planTitle, href: planHref(planId), filter: pagefindFilter('计划', planTitle) },
     ...(progress ? { status: { label: progress.task.status ?? NO_REPORT, overdue: progress.task.overdue } } : {}),
+    ...(carry
+      ? {
+          carry: {
+            kind: carry.from ? ('延续' as const) : ('新增' as const),
+            planTitle: carry.previousTitle,
+            planHref: planHref(carry.previousId),
+            ...(carry.from
+              ? {
+                  from: {
+                    href: taskHref(carry.previousId, carry.from.number),
+                    number: carry.from.number,
+                    label: carry.from.label,
+                    score: carry.from.score.toFixed(2),
+                  },
+                }
+              : {}),
+          },
+        }
+      : {}),
+    ...(progress?.task.light ? { light: { label: progress.task.light, rule: lightRule(progress.dueSoonDays) } } : {}),
     ...(view.part ? { part: { heading: nodeHeading(view.part), filter: pagefindFilter('部分', nodeHeading(view.part)) } } : {}),
     ...(view.section ? { section: nodeHeading(view.section) } : {}),
     source: { href: sourceHref(planId, view.lines.start), lines },

@@ -48,6 +48,14 @@ export interface PageFrame {
   sample?: boolean;
   /** false: no canonical link (the 404 page is shown at every missing address). */
   canonical?: false;
+  /** Other forms of the page's content, as `<link rel="alternate">` (feeds, calendars). */
+  alternates?: Alternate[];
+}
+
+export interface Alternate {
+  href: string;
+  type: 'application/atom+xml' | 'text/calendar';
+  title: string;
 }
 
 export type { Crumb };

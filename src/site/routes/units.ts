@@ -2,11 +2,13 @@
 import type { Role, Unit } from '../../lib/schema.ts';
 import { unitPdfPath } from '../pdf.ts';
 import { type UnitPrintSheet, unitPrintSheet } from '../print.ts';
-import { progressView, STATUS_LABELS, type StatusLabel, statusOf } from '../progress.ts';
+import { unitCalendarHref } from '../calendar.ts';
+import { continuityOf } from '../continuity.ts';
+import { type Light, LIGHTS, lightOf, progressView, STATUS_LABELS, type StatusLabel, statusOf } from '../progress.ts';
 import { ROLE_LABEL } from '../roles.ts';
 import { pagefindFilter } from '../search.ts';
 import { groupUnitsByKind, type UnitTaskRef, type UnitView, unitViews } from '../units.ts';
-import { taskHref, unitHref, withBase } from '../url.ts';
+import { planHref, taskHref, unitHref, withBase } from '../url.ts';
 import type { Crumb, PageFrame, Route, SiteContent } from './types.ts';
 
 const home = () => ({ label: '首页', href: withBase('') });
@@ -89,6 +91,10 @@ export interface UnitPlanBlock {
   viaGroups: UnitView['viaGroups'];
   /** Task number → status, when the plan has progress reports. */
   statuses?: Record<string, StatusLabel>;
+  /** Task number → deadline light, for the tasks that have one. */
+  lights?: Record<string, Light>;
+  /** Against the plan's predecessor: task number → 延续 / 新增, and the unit's earlier tasks that no task continues. */
+  carry?: { previousId: string; previousTitle: string; kinds: Record<string, '延续' | '新增'>; dropped: { number: string; label: string }[] };
   sample: boolean;
   statusCounts?: { status: StatusLabel; count: number }[];
 }
@@ -105,6 +111,8 @@ export interface UnitProps {
 interface TaskRow {
   role: Role;
   status?: StatusLabel;
+  light?: Light;
+  carry?: '延续' | '新增';
   href: string;
   label: string;
   mention?: string;
@@ -122,6 +130,8 @@ export interface UnitPage {
   countNote: string;
   memberOf: { href: string; name: string }[];
   pdf: { file: string; download: string; label: string };
+  /** The unit's deadline calendar, every plan's deadlines of its tasks. */
+  calendarHref: string;
   openData: { planId: string; label?: string }[];
   /** The unit has no task in any plan, directly or through a group. */
   empty: boolean;
@@ -132,6 +142,9 @@ export interface UnitPage {
     /** The heading tag of the role and group sections: one level below the plan's, if shown. */
     heading: 'h2' | 'h3';
     statusCounts?: { status: StatusLabel; count: number }[];
+    lightCounts?: { light: Light; count: number }[];
+    /** This plan against the one it follows, for this unit. */
+    carry?: { planTitle: string; planHref: string; continued: number; added: number; dropped: { href: string; number: string; label: string }[] };
     roles: { anchor: string; filter: string; heading: string; tasks: TaskRow[] }[];
     groups: { anchor: string; heading: string; group: { href: string; name: string }; tasks: TaskRow[] }[];
   }[];
@@ -153,7 +166,25 @@ function planBlocks(view: UnitView, content: SiteContent, progress: Map<string, 
       const viaGroups = own(view.viaGroups);
       const numbers = [...new Set([...byRole, ...viaGroups].flatMap((g) => g.tasks.map((t) => t.slug)))];
       const statuses = planProgress ? Object.fromEntries(numbers.map((n) => [n, statusOf(planProgress, n)!])) : undefined;
+      const lights = planProgress
+        ? Object.fromEntries(
+            numbers.flatMap((n) => {
+              const light = lightOf(planProgress, n);
+              return light ? [[n, light]] : [];
+            }),
+          )
+        : undefined;
       const year = p.metadata.year ?? p.document.year;
+      const continuity = continuityOf(p, content.plans);
+      const carry = continuity && {
+        previousId: continuity.previous.id,
+        previousTitle: continuity.previous.title,
+        kinds: Object.fromEntries(numbers.map((n) => [n, continuity.links.get(n) ? ('延续' as const) : ('新增' as const)])),
+        dropped: [...new Set([...view.byRole, ...view.viaGroups].flatMap((g) => g.tasks.filter((t) => t.planId === continuity.previous.id).map((t) => t.slug)))]
+          .filter((n) => continuity.dropped.includes(n))
+          .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+          .map((n) => ({ number: n, label: continuity.previousLabels.get(n)! })),
+      };
       return {
         id: p.id,
         title: p.metadata.title ?? p.document.title,
@@ -161,6 +192,8 @@ function planBlocks(view: UnitView, content: SiteContent, progress: Map<string, 
         byRole,
         viaGroups,
         ...(statuses ? { statuses } : {}),
+        ...(lights ? { lights } : {}),
+        ...(carry ? { carry } : {}),
         sample: planProgress?.sample ?? false,
         ...(statuses
           ? { statusCounts: STATUS_LABELS.map((s) => ({ status: s, count: Object.values(statuses).filter((x) => x === s).length })).filter((c) => c.count > 0) }
@@ -168,6 +201,10 @@ function planBlocks(view: UnitView, content: SiteContent, progress: Map<string, 
       };
     })
     .filter((b) => b.byRole.length + b.viaGroups.length > 0);
+}
+
+function lightCounts(lights: Record<string, Light>): { light: Light; count: number }[] {
+  return LIGHTS.map((light) => ({ light, count: Object.values(lights).filter((l) => l === light).length })).filter((c) => c.count > 0);
 }
 
 export function unitRoutes(content: SiteContent): Route<UnitProps>[] {
@@ -197,6 +234,7 @@ export function unitPage({ view, planCount, showPlan, sheet, blocks }: UnitProps
       section: 'units',
       searchable: true,
       sample: blocks.some((b) => b.sample && b.statuses),
+      alternates: [{ href: unitCalendarHref(unit.id), type: 'text/calendar', title: `${unit.name} 任务时限日历` }],
     },
     crumbs: [home(), { label: '责任单位', href: withBase('units/') }, { label: unit.name }],
     unit,
@@ -206,6 +244,7 @@ export function unitPage({ view, planCount, showPlan, sheet, blocks }: UnitProps
     countNote: `每项任务只计一次:本单位直接承担的按其最主要的角色计${view.viaGroupCount > 0 ? ',经所属群体承担的只计本单位未直接列出的' : ''}。`,
     memberOf: view.memberOf.map((g) => ({ href: unitHref(g.id), name: g.name })),
     pdf: { file: unitPdfPath(unit.id), download: `${unit.name}任务清单.pdf`, label: '打印版任务清单' },
+    calendarHref: unitCalendarHref(unit.id),
     openData: blocks.map((b) => ({ planId: b.id, ...(showPlan ? { label: `${b.title}数据` } : {}) })),
     empty: total === 0,
     blocks: blocks.map((block) => {
@@ -213,6 +252,8 @@ export function unitPage({ view, planCount, showPlan, sheet, blocks }: UnitProps
       const row = (t: UnitTaskRef): TaskRow => ({
         role: t.role,
         ...(block.statuses ? { status: block.statuses[t.slug]! } : {}),
+        ...(block.lights?.[t.slug] ? { light: block.lights[t.slug]! } : {}),
+        ...(block.carry ? { carry: block.carry.kinds[t.slug]! } : {}),
         href: taskHref(t.planId, t.slug),
         label: `任务 ${t.slug}:${t.label}`,
         ...(t.mention ? { mention: t.mention } : {}),
@@ -230,6 +271,18 @@ export function unitPage({ view, planCount, showPlan, sheet, blocks }: UnitProps
         filter: pagefindFilter('计划', block.title),
         heading: showPlan ? 'h3' : 'h2',
         ...(block.statusCounts ? { statusCounts: block.statusCounts } : {}),
+        ...(block.lights ? { lightCounts: lightCounts(block.lights) } : {}),
+        ...(block.carry
+          ? {
+              carry: {
+                planTitle: block.carry.previousTitle,
+                planHref: planHref(block.carry.previousId),
+                continued: Object.values(block.carry.kinds).filter((k) => k === '延续').length,
+                added: Object.values(block.carry.kinds).filter((k) => k === '新增').length,
+                dropped: block.carry.dropped.map((d) => ({ href: taskHref(block.carry!.previousId, d.number), number: d.number, label: d.label })),
+              },
+            }
+          : {}),
         roles: block.byRole.map((group) => ({
           anchor: `role-${key}${group.role}`,
           filter: `角色:${ROLE_LABEL[group.role]}`,
