@@ -8,6 +8,9 @@
  * Files are plans in any format they are published in (src/lib/read.ts): .txt (UTF-8, UTF-16 with BOM,
  * GB18030), .html, .pdf, .docx, .doc/.wps and .xlsx, recognised by their content. `check` of a plan in <content>/plans/
  * also checks its progress report, <content>/progress/<id>.csv or .xlsx.
+ * A plan in <content>/plans/ is read with its corrections, <content>/corrections/<id>.yaml, as the
+ * site reads it (`--corrections <file>` names another file, `--no-corrections` reads the parser's
+ * output alone); `check` reports what each correction did and the ones that no longer apply.
  * `check` exits 1 when any file has an error, 0 otherwise. Bad input never shows a stack trace.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,8 +19,8 @@ import { parsePlanFile, progressProblemsOf } from '../src/lib/pipeline.ts';
 import { RULES, type RuleId } from '../src/lib/rules.ts';
 
 const USAGE = `Usage:
-  npm run --silent plan -- parse <file> [--units <units.yaml>]
-  npm run --silent plan -- check <file…> [--units <units.yaml>] [--frame|--no-frame]
+  npm run --silent plan -- parse <file> [--units <units.yaml>] [--corrections <file.yaml>|--no-corrections]
+  npm run --silent plan -- check <file…> [--units <units.yaml>] [--corrections <file.yaml>|--no-corrections] [--frame|--no-frame]
 <file> is a plan as published: .txt, .html, .pdf, .docx, .doc, .wps or .xlsx (read by its content).`;
 
 /** A problem with a whole file (it is missing), at 1:1 with its rule's severity. */
@@ -34,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const files: string[] = [];
   let unitsPath: string | undefined;
+  let corrections: string | false | undefined;
   // Code frames for a person at a terminal; the one-line contract for pipes and CI.
   let frame = Boolean(process.stdout.isTTY) && !process.env.CI;
   for (let i = 0; i < rest.length; i++) {
@@ -42,7 +46,12 @@ async function main(argv: string[]): Promise<number> {
       unitsPath = rest[++i];
       if (!unitsPath) fail(`Missing path after --units\n${USAGE}`);
       if (!existsSync(unitsPath)) fail(formatDiagnostic(fileProblem(unitsPath, 'bad-registry', 'Cannot read the unit registry: no such file')), 1);
-    } else if (arg === '--frame') frame = true;
+    } else if (arg === '--corrections') {
+      corrections = rest[++i];
+      if (!corrections) fail(`Missing path after --corrections\n${USAGE}`);
+      if (!existsSync(corrections)) fail(formatDiagnostic(fileProblem(corrections, 'bad-corrections', 'Cannot read the corrections file: no such file')), 1);
+    } else if (arg === '--no-corrections') corrections = false;
+    else if (arg === '--frame') frame = true;
     else if (arg === '--no-frame') frame = false;
     else if (arg === '--help' || arg === '-h') {
       process.stdout.write(`${USAGE}\n`);
@@ -61,12 +70,17 @@ async function main(argv: string[]): Promise<number> {
       failed = true;
       continue;
     }
-    const parsed = await parsePlanFile(path, unitsPath ? { unitsPath } : {});
-    const diagnostics: FileDiagnostic[] = [...parsed.problems, ...parsed.document.diagnostics.map((d) => ({ ...d, path }))];
+    const parsed = await parsePlanFile(path, { ...(unitsPath ? { unitsPath } : {}), ...(corrections !== undefined ? { corrections } : {}) });
+    const diagnostics: FileDiagnostic[] = [
+      ...parsed.problems,
+      ...parsed.document.diagnostics.map((d) => ({ ...d, path })),
+      ...(parsed.corrections?.diagnostics ?? []),
+    ];
     if (command === 'parse') {
-      for (const problem of parsed.problems) process.stderr.write(`${formatDiagnostic(problem)}\n`);
+      for (const problem of [...parsed.problems, ...(parsed.corrections?.diagnostics ?? []).filter((d) => d.severity !== 'info')])
+        process.stderr.write(`${formatDiagnostic(problem)}\n`);
       process.stdout.write(`${JSON.stringify(parsed.document, null, 2)}\n`);
-      return parsed.document.diagnostics.some((d) => d.severity === 'error') || parsed.problems.some((p) => p.severity === 'error') ? 1 : 0;
+      return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
     }
     diagnostics.push(...(await progressProblemsOf(path, parsed, unitsPath)));
     for (const d of diagnostics) {
