@@ -8,6 +8,9 @@
  * Files are plans in any format they are published in (src/lib/read.ts): .txt (UTF-8, UTF-16 with BOM,
  * GB18030), .html, .pdf, .docx, .doc/.wps and .xlsx, recognised by their content. `check` of a plan in <content>/plans/
  * also checks its progress report, <content>/progress/<id>.csv or .xlsx.
+ *   npm run --silent plan -- review <file> [--units <units.yaml>]
+ *     → the 校对 page in the terminal: each task's text with its units in brackets and their role
+ *       ([县住建局:牵头]), then the units that stand, corrections, problems and the correction key.
  * A plan in <content>/plans/ is read with its corrections, <content>/corrections/<id>.yaml, as the
  * site reads it (`--corrections <file>` names another file, `--no-corrections` reads the parser's
  * output alone); `check` reports what each correction did and the ones that no longer apply.
@@ -17,10 +20,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { formatDiagnostic, formatWithFrame, type FileDiagnostic } from '../src/lib/diagnostics.ts';
 import { parsePlanFile, progressProblemsOf } from '../src/lib/pipeline.ts';
 import { RULES, type RuleId } from '../src/lib/rules.ts';
+import { formatReview } from './lib/review-text.ts';
 
 const USAGE = `Usage:
   npm run --silent plan -- parse <file> [--units <units.yaml>] [--corrections <file.yaml>|--no-corrections]
   npm run --silent plan -- check <file…> [--units <units.yaml>] [--corrections <file.yaml>|--no-corrections] [--frame|--no-frame]
+  npm run --silent plan -- review <file> [--units <units.yaml>] [--corrections <file.yaml>|--no-corrections]
 <file> is a plan as published: .txt, .html, .pdf, .docx, .doc, .wps or .xlsx (read by its content).`;
 
 /** A problem with a whole file (it is missing), at 1:1 with its rule's severity. */
@@ -59,9 +64,9 @@ async function main(argv: string[]): Promise<number> {
     } else if (arg.startsWith('--')) fail(`Unknown option ${arg}\n${USAGE}`);
     else files.push(arg);
   }
-  if (command !== 'parse' && command !== 'check') fail(USAGE);
+  if (command !== 'parse' && command !== 'check' && command !== 'review') fail(USAGE);
   if (files.length === 0) fail(`Missing <file>\n${USAGE}`);
-  if (command === 'parse' && files.length > 1) fail(`parse takes one file\n${USAGE}`);
+  if (command !== 'check' && files.length > 1) fail(`${command} takes one file\n${USAGE}`);
 
   let failed = false;
   for (const path of files) {
@@ -80,6 +85,11 @@ async function main(argv: string[]): Promise<number> {
       for (const problem of [...parsed.problems, ...(parsed.corrections?.diagnostics ?? []).filter((d) => d.severity !== 'info')])
         process.stderr.write(`${formatDiagnostic(problem)}\n`);
       process.stdout.write(`${JSON.stringify(parsed.document, null, 2)}\n`);
+      return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+    }
+    if (command === 'review') {
+      for (const problem of diagnostics.filter((d) => d.severity === 'error')) process.stderr.write(`${formatDiagnostic(problem)}\n`);
+      process.stdout.write(`${formatReview(parsed)}\n`);
       return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
     }
     diagnostics.push(...(await progressProblemsOf(path, parsed, unitsPath)));

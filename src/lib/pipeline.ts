@@ -12,6 +12,7 @@ import { VFile } from 'vfile';
 import { LineCounter, parseDocument } from 'yaml';
 import { applyCorrections, type CorrectionsFile, readCorrections } from './corrections.ts';
 import { decode } from './decode.ts';
+import { type ReviewBlock, reviewIndex } from './review.ts';
 import { fromDecoded, readPlan, type ReadResult } from './read.ts';
 import { formatDiagnostic, type FileDiagnostic } from './diagnostics.ts';
 import { RULES, type RuleId } from './rules.ts';
@@ -29,6 +30,8 @@ export interface ParsedPlan {
   tree?: PlanRoot;
   /** What its corrections file did, when it has one (content/corrections/<plan-id>.yaml). */
   corrections?: LoadedCorrections;
+  /** What the 校对 page marks in each block (empty when the file could not be read). */
+  review: ReviewBlock[];
 }
 
 export interface LoadedCorrections {
@@ -92,7 +95,7 @@ function parseRead(bytes: Uint8Array, read: ReadResult, options: ParseOptions): 
       units: [],
       diagnostics: diagnosticsOf(file),
     };
-    return { document, sourceText: '' };
+    return { document, sourceText: '', review: [] };
   }
   const text = read.text;
   const year = metadata.year ?? yearFromText(text);
@@ -121,12 +124,14 @@ function parseRead(bytes: Uint8Array, read: ReadResult, options: ParseOptions): 
       if (place) d.message = `${d.message} (${place})`;
     }
   }
+  // Before corrections: the marks say what the parser read; the pages compare them with what stands.
+  const review = reviewIndex(tree, registry);
   let corrections: LoadedCorrections | undefined;
   if (options.corrections) {
     const result = applyCorrections(document, options.corrections, registry);
     corrections = { file: options.corrections.path, applied: result.applied, diagnostics: result.diagnostics };
   }
-  return { document: PlanDocumentSchema.parse(document), sourceText: text, tree, ...(corrections ? { corrections } : {}) };
+  return { document: PlanDocumentSchema.parse(document), sourceText: text, tree, review, ...(corrections ? { corrections } : {}) };
 }
 
 /** A problem of a content file, with its rule's severity (line and column 1-based). */
@@ -235,6 +240,8 @@ export interface LoadedPlan {
   interpretationFile?: string;
   /** What `corrections/<id>.yaml` did; absent when the plan has none. */
   corrections?: LoadedCorrections;
+  /** What the 校对 page marks in each block (src/lib/review.ts); absent in plans made without the tree. */
+  review?: ReviewBlock[];
 }
 
 export interface LoadedProgress {
@@ -304,6 +311,7 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
       document: parsed.document,
       sourceText: parsed.sourceText,
       metadata,
+      review: parsed.review,
       ...(parsed.corrections ? { corrections: parsed.corrections } : {}),
     });
   }

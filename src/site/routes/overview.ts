@@ -18,6 +18,7 @@ import {
   statusOf,
 } from '../progress.ts';
 import { OUTLINE_PAGE_TASKS, OUTLINE_SPLIT_TASKS, type PlanSlice, sliceHeading, sliceRange, sliceSections, sliceTasks } from '../slices.ts';
+import { reviewHref } from '../review.ts';
 import { diagnosticsHref, matrixHref, partHref, sourceHref, withBase } from '../url.ts';
 import { interpretationLink } from './interpretation.ts';
 import type { SitePlan } from './types.ts';
@@ -57,6 +58,10 @@ export interface PlanOverview {
   matrixHref: string;
   sourceHref: string;
   diagnosticsHref: string;
+  /** The 校对 page: what the parser read, task by task. */
+  reviewHref: string;
+  /** Assignments set by corrections (人工校正), when there are any. */
+  correctedCount?: number;
   warningCount: number;
   /** The plan's 政策解读, when it has one. */
   interpretation?: { href: string; title: string; description: string; example?: string };
@@ -134,6 +139,8 @@ export function planOverview(plan: SitePlan, level: 2 | 3): PlanOverview {
     matrixHref: matrixHref(summary.id),
     sourceHref: sourceHref(summary.id),
     diagnosticsHref: diagnosticsHref(summary.id),
+    reviewHref: reviewHref(summary.id),
+    ...(correctedCount(document) > 0 ? { correctedCount: correctedCount(document) } : {}),
     warningCount: summary.warningCount,
     ...(interpretation ? { interpretation } : {}),
     ...(progress ? { progress: progressBlock(plan, progress, slices) } : {}),
@@ -159,4 +166,9 @@ export function planOverview(plan: SitePlan, level: 2 | 3): PlanOverview {
     outlineLevel: level + 1,
     ...(statuses ? { statuses } : {}),
   };
+}
+
+/** Assignments a correction set, and readings it took away: what 人工校正 changed. */
+function correctedCount(document: SitePlan['document']): number {
+  return (document.corrections ?? []).reduce((n, c) => n + c.added.length + c.removed.length, 0);
 }
