@@ -12,6 +12,8 @@ export interface PrintRow {
   planTitle?: string;
   /** How the plan names the unit, when it differs from the canonical name. */
   mention?: string;
+  /** 人工校正: the correction's note. */
+  corrected?: string;
 }
 
 export interface PrintGroup {
@@ -51,6 +53,7 @@ export function unitPrintSheet(view: UnitView, plans: PlanInput[]): UnitPrintShe
       deadline: task ? deadlineText(task) : '',
       ...(plans.length > 1 ? { planTitle: ref.planTitle } : {}),
       ...(ref.mention ? { mention: ref.mention } : {}),
+      ...(ref.corrected ? { corrected: ref.corrected } : {}),
     };
   };
   const sections = [

@@ -21,6 +21,8 @@ export interface UnitTaskRef {
   mention?: string;
   /** The group through which the unit holds the task (e.g. 县安委会成员单位). */
   via?: { id: string; name: string };
+  /** 人工校正: the note of the correction that gave the unit this task. */
+  corrected?: string;
 }
 
 export interface UnitView {
@@ -64,7 +66,15 @@ function directRefs(plans: PlanInput[]): Map<string, UnitTaskRef[]> {
           list = [];
           refs.set(a.unit, list);
         }
-        list.push({ planId: plan.id, planTitle, slug, label, role: a.role, mention: a.mention !== a.name ? a.mention : undefined });
+        list.push({
+          planId: plan.id,
+          planTitle,
+          slug,
+          label,
+          role: a.role,
+          mention: a.mention !== a.name ? a.mention : undefined,
+          ...(a.origin === 'corrected' && a.note ? { corrected: a.note } : {}),
+        });
       }
     }
   }

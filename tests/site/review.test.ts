@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generatePlan } from '../../scripts/lib/generate-plan.ts';
 import { loadContent, parsePlan } from '../../src/lib/pipeline.ts';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { ledgerXlsx } from '../../src/site/ledger.ts';
+import { assignmentsCsv } from '../../src/site/opendata.ts';
 import { diagnosticsPage, diagnosticsRoutes } from '../../src/site/routes/diagnostics.ts';
+import { matrixPage, matrixRoutes } from '../../src/site/routes/matrix.ts';
+import { taskPage, taskRoutes } from '../../src/site/routes/task.ts';
+import { unitPage, unitRoutes } from '../../src/site/routes/units.ts';
 import { type ReviewPage, type ReviewPiece, reviewPage, reviewRoutes } from '../../src/site/routes/review.ts';
 import type { SiteContent } from '../../src/site/routes/types.ts';
 import { REVIEW_PAGE_TASKS } from '../../src/site/review.ts';
@@ -135,6 +142,60 @@ describe('/<plan>/review/', () => {
     const marked = parsed.review.reduce((n, b) => n + b.marks.filter((m) => m.kind === 'unit').length, 0);
     expect(first.counts.units + second.counts.units).toBe(marked);
     expect(marked).toBeGreaterThanOrEqual(parsed.document.tasks.reduce((n, t) => n + t.assignments.length, 0));
+  });
+});
+
+describe('corrected assignments on the other pages and in the open data', () => {
+  const plan = corrected.plans[0]!;
+
+  it('are marked 人工校正 on the task page, with the note and what was taken away', () => {
+    const route = taskRoutes(corrected).find((r) => r.params.task === '1')!;
+    const page = taskPage(route.props);
+    const units = page.roles.flatMap((g) => g.units.map((u) => `${u.name}${u.corrected ? ' 人工校正' : ''}`));
+    expect(units).toEqual(['县交通运输局', '县公安局 人工校正', '县应急管理局 人工校正']);
+    expect(page.corrections).toEqual({
+      notes: ['原文“有关部门”指县公安局、县应急管理局'],
+      removed: [{ name: '有关部门', roleLabel: '配合' }],
+      reviewHref: '/2024-roads/review/#r-task-1',
+    });
+    expect(taskPage(taskRoutes(corrected).find((r) => r.params.task === '3')!.props).corrections).toBeUndefined();
+  });
+
+  it('are marked on the unit page and its printed 任务清单', () => {
+    const route = unitRoutes(corrected).find((r) => r.params.unit === 'yingji')!;
+    const page = unitPage(route.props);
+    const rows = page.blocks.flatMap((b) => b.roles.flatMap((g) => g.tasks));
+    expect(rows.map((r) => [r.label.slice(0, 4), r.corrected])).toEqual([['任务 1', '原文“有关部门”指县公安局、县应急管理局']]);
+    expect(page.sheet.groups.flatMap((g) => g.rows.map((r) => r.corrected))).toEqual(['原文“有关部门”指县公安局、县应急管理局']);
+  });
+
+  it('are marked in the matrix, one cell each, with the note', () => {
+    const page = matrixPage(matrixRoutes(corrected)[0]!.props);
+    const matrix = page.table!.matrix;
+    const cells = matrix.rows.flatMap((r) => (r.corrected ?? []).flatMap((note, i) => (note ? [`${r.unit.name} ${matrix.columns[i]!.slug}`] : [])));
+    expect(cells.sort()).toEqual(['县交通运输局 4', '县交通运输局 5', '县公安局 1', '县公安局 2', '县公安局 4', '县应急管理局 1', '各镇政府 2'].sort());
+    expect(page.table!.correctedLegend).toMatch(/^人工校正/);
+    expect(matrixPage(matrixRoutes(seed)[0]!.props).table!.correctedLegend).toBeUndefined();
+  });
+
+  it('say 来源 in the CSV and in both sheets of the ledger', async () => {
+    const csv = parse(assignmentsCsv(plan.document), { bom: true, columns: true }) as Record<string, string>[];
+    expect(Object.keys(csv[0]!).at(-1)).toBe('来源');
+    const task1 = csv.filter((r) => r.序号 === '1').map((r) => `${r.单位} ${r.来源}`);
+    expect(task1).toEqual([
+      '县交通运输局 原文',
+      '县公安局 人工校正:原文“有关部门”指县公安局、县应急管理局',
+      '县应急管理局 人工校正:原文“有关部门”指县公安局、县应急管理局',
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await ledgerXlsx(plan, corrected.units)).buffer);
+    const ledger = workbook.getWorksheet('任务分工台账')!;
+    expect(ledger.getRow(1).getCell(8).value).toBe('来源');
+    expect(ledger.getRow(2).getCell(8).value).toBe('人工校正:原文“有关部门”指县公安局、县应急管理局(删去有关部门)');
+    expect(ledger.getRow(4).getCell(8).value).toBe('原文');
+    const yingji = workbook.worksheets.find((w) => w.name.includes('应急管理局'))!;
+    expect(yingji.getRow(1).getCell(6).value).toBe('来源');
+    expect(yingji.getRow(2).getCell(6).value).toBe('人工校正:原文“有关部门”指县公安局、县应急管理局');
   });
 });
 

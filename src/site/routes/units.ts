@@ -73,6 +73,8 @@ interface TaskRow {
   href: string;
   label: string;
   mention?: string;
+  /** 人工校正: the correction's note. */
+  corrected?: string;
 }
 
 export interface UnitPage {
@@ -171,6 +173,7 @@ export function unitPage({ view, showPlan, sheet, blocks }: UnitProps): UnitPage
         href: taskHref(t.planId, t.slug),
         label: `任务 ${t.slug}:${t.label}`,
         ...(t.mention ? { mention: t.mention } : {}),
+        ...(t.corrected ? { corrected: t.corrected } : {}),
       });
       return {
         ...(showPlan ? { plan: { anchor: `plan-${block.id}`, heading: `${block.year ? `${block.year} 年 · ` : ''}${block.title}` } } : {}),
