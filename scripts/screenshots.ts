@@ -30,6 +30,7 @@ const pages: [string, string][] = progress
       ['matrix', `${planId}/matrix/`],
       ['source', `${planId}/source/#L42`],
       ['diagnostics', `${planId}/diagnostics/`],
+      ['review', `${planId}/review/`],
       ['search', 'search/?q=燃气'],
       ['about', 'about/'],
       ['interpretation', `${planId}/interpretation/`],
