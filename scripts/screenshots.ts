@@ -42,6 +42,7 @@ const pages: [string, string][] = oversight
         ['matrix', `${planId}/matrix/`],
         ['source', `${planId}/source/#L42`],
         ['diagnostics', `${planId}/diagnostics/`],
+        ['review', `${planId}/review/`],
         ['search', 'search/?q=燃气'],
         ['about', 'about/'],
         ['interpretation', `${planId}/interpretation/`],

@@ -151,14 +151,15 @@ describe('the filled-in ledger (.xlsx)', () => {
   it('reports a bad cell with its sheet, row and column letter', async () => {
     const workbook = buildLedgerWorkbook(plan, content.units);
     const sheet = workbook.getWorksheet(LEDGER_SHEET)!;
-    sheet.getCell('I3').value = '差不多';
-    sheet.getCell('K3').value = '2022-06-01';
-    sheet.getCell('I4').value = '推进中';
-    sheet.getCell('K4').value = '2022-06-01';
+    // After 来源 (H): 填报单位 I, 状态 J, 进展情况 K, 报告日期 L.
+    sheet.getCell('J3').value = '差不多';
+    sheet.getCell('L3').value = '2022-06-01';
+    sheet.getCell('J4').value = '推进中';
+    sheet.getCell('L4').value = '2022-06-01';
     const { reports, diagnostics } = await readProgress(new Uint8Array(await workbook.xlsx.writeBuffer()), 'p.xlsx', context);
     expect(reports.map((r) => r.task)).toEqual(['3']);
-    expect(diagnostics.map((d) => [d.line, d.column, d.ruleId])).toEqual([[3, 9, 'progress-bad-status']]);
-    expect(diagnostics[0]!.message).toMatch(/sheet “任务分工台账”.*column I \(状态\)/);
+    expect(diagnostics.map((d) => [d.line, d.column, d.ruleId])).toEqual([[3, 10, 'progress-bad-status']]);
+    expect(diagnostics[0]!.message).toMatch(/sheet “任务分工台账”.*column J \(状态\)/);
   });
 });
 

@@ -16,6 +16,8 @@ export interface FixtureCase {
   dir: string;
   /** The plan as published: `<dir>/input.txt` (or another extension). */
   input: string;
+  /** `<dir>/corrections.yaml`, when the case is read with corrections (a set of reviewed plans). */
+  corrections?: string;
 }
 
 const subfolders = (dir: string): string[] =>
@@ -39,7 +41,14 @@ export function fixtureCases(dir: string): FixtureCase[] {
     // A case without its input is a mistake in the fixture, not a case to skip.
     if (!input) throw new Error(`${caseDir}: gold.json without an input.* file beside it`);
     const name = caseDir.split(/[\\/]/).at(-1)!;
-    return { set: isCase(dir) ? join(caseDir, '..') : dir, name, dir: caseDir, input: join(caseDir, input) };
+    const corrections = join(caseDir, 'corrections.yaml');
+    return {
+      set: isCase(dir) ? join(caseDir, '..') : dir,
+      name,
+      dir: caseDir,
+      input: join(caseDir, input),
+      ...(existsSync(corrections) ? { corrections } : {}),
+    };
   });
 }
 

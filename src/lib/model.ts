@@ -44,7 +44,7 @@ export function buildDocument(input: ModelInput): PlanDocument {
       const key = `${unit.id}\u0000${mention.role}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ unit: unit.id, name: unit.name, mention: mention.text, role: mention.role });
+      out.push({ unit: unit.id, name: unit.name, mention: mention.text, role: mention.role, origin: 'parsed' });
     }
     return out;
   };

@@ -7,10 +7,12 @@ import { append } from './append.ts';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { VFile } from 'vfile';
 import { LineCounter, parseDocument } from 'yaml';
+import { applyCorrections, type CorrectionsFile, readCorrections } from './corrections.ts';
 import { decode } from './decode.ts';
+import { type ReviewBlock, reviewIndex } from './review.ts';
 import { fromDecoded, readPlan, type ReadResult } from './read.ts';
 import { formatDiagnostic, type FileDiagnostic } from './diagnostics.ts';
 import { RULES, type RuleId } from './rules.ts';
@@ -19,13 +21,25 @@ import { planProcessor, type PlanRoot } from './parse/index.ts';
 import { yearFromText } from './parse/classify.ts';
 import { UnitRegistry } from './registry.ts';
 import { ProgressMetadataSchema, readProgress, resolveAsOf, type ProgressMetadata, type ProgressReport } from './progress.ts';
-import { PlanMetadataSchema, SiteConfigSchema, type PlanDocument, type PlanMetadata, type SiteConfig, type Unit } from './schema.ts';
+import { type AppliedCorrection, PlanMetadataSchema, SiteConfigSchema, type PlanDocument, type PlanMetadata, type SiteConfig, type Unit } from './schema.ts';
 
 export interface ParsedPlan {
   document: PlanDocument;
   /** The decoded text ('' when it could not be decoded). */
   sourceText: string;
   tree?: PlanRoot;
+  /** What its corrections file did, when it has one (content/corrections/<plan-id>.yaml). */
+  corrections?: LoadedCorrections;
+  /** What the 校对 page marks in each block (empty when the file could not be read). */
+  review: ReviewBlock[];
+}
+
+export interface LoadedCorrections {
+  /** The corrections file, as shown in diagnostics. */
+  file: string;
+  applied: AppliedCorrection[];
+  /** Problems of the file: `bad-corrections` (entries left out) and `stale-correction`. */
+  diagnostics: FileDiagnostic[];
 }
 
 export interface ParseOptions {
@@ -34,6 +48,8 @@ export interface ParseOptions {
   id?: string;
   registry?: UnitRegistry;
   metadata?: PlanMetadata;
+  /** Applied after parsing, with the plan's registry. */
+  corrections?: CorrectionsFile;
 }
 
 export function planIdFromPath(path: string): string {
@@ -79,7 +95,7 @@ function parseRead(bytes: Uint8Array, read: ReadResult, options: ParseOptions): 
       units: [],
       diagnostics: diagnosticsOf(file),
     };
-    return { document, sourceText: '' };
+    return { document, sourceText: '', review: [] };
   }
   const text = read.text;
   const year = metadata.year ?? yearFromText(text);
@@ -108,9 +124,16 @@ function parseRead(bytes: Uint8Array, read: ReadResult, options: ParseOptions): 
       if (place) d.message = `${d.message} (${place})`;
     }
   }
+  // Before corrections: the marks say what the parser read; the pages compare them with what stands.
+  const review = reviewIndex(tree, registry);
+  let corrections: LoadedCorrections | undefined;
+  if (options.corrections) {
+    const result = applyCorrections(document, options.corrections, registry);
+    corrections = { file: options.corrections.path, applied: result.applied, diagnostics: result.diagnostics };
+  }
   // The document is built to the contract (tests/parser/contract.test.ts checks every fixture
   // against PlanDocumentSchema); a 3 MB plan is not validated again on every run.
-  return { document, sourceText: text, tree };
+  return { document, sourceText: text, tree, review, ...(corrections ? { corrections } : {}) };
 }
 
 /** A problem of a content file, with its rule's severity (line and column 1-based). */
@@ -177,19 +200,39 @@ export function defaultUnitsPath(planPath: string): string | undefined {
   return candidates.find((c) => existsSync(c));
 }
 
+/** The corrections file of a plan in `<content>/plans/`: `<content>/corrections/<plan-id>.yaml`. */
+export function defaultCorrectionsPath(planPath: string): string {
+  return join(dirname(planPath), '..', 'corrections', `${planIdFromPath(planPath)}.yaml`);
+}
+
+/** Read a corrections file, its path as diagnostics show it; undefined when there is none. */
+export async function loadCorrections(path: string): Promise<CorrectionsFile | undefined> {
+  if (!existsSync(path)) return undefined;
+  const inside = relative(process.cwd(), path);
+  // Shown as the plan's own path is: relative inside the working folder, else absolute.
+  const shown = inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : resolve(path);
+  return readCorrections(await readFile(path, 'utf8'), shown);
+}
+
 export async function parsePlanFile(
   path: string,
-  options: { unitsPath?: string; registry?: UnitRegistry } = {},
+  options: {
+    unitsPath?: string;
+    registry?: UnitRegistry;
+    /** A corrections file to apply; default the plan's own in its content folder; false: none. */
+    corrections?: string | false;
+  } = {},
 ): Promise<ParsedPlan & { problems: FileDiagnostic[]; metadata: PlanMetadata }> {
   const bytes = new Uint8Array(await readFile(path));
   const { metadata, problems } = await loadMetadata(`${path.replace(/\.[^./\\]+$/, '')}.yaml`);
+  const corrections = options.corrections === false ? undefined : await loadCorrections(options.corrections ?? defaultCorrectionsPath(path));
   let registry = options.registry;
   if (!registry) {
     const loaded = await loadRegistry(options.unitsPath ?? defaultUnitsPath(path));
     registry = loaded.registry.fork();
     append(problems, loaded.problems);
   }
-  const parsed = await parsePlanBytes(bytes, { path, registry, metadata });
+  const parsed = await parsePlanBytes(bytes, { path, registry, metadata, ...(corrections ? { corrections } : {}) });
   return { ...parsed, problems, metadata };
 }
 
@@ -216,6 +259,10 @@ export interface LoadedPlan {
   progress?: LoadedProgress;
   /** The plan's 解读, `plans/<id>.mdx`, as shown in diagnostics; absent when it has none. */
   interpretationFile?: string;
+  /** What `corrections/<id>.yaml` did; absent when the plan has none. */
+  corrections?: LoadedCorrections;
+  /** What the 校对 page marks in each block (src/lib/review.ts); absent in plans made without the tree. */
+  review?: ReviewBlock[];
 }
 
 export interface LoadedProgress {
@@ -277,12 +324,21 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
       metaProblems.map((p) => ({ ...p, path: relative(process.cwd(), p.path) || p.path })),
     );
     const bytes = new Uint8Array(await readFile(path));
-    const parsed = await parsePlanBytes(bytes, { path: shown, registry, metadata });
+    const corrections = await loadCorrections(join(contentDir, 'corrections', `${id}.yaml`));
+    const parsed = await parsePlanBytes(bytes, { path: shown, registry, metadata, ...(corrections ? { corrections } : {}) });
     append(
       diagnostics,
       parsed.document.diagnostics.map((d) => ({ ...d, path: shown })),
     );
-    plans.push({ id: parsed.document.id, document: parsed.document, sourceText: parsed.sourceText, metadata });
+    if (parsed.corrections) append(diagnostics, parsed.corrections.diagnostics);
+    plans.push({
+      id: parsed.document.id,
+      document: parsed.document,
+      sourceText: parsed.sourceText,
+      metadata,
+      review: parsed.review,
+      ...(parsed.corrections ? { corrections: parsed.corrections } : {}),
+    });
     metadataFiles.set(parsed.document.id, `${shown.replace(/\.[^./\\]+$/, '')}.yaml`);
   }
   plans.sort((a, b) => (b.document.year ?? 0) - (a.document.year ?? 0) || b.id.localeCompare(a.id));
@@ -317,6 +373,22 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
         Math.max(1, line),
       ),
     );
+  }
+  // A corrections file of no plan corrects nothing: say so, rather than leave it unseen.
+  const correctionsDir = join(contentDir, 'corrections');
+  if (existsSync(correctionsDir)) {
+    for (const name of (await readdir(correctionsDir)).filter((n) => /\.ya?ml$/i.test(n)).sort()) {
+      const id = name.replace(/\.[^.]+$/, '');
+      if (byId.has(id) && name.endsWith('.yaml')) continue;
+      const shown = relative(process.cwd(), join(correctionsDir, name)) || name;
+      diagnostics.push(
+        problemOf(
+          shown,
+          'stale-correction',
+          `Unexpected corrections file \`${name}\` of no plan, expected plans/${id}.txt (or another format) beside it, named <plan-id>.yaml`,
+        ),
+      );
+    }
   }
   const units = new Map<string, Unit>();
   for (const plan of plans) for (const unit of plan.document.units) if (!units.has(unit.id)) units.set(unit.id, unit);

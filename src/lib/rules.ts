@@ -7,8 +7,8 @@
  */
 import type { Severity } from './schema.ts';
 
-/** Which step of the pipeline reports a rule (see DESIGN.md's pipeline; `pages`: the MDX pages' links to the plans). */
-export type RuleStage = 'read' | 'parse' | 'resolve' | 'content' | 'progress' | 'pages';
+/** Which step of the pipeline reports a rule (see DESIGN.md's pipeline; `corrections`: content/corrections/<plan-id>.yaml applied after parsing; `pages`: the MDX pages' links to the plans). */
+export type RuleStage = 'read' | 'parse' | 'resolve' | 'corrections' | 'content' | 'progress' | 'pages';
 
 export interface Rule {
   stage: RuleStage;
@@ -133,6 +133,24 @@ export const RULES = {
     severity: 'warning',
     hint: 'Add the unit to content/units.yaml (name, short, slug, kind) so it gets its canonical name.',
     text: '单位名册(units.yaml)中没有这个单位,已按原文名称收录。',
+  },
+  'bad-corrections': {
+    stage: 'corrections',
+    severity: 'error',
+    hint: 'Fix content/corrections/<plan-id>.yaml at this place: a list of { task, text, note, add | remove | set }, units as { unit, role } with role lead, support or responsible.',
+    text: '人工校正文件(corrections/*.yaml)有误,未能应用。',
+  },
+  'stale-correction': {
+    stage: 'corrections',
+    severity: 'warning',
+    hint: 'Read the task again on its 校对 page and update or delete this correction: the plan or the parser has changed since it was written.',
+    text: '人工校正已不适用(任务不存在、原文已改动,或要增删的单位已不在原处),未应用;文件中其余校正照常生效。',
+  },
+  'correction-applied': {
+    stage: 'corrections',
+    severity: 'info',
+    hint: 'Nothing to do: the site marks the corrected units 人工校正 with the note, and plan.json gives them origin "corrected".',
+    text: '已按人工校正文件修改该任务的责任单位(网站标注“人工校正”并公开说明)。',
   },
   'bad-metadata': {
     stage: 'content',

@@ -27,6 +27,10 @@ export const AssignmentSchema = z.object({
   /** As the plan names it, completed where the text elides; no role words. */
   mention: z.string().min(1),
   role: RoleSchema,
+  /** `corrected`: set by content/corrections/<plan-id>.yaml after parsing (absent in documents from before corrections). */
+  origin: z.enum(['parsed', 'corrected']).optional(),
+  /** Why it was corrected: the correction's `note`, shown publicly. */
+  note: z.string().min(1).optional(),
 });
 export type Assignment = z.infer<typeof AssignmentSchema>;
 
@@ -118,6 +122,20 @@ export const DiagnosticSchema = z.object({
 });
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 
+/** One correction as applied: what it changed on which task, and where it is written. */
+export const AppliedCorrectionSchema = z.object({
+  /** The task's id. */
+  task: z.string(),
+  note: z.string().min(1),
+  /** Unit ids the correction gave the task (with their roles). */
+  added: z.array(z.object({ unit: z.string(), name: z.string(), role: RoleSchema })),
+  /** Assignments the parser read that the correction took away. */
+  removed: z.array(z.object({ unit: z.string(), name: z.string(), mention: z.string(), role: RoleSchema })),
+  /** `content/corrections/<plan-id>.yaml:line:column` of the entry. */
+  source: z.string(),
+});
+export type AppliedCorrection = z.infer<typeof AppliedCorrectionSchema>;
+
 export const PlanDocumentSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]+$/),
   title: z.string(),
@@ -136,6 +154,8 @@ export const PlanDocumentSchema = z.object({
   tasks: z.array(TaskSchema),
   units: z.array(UnitSchema),
   diagnostics: z.array(DiagnosticSchema),
+  /** The corrections applied after parsing (content/corrections/<plan-id>.yaml); absent when none were. */
+  corrections: z.array(AppliedCorrectionSchema).optional(),
 });
 export type PlanDocument = z.infer<typeof PlanDocumentSchema>;
 

@@ -14,6 +14,8 @@ export async function getPlans(): Promise<SitePlan[]> {
     metadata: e.data.metadata,
     sourceText: e.data.sourceText,
     ...(e.data.progress ? { progress: e.data.progress } : {}),
+    ...(e.data.review ? { review: e.data.review } : {}),
+    ...(e.data.corrections ? { corrections: e.data.corrections } : {}),
     ...(interpretations.has(e.data.id) ? { interpretation: interpretations.get(e.data.id)! } : {}),
   }));
   // The collection does not keep the pipeline's order: newest first again (year, then id).

@@ -101,8 +101,8 @@ export function buildLedgerWorkbook(plan: PlanInput, units: Unit[]): ExcelJS.Wor
     LEDGER_SHEET,
     `${planTitle} ${LEDGER_SHEET}`,
     [...LEDGER_HEADER, ...PROGRESS_COLUMNS],
-    [{ width: 7, center: true }, { width: 60 }, { width: 18 }, { width: 24 }, { width: 24 }, { width: 14 }, { width: 22 }, ...PROGRESS_WIDTHS],
-    ledgerRows(plan.document).map((r) => [r.number, r.task, r.lead, r.support, r.responsible, r.deadline, r.note, '', '', '', '']),
+    [{ width: 7, center: true }, { width: 60 }, { width: 18 }, { width: 24 }, { width: 24 }, { width: 14 }, { width: 22 }, { width: 16 }, ...PROGRESS_WIDTHS],
+    ledgerRows(plan.document).map((r) => [r.number, r.task, r.lead, r.support, r.responsible, r.deadline, r.note, r.source, '', '', '', '']),
   );
   addProgressInputs(workbook.getWorksheet(LEDGER_SHEET)!, LEDGER_HEADER.length + 1, plan.document.tasks.length);
 
@@ -117,8 +117,8 @@ export function buildLedgerWorkbook(plan: PlanInput, units: Unit[]): ExcelJS.Wor
       names[i]!,
       `${planTitle} ${ledger.unit.name}任务清单`,
       [...UNIT_LEDGER_HEADER, ...PROGRESS_COLUMNS],
-      [{ width: 7, center: true }, { width: 70 }, { width: 8, center: true }, { width: 16 }, { width: 26 }, ...PROGRESS_WIDTHS],
-      ledger.rows.map((r) => [r.number, r.task, r.role, r.deadline, r.note, ledger.unit.name, '', '', '']),
+      [{ width: 7, center: true }, { width: 70 }, { width: 8, center: true }, { width: 16 }, { width: 26 }, { width: 16 }, ...PROGRESS_WIDTHS],
+      ledger.rows.map((r) => [r.number, r.task, r.role, r.deadline, r.note, r.source, ledger.unit.name, '', '', '']),
     );
     addProgressInputs(sheet, UNIT_LEDGER_HEADER.length + 1, ledger.rows.length);
   });

@@ -26,6 +26,8 @@ export interface MatrixRow {
   unit: Pick<Unit, 'id' | 'name' | 'kind'>;
   /** One cell per column: the unit's role on that task, if any. */
   cells: (Role | undefined)[];
+  /** 人工校正: for each cell a correction set, the correction's note (absent when none was). */
+  corrected?: (string | undefined)[];
   totals: Record<Role, number>;
   total: number;
 }
@@ -136,7 +138,17 @@ export function buildMatrix(document: PlanDocument, units: Unit[], range?: { sta
       if (role) totals[role]++;
       return role;
     });
-    return { unit, cells, totals, total: totals.lead + totals.support + totals.responsible };
+    const notes = tasks.map((task, i) => {
+      const a = task.effectiveAssignments.find((x) => x.unit === unit.id && x.role === cells[i] && x.origin === 'corrected');
+      return a ? (a.note ?? '人工校正') : undefined;
+    });
+    return {
+      unit,
+      cells,
+      ...(notes.some((n) => n !== undefined) ? { corrected: notes } : {}),
+      totals,
+      total: totals.lead + totals.support + totals.responsible,
+    };
   });
 
   return {

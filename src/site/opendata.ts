@@ -33,14 +33,24 @@ export function deadlineText(task: Pick<Task, 'deadlines'>): string {
 const ROLE_STRENGTH: Role[] = ['lead', 'responsible', 'support'];
 
 /** Each unit of a task once, with its strongest role (a unit named twice in one clause), in clause order. */
-export function unitsOfTask(task: Pick<Task, 'effectiveAssignments'>): { unit: string; name: string; role: Role }[] {
-  const byUnit = new Map<string, { unit: string; name: string; role: Role }>();
+export function unitsOfTask(task: Pick<Task, 'effectiveAssignments'>): { unit: string; name: string; role: Role; corrected?: string }[] {
+  const byUnit = new Map<string, { unit: string; name: string; role: Role; corrected?: string }>();
   for (const a of task.effectiveAssignments) {
     const seen = byUnit.get(a.unit);
-    if (!seen) byUnit.set(a.unit, { unit: a.unit, name: a.name, role: a.role });
-    else if (ROLE_STRENGTH.indexOf(a.role) < ROLE_STRENGTH.indexOf(seen.role)) seen.role = a.role;
+    const corrected = a.origin === 'corrected' ? (a.note ?? '') : undefined;
+    if (!seen) byUnit.set(a.unit, { unit: a.unit, name: a.name, role: a.role, ...(corrected !== undefined ? { corrected } : {}) });
+    else if (ROLE_STRENGTH.indexOf(a.role) < ROLE_STRENGTH.indexOf(seen.role)) {
+      seen.role = a.role;
+      if (corrected !== undefined) seen.corrected = corrected;
+      else delete seen.corrected;
+    }
   }
   return [...byUnit.values()];
+}
+
+/** The 来源 of an assignment in the open data: 原文, or 人工校正 with the correction's note. */
+export function sourceLabel(corrected: string | undefined): string {
+  return corrected === undefined ? '原文' : `人工校正${corrected ? `:${corrected}` : ''}`;
 }
 
 /** One CSV row per task × unit. */
@@ -50,9 +60,11 @@ export interface AssignmentRow {
   unit: string;
   role: string;
   deadline: string;
+  /** 原文, or 人工校正:<note> for an assignment a correction set. */
+  source: string;
 }
 
-export const ASSIGNMENT_HEADER = ['序号', '任务', '单位', '角色', '完成时限'] as const;
+export const ASSIGNMENT_HEADER = ['序号', '任务', '单位', '角色', '完成时限', '来源'] as const;
 
 export function assignmentRows(document: PlanDocument): AssignmentRow[] {
   return document.tasks.flatMap((task) =>
@@ -62,6 +74,7 @@ export function assignmentRows(document: PlanDocument): AssignmentRow[] {
       unit: u.name,
       role: ROLE_LABEL[u.role],
       deadline: deadlineText(task),
+      source: sourceLabel(u.corrected),
     })),
   );
 }
@@ -79,7 +92,7 @@ export function toCsv(header: readonly string[], rows: readonly (readonly string
 export function assignmentsCsv(document: PlanDocument): string {
   return toCsv(
     ASSIGNMENT_HEADER,
-    assignmentRows(document).map((r) => [r.number, r.task, r.unit, r.role, r.deadline]),
+    assignmentRows(document).map((r) => [r.number, r.task, r.unit, r.role, r.deadline, r.source]),
   );
 }
 
@@ -92,9 +105,11 @@ export interface LedgerRow {
   responsible: string;
   deadline: string;
   note: string;
+  /** 原文, or 人工校正:<note>(which units a correction set or took away). */
+  source: string;
 }
 
-export const LEDGER_HEADER = ['序号', '重点任务', '牵头单位', '配合单位', '责任单位', '完成时限', '备注'] as const;
+export const LEDGER_HEADER = ['序号', '重点任务', '牵头单位', '配合单位', '责任单位', '完成时限', '备注', '来源'] as const;
 
 function lineNote(task: Task): string {
   const { start, end } = { start: task.position.start.line, end: task.position.end.line };
@@ -120,6 +135,7 @@ export function ledgerRows(document: PlanDocument): LedgerRow[] {
     }
     if (units.length === 0) notes.push('原文未列责任单位');
     notes.push(lineNote(task));
+    const corrections = (document.corrections ?? []).filter((c) => c.task === task.id);
     return {
       number: displayNumber(task),
       task: taskFullText(task),
@@ -128,6 +144,14 @@ export function ledgerRows(document: PlanDocument): LedgerRow[] {
       responsible: names('responsible'),
       deadline: deadlineText(task),
       note: notes.join(';'),
+      source: corrections.length
+        ? corrections
+            .map((c) => {
+              const removed = c.removed.filter((r) => !units.some((u) => u.unit === r.unit && u.role === r.role));
+              return `人工校正:${c.note}${removed.length ? `(删去${removed.map((r) => r.name).join('、')})` : ''}`;
+            })
+            .join(';')
+        : '原文',
     };
   });
 }
@@ -139,9 +163,10 @@ export interface UnitLedgerRow {
   role: string;
   deadline: string;
   note: string;
+  source: string;
 }
 
-export const UNIT_LEDGER_HEADER = ['序号', '重点任务', '角色', '完成时限', '备注'] as const;
+export const UNIT_LEDGER_HEADER = ['序号', '重点任务', '角色', '完成时限', '备注', '来源'] as const;
 
 export interface UnitLedger {
   unit: Pick<Unit, 'id' | 'name' | 'kind'>;
@@ -167,7 +192,14 @@ export function unitLedgers(plan: PlanInput, units: Unit[]): UnitLedger[] {
         const notes: string[] = [];
         if (ref.via) notes.push(`作为${ref.via.name}承担`);
         if (ref.mention) notes.push(`原文:${ref.mention}`);
-        return { number: ref.slug, task: taskFullText(task), role: ROLE_LABEL[ref.role], deadline: deadlineText(task), note: notes.join(';') };
+        return {
+          number: ref.slug,
+          task: taskFullText(task),
+          role: ROLE_LABEL[ref.role],
+          deadline: deadlineText(task),
+          note: notes.join(';'),
+          source: sourceLabel(ref.corrected),
+        };
       });
       return { unit: { id: view.unit.id, name: view.unit.name, kind: view.unit.kind }, rows };
     })

@@ -12,6 +12,8 @@ export interface PrintRow {
   planTitle?: string;
   /** The task's other units by role (牵头:…;配合:…), this unit left out; '' when it has none. */
   others: string;
+  /** 人工校正: the correction's note. */
+  corrected?: string;
 }
 
 export interface PrintGroup {
@@ -56,6 +58,7 @@ export function unitPrintSheet(view: UnitView, plans: PlanInput[]): UnitPrintShe
         .filter((g) => g.names.length > 0)
         .map((g) => `${ROLE_LABEL[g.role]}:${g.names.join('、')}`)
         .join(';'),
+      ...(ref.corrected ? { corrected: ref.corrected } : {}),
     };
   };
   const sections = [

@@ -21,6 +21,8 @@ export interface UnitTaskRef {
   mention?: string;
   /** The group through which the unit holds the task (e.g. 县安委会成员单位). */
   via?: { id: string; name: string };
+  /** 人工校正: the note of the correction that gave the unit this task. */
+  corrected?: string;
 }
 
 export interface UnitView {
@@ -70,10 +72,18 @@ function directRefs(plans: PlanInput[]): Map<string, UnitTaskRef[]> {
       for (const a of task.effectiveAssignments) {
         slug ??= taskSlug(task);
         label ??= taskLabel(task);
-        const ref: UnitTaskRef = { planId: plan.id, planTitle, slug, label, role: a.role, mention: a.mention !== a.name ? a.mention : undefined };
+        const ref: UnitTaskRef = {
+          planId: plan.id,
+          planTitle,
+          slug,
+          label,
+          role: a.role,
+          mention: a.mention !== a.name ? a.mention : undefined,
+          ...(a.origin === 'corrected' && a.note ? { corrected: a.note } : {}),
+        };
         const earlier = seen.get(a.unit);
         if (earlier) {
-          if (ROLE_STRENGTH[ref.role] < ROLE_STRENGTH[earlier.role]) Object.assign(earlier, { role: ref.role, mention: ref.mention });
+          if (ROLE_STRENGTH[ref.role] < ROLE_STRENGTH[earlier.role]) Object.assign(earlier, { role: ref.role, mention: ref.mention, corrected: ref.corrected });
           continue;
         }
         seen.set(a.unit, ref);

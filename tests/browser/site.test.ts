@@ -57,6 +57,7 @@ function pageKinds(): [string, string][] {
     ['matrix', `${planId}/matrix/`],
     ['source', `${planId}/source/`],
     ['diagnostics', `${planId}/diagnostics/`],
+    ['review', `${planId}/review/`],
     ['search', 'search/?q=燃气'],
     ['about', 'about/'],
     ['interpretation', `${planId}/interpretation/`],

@@ -70,11 +70,13 @@ describe('plan.json and plan.schema.json', () => {
 });
 
 describe('assignments.csv', () => {
-  it('is UTF-8 with a BOM, has the five columns, every task × unit of all 30 tasks, and no formula cell', () => {
+  it('is UTF-8 with a BOM, has the six columns, every task × unit of all 30 tasks, and no formula cell', () => {
     const bytes = readFileSync(join(outDir, PLAN, 'assignments.csv'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(bytes, { bom: true, columns: true, relax_column_count: false }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual(['序号', '任务', '单位', '角色', '完成时限']);
+    expect(Object.keys(rows[0]!)).toEqual(['序号', '任务', '单位', '角色', '完成时限', '来源']);
+    // The bundled plan has no corrections: every assignment is as the text reads.
+    expect(new Set(rows.map((r) => r.来源))).toEqual(new Set(['原文']));
     expect(new Set(rows.map((r) => r.序号))).toEqual(new Set(doc.tasks.map((t) => t.id.replace('task-', ''))));
     expect(new Set(rows.map((r) => r.序号)).size).toBe(30);
     const got = new Map(rows.map((r) => [`${r.序号}|${r.单位}`, r.角色]));
@@ -94,15 +96,16 @@ describe('ledger.xlsx', () => {
     const sheet = workbook.worksheets[0]!;
     expect(sheet.name).toBe('任务分工台账');
     const rows = rowValues(sheet);
-    expect(rows[0]).toEqual(['序号', '重点任务', '牵头单位', '配合单位', '责任单位', '完成时限', '备注', '填报单位', '状态', '进展情况', '报告日期']);
+    expect(rows[0]).toEqual(['序号', '重点任务', '牵头单位', '配合单位', '责任单位', '完成时限', '备注', '来源', '填报单位', '状态', '进展情况', '报告日期']);
+    expect(new Set(rows.slice(1).map((r) => r[7]))).toEqual(new Set(['原文']));
     // The columns departments fill in are empty, 状态 offers the four stages.
     expect(
       rows
         .slice(1)
-        .flatMap((r) => r.slice(7))
+        .flatMap((r) => r.slice(8))
         .filter((c) => c !== ''),
     ).toEqual([]);
-    expect(sheet.getCell('I2').dataValidation).toMatchObject({ type: 'list', formulae: ['"未启动,推进中,已完成,滞后"'] });
+    expect(sheet.getCell('J2').dataValidation).toMatchObject({ type: 'list', formulae: ['"未启动,推进中,已完成,滞后"'] });
     expect(rows.slice(1).map((r) => r[0])).toEqual(doc.tasks.map((t) => t.id.replace('task-', '')));
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.getCell('B5').alignment?.wrapText).toBe(true);
@@ -132,13 +135,13 @@ describe('ledger.xlsx', () => {
     }
     expect(missing).toEqual([]);
     for (const [name, rows] of byName) {
-      expect(rows[0]).toEqual(['序号', '重点任务', '角色', '完成时限', '备注', '填报单位', '状态', '进展情况', '报告日期']);
+      expect(rows[0]).toEqual(['序号', '重点任务', '角色', '完成时限', '备注', '来源', '填报单位', '状态', '进展情况', '报告日期']);
       // 填报单位 names the sheet's unit; 状态, 进展情况 and 报告日期 wait to be filled in.
-      expect(new Set(rows.slice(1).map((r) => r[5]))).toEqual(new Set([name]));
+      expect(new Set(rows.slice(1).map((r) => r[6]))).toEqual(new Set([name]));
       expect(
         rows
           .slice(1)
-          .flatMap((r) => r.slice(6))
+          .flatMap((r) => r.slice(7))
           .filter((c) => c !== ''),
       ).toEqual([]);
     }

@@ -100,7 +100,8 @@ describe('ledger rows of the seed', () => {
   const rows = ledgerRows(doc);
 
   it('has the 台账 columns and one row per task, units split by role', () => {
-    expect(LEDGER_HEADER).toEqual(['序号', '重点任务', '牵头单位', '配合单位', '责任单位', '完成时限', '备注']);
+    expect(LEDGER_HEADER).toEqual(['序号', '重点任务', '牵头单位', '配合单位', '责任单位', '完成时限', '备注', '来源']);
+    expect(new Set(rows.map((r) => r.source))).toEqual(new Set(['原文']));
     expect(rows.map((r) => r.number)).toEqual(doc.tasks.map((t) => t.id.replace('task-', '')));
     const gas = rows.find((r) => r.number === '24')!;
     expect(gas.lead).toBe('县住房和城乡建设局');

@@ -3,6 +3,7 @@ import type { FileDiagnostic } from '../../lib/diagnostics.ts';
 import type { Diagnostic } from '../../lib/schema.ts';
 import { ruleText } from '../diagnostics.ts';
 import { type PlanSummary, summarizePlan } from '../plan.ts';
+import { diagnosticAnchor, diagnosticPlaces, reviewHref } from '../review.ts';
 import { planHref, sourceHref, withBase } from '../url.ts';
 import type { Crumb, PageFrame, Route, SiteContent } from './types.ts';
 
@@ -11,6 +12,9 @@ export interface DiagnosticsProps {
   diagnostics: Diagnostic[];
   path: string;
   progress?: { files: string[]; diagnostics: FileDiagnostic[] };
+  /** For each diagnostic, where the 校对 page flags it (absent for one in no task). */
+  reviewLinks?: (string | undefined)[];
+  corrections?: { file: string; diagnostics: FileDiagnostic[] };
 }
 
 /** One entry of src/components/DiagnosticsTable.astro: in Chinese only (rule ids and English messages stay in the CLI and plan.json). */
@@ -27,6 +31,10 @@ export interface DiagnosticRow {
   /** The plan's own words the message names (a unit, a clause), when it quotes any. */
   quoted: string[];
   ruleId: string;
+  /** The row's anchor, which the 校对 page links to. */
+  id?: string;
+  /** Where the 校对 page flags it. */
+  review?: string;
 }
 
 export const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -53,6 +61,9 @@ export interface DiagnosticsPage {
   /** Errors first, then warnings, then infos; each in source order. */
   rows: DiagnosticRow[];
   progress?: { files: string; rows: DiagnosticRow[] };
+  /** The corrections file's problems and what each correction did. */
+  corrections?: { file: string; rows: DiagnosticRow[]; stale: number; applied: number };
+  reviewHref: string;
 }
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -65,6 +76,10 @@ export function diagnosticsRoutes(content: SiteContent): Route<DiagnosticsProps>
       diagnostics: plan.document.diagnostics,
       path: plan.document.source.path,
       ...(plan.progress ? { progress: { files: plan.progress.files, diagnostics: plan.progress.diagnostics } } : {}),
+      reviewLinks: diagnosticPlaces(plan.document, plan.sourceText, plan.review ?? []).map((p) =>
+        p.block ? reviewHref(plan.id, p.page, `p-${diagnosticAnchor(p.index)}`) : undefined,
+      ),
+      ...(plan.corrections ? { corrections: { file: plan.corrections.file, diagnostics: plan.corrections.diagnostics } } : {}),
     },
   }));
 }
@@ -85,8 +100,10 @@ function row(d: Diagnostic, place: string, where: string, href?: string): Diagno
 const lineColumn = (d: Diagnostic) => `第 ${d.line} 行第 ${d.column} 列`;
 const fileName = (path: string) => path.split('/').pop() ?? path;
 
-export function diagnosticsPage({ summary, diagnostics, path, progress }: DiagnosticsProps): DiagnosticsPage {
-  const sorted = [...diagnostics].sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.line - b.line || a.column - b.column);
+export function diagnosticsPage({ summary, diagnostics, path, progress, reviewLinks = [], corrections }: DiagnosticsProps): DiagnosticsPage {
+  const sorted = diagnostics
+    .map((d, index) => ({ d, index }))
+    .sort((a, b) => ORDER[a.d.severity] - ORDER[b.d.severity] || a.d.line - b.d.line || a.d.column - b.d.column);
   const counts = { error: 0, warning: 0, info: 0 };
   for (const d of [...diagnostics, ...(progress?.diagnostics ?? [])]) counts[d.severity]++;
   return {
@@ -98,7 +115,27 @@ export function diagnosticsPage({ summary, diagnostics, path, progress }: Diagno
     crumbs: [{ label: '首页', href: withBase('') }, { label: summary.title, href: planHref(summary.id) }, { label: '解析提示' }],
     heading: `${summary.title} · 解析提示`,
     counts,
-    rows: sorted.map((d) => row(d, `${path}:${d.line}:${d.column}`, `原文${lineColumn(d)}`, sourceHref(summary.id, d.line))),
+    rows: sorted.map(({ d, index }) => {
+      const review = reviewLinks[index];
+      return {
+        ...row(d, `${path}:${d.line}:${d.column}`, `原文${lineColumn(d)}`, sourceHref(summary.id, d.line)),
+        id: diagnosticAnchor(index),
+        ...(review ? { review } : {}),
+      };
+    }),
+    reviewHref: reviewHref(summary.id),
+    ...(corrections
+      ? {
+          corrections: {
+            file: corrections.file,
+            rows: [...corrections.diagnostics]
+              .sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.line - b.line || a.column - b.column)
+              .map((d) => row(d, `${d.path}:${d.line}:${d.column}`, `${fileName(d.path)} ${lineColumn(d)}`)),
+            stale: corrections.diagnostics.filter((d) => d.severity !== 'info').length,
+            applied: corrections.diagnostics.filter((d) => d.ruleId === 'correction-applied').length,
+          },
+        }
+      : {}),
     ...(progress
       ? {
           progress: {

@@ -48,6 +48,8 @@ export interface MatrixTableView {
   /** On a slice page: the tasks it shows, and the index that lists the others. */
   slice?: { range: string; indexHref: string };
   roleLegend: { role: Role; mark: string; description: string }[];
+  /** Said when some cells were set by corrections (人工校正). */
+  correctedLegend?: string;
   statusLegend?: { statuses: { className: string; mark: string; label: string }[]; asOfText: string };
   /** The marks under the task numbers: each task's deadline light. */
   lightLegend?: { lights: { className: string; mark: string; label: string }[]; rule: string };
@@ -118,6 +120,7 @@ function tableView(props: MatrixPropsBase, matrix: Matrix, slice: PlanSlice | un
   return {
     ...(slice ? { slice: { range: sliceRange(slice), indexHref: matrixHref(summary.id) } } : {}),
     roleLegend: ROLES.map((role) => ({ role, mark: ROLE_MARK[role], description: ROLE_DESCRIPTION[role] })),
+    ...(matrix.rows.some((r) => r.corrected) ? { correctedLegend: '人工校正:该分工按校正文件修改(原文未改动),鼠标停留可见校正说明,详见任务页' } : {}),
     ...(progress
       ? {
           statusLegend: {

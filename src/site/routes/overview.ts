@@ -23,6 +23,7 @@ import {
   statusOf,
 } from '../progress.ts';
 import { OUTLINE_PAGE_TASKS, OUTLINE_SPLIT_TASKS, type PlanSlice, sliceHeading, sliceRange, sliceSections, sliceTasks } from '../slices.ts';
+import { reviewHref } from '../review.ts';
 import { bulletinHref, diagnosticsHref, matrixHref, partHref, sourceHref, withBase } from '../url.ts';
 import { planCalendarHref } from '../calendar.ts';
 import { planFeedHref } from '../feeds.ts';
@@ -71,6 +72,10 @@ export interface PlanOverview {
   matrixHref: string;
   sourceHref: string;
   diagnosticsHref: string;
+  /** The 校对 page: what the parser read, task by task. */
+  reviewHref: string;
+  /** Assignments set by corrections (人工校正), when there are any. */
+  correctedCount?: number;
   warningCount: number;
   /** The plan's 政策解读, when it has one. */
   interpretation?: { href: string; title: string; description: string; example?: string };
@@ -165,6 +170,8 @@ export function planOverview(plan: SitePlan, level: 2 | 3): PlanOverview {
     matrixHref: matrixHref(summary.id),
     sourceHref: sourceHref(summary.id),
     diagnosticsHref: diagnosticsHref(summary.id),
+    reviewHref: reviewHref(summary.id),
+    ...(correctedCount(document) > 0 ? { correctedCount: correctedCount(document) } : {}),
     warningCount: summary.warningCount,
     ...(interpretation ? { interpretation } : {}),
     ...(progress ? { progress: progressBlock(plan, progress, slices) } : {}),
@@ -192,4 +199,9 @@ export function planOverview(plan: SitePlan, level: 2 | 3): PlanOverview {
     ...(statuses ? { statuses } : {}),
     ...(lights ? { lights } : {}),
   };
+}
+
+/** Assignments a correction set, and readings it took away: what 人工校正 changed. */
+function correctedCount(document: SitePlan['document']): number {
+  return (document.corrections ?? []).reduce((n, c) => n + c.added.length + c.removed.length, 0);
 }

@@ -1,9 +1,10 @@
 /** A task's page `/<plan>/tasks/<n>/`: its text, units by role, deadlines, progress and place in the plan. */
-import type { Role } from '../../lib/schema.ts';
+import type { AppliedCorrection, Role } from '../../lib/schema.ts';
 import { continuityOf } from '../continuity.ts';
 import { nodeHeading, summarizePlan, taskLabel, type TaskView, taskSlug, taskViews } from '../plan.ts';
 import { chineseDate, type Light, lightRule, NO_REPORT, progressView, type StatusLabel, type TaskProgress } from '../progress.ts';
 import { ROLE_LABEL } from '../roles.ts';
+import { reviewAnchor, reviewHref, reviewPages } from '../review.ts';
 import { pagefindFilter } from '../search.ts';
 import { planHref, sourceHref, taskHref, unitHref, withBase } from '../url.ts';
 import type { Crumb, PageFrame, Route, SiteContent } from './types.ts';
@@ -15,6 +16,8 @@ export interface TaskProps {
   progress?: { asOf: string; sample: boolean; dueSoonDays: number; task: TaskProgress };
   /** The plan's predecessor and the task of it this one continues, if any. */
   carry?: { previousId: string; previousTitle: string; from?: { number: string; label: string; score: number } };
+  /** The corrections applied to this task (content/corrections/<plan-id>.yaml), and where the 校对 page shows it. */
+  corrections?: { applied: AppliedCorrection[]; reviewHref: string };
 }
 
 export interface TaskPage {
@@ -34,7 +37,9 @@ export interface TaskPage {
   text: string;
   /** The ancestor whose units the task takes, when it names none of its own. */
   inheritedFrom?: string;
-  roles: { role: Role; filter: string; units: { href: string; name: string; filter: string; mention?: string }[] }[];
+  roles: { role: Role; filter: string; units: { href: string; name: string; filter: string; mention?: string; corrected?: boolean }[] }[];
+  /** 人工校正: why the units were corrected, what was taken away, and the task on the 校对 page. */
+  corrections?: { notes: string[]; removed: { name: string; roleLabel: string }[]; reviewHref: string };
   deadlines: { text: string; date?: string }[];
   progress?: {
     asOf: string;
@@ -57,6 +62,13 @@ export function taskRoutes(content: SiteContent): Route<TaskProps>[] {
     const summary = summarizePlan(plan.document, plan.metadata);
     const progress = progressView(plan);
     const continuity = continuityOf(plan, content.plans);
+    const corrected = new Map<string, AppliedCorrection[]>();
+    for (const c of plan.document.corrections ?? []) corrected.set(c.task, [...(corrected.get(c.task) ?? []), c]);
+    const reviewPage = new Map<string, number>();
+    if (corrected.size > 0)
+      reviewPages(plan.review ?? [], new Set(plan.document.tasks.map((t) => t.id))).forEach((blocks, i) => {
+        for (const b of blocks) reviewPage.set(b.id, i + 1);
+      });
     return taskViews(plan.document).map((view) => ({
       params: { slug: plan.id, task: view.slug },
       props: {
@@ -73,6 +85,11 @@ export function taskRoutes(content: SiteContent): Route<TaskProps>[] {
                 previousTitle: continuity.previous.title,
                 ...(continuity.links.get(view.slug) ? { from: continuity.links.get(view.slug)! } : {}),
               },
+            }
+          : {}),
+        ...(corrected.has(view.task.id)
+          ? {
+              corrections: { applied: corrected.get(view.task.id)!, reviewHref: reviewHref(plan.id, reviewPage.get(view.task.id), reviewAnchor(view.task.id)) },
             }
           : {}),
       },
@@ -114,7 +131,7 @@ function taskProgress(progress: NonNullable<TaskProps['progress']>): TaskPage['p
   };
 }
 
-export function taskPage({ planId, planTitle, view, progress, carry }: TaskProps): TaskPage {
+export function taskPage({ planId, planTitle, view, progress, carry, corrections }: TaskProps): TaskPage {
   const { task } = view;
   const lines = view.lines.start === view.lines.end ? `第 ${view.lines.start} 行` : `第 ${view.lines.start}–${view.lines.end} 行`;
   const units = view.byRole.map((g) => `${ROLE_LABEL[g.role]}:${g.assignments.map((a) => a.name).join('、')}`).join(';');
@@ -170,8 +187,22 @@ export function taskPage({ planId, planTitle, view, progress, carry }: TaskProps
         name: a.name,
         filter: pagefindFilter('单位', a.name),
         ...(a.mention !== a.name ? { mention: a.mention } : {}),
+        ...(a.origin === 'corrected' ? { corrected: true } : {}),
       })),
     })),
+    ...(corrections
+      ? {
+          corrections: {
+            notes: [...new Set(corrections.applied.map((c) => c.note))],
+            removed: corrections.applied.flatMap((c) =>
+              c.removed
+                .filter((r) => !view.task.effectiveAssignments.some((a) => a.unit === r.unit && a.role === r.role))
+                .map((r) => ({ name: r.name, roleLabel: ROLE_LABEL[r.role] })),
+            ),
+            reviewHref: corrections.reviewHref,
+          },
+        }
+      : {}),
     deadlines: task.deadlines,
     ...(progress ? { progress: taskProgress(progress) } : {}),
     references: task.references.map((r) => (/^《/.test(r) ? r : `《${r}》`)),

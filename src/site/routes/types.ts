@@ -4,6 +4,8 @@
  * `…Page(props)` prepares everything the page shows, one page at a time, so that the `.astro`
  * files only display. Both are plain functions, tested without a build (tests/site/routes.test.ts).
  */
+import type { LoadedCorrections } from '../../lib/pipeline.ts';
+import type { ReviewBlock } from '../../lib/review.ts';
 import type { SiteConfig, Unit } from '../../lib/schema.ts';
 import type { Crumb } from '../plan.ts';
 import type { PlanInput } from '../units.ts';
@@ -13,6 +15,10 @@ export interface SitePlan extends PlanInput {
   sourceText: string;
   /** The plan's 解读 (plans/<plan-id>.mdx), when it has one. */
   interpretation?: InterpretationSummary;
+  /** What the 校对 page marks in each block (src/lib/review.ts). */
+  review?: ReviewBlock[];
+  /** What its corrections file did (content/corrections/<plan-id>.yaml), when it has one. */
+  corrections?: LoadedCorrections;
 }
 
 /** What the plan's pages say about its 解读; the page itself renders the MDX entry. */

@@ -116,6 +116,8 @@ interface TaskRow {
   href: string;
   label: string;
   mention?: string;
+  /** 人工校正: the correction's note. */
+  corrected?: string;
 }
 
 export interface UnitPage {
@@ -257,6 +259,7 @@ export function unitPage({ view, planCount, showPlan, sheet, blocks }: UnitProps
         href: taskHref(t.planId, t.slug),
         label: `任务 ${t.slug}:${t.label}`,
         ...(t.mention ? { mention: t.mention } : {}),
+        ...(t.corrected ? { corrected: t.corrected } : {}),
       });
       return {
         ...(showPlan
