@@ -63,7 +63,7 @@ describe('the 校对 page', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/diagnostics\/#d\d+$/);
     const target = page.locator(':target');
-    await expect.poll(() => target.locator('code').textContent()).toBe('unlabeled-units');
+    await expect.poll(() => target.getAttribute('data-rule')).toBe('unlabeled-units');
     // Back: the row's link to the review page, reached by keyboard from the row.
     await target.locator('a.review-link').focus();
     await page.keyboard.press('Enter');
