@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, newestPlanId } from '../../scripts/lib/built-site.ts';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { type StaticServer, serveStatic } from '../../scripts/lib/static-server.ts';
+import { ruleText } from '../../src/site/diagnostics.ts';
 import { buildSite, removeBuilds } from '../build/dist.ts';
 import { CORRECTED_PLAN, correctedContent } from '../support/corrected-content.ts';
 import { axeViolations } from './axe.ts';
@@ -63,7 +64,8 @@ describe('the 校对 page', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/diagnostics\/#d\d+$/);
     const target = page.locator(':target');
-    await expect.poll(() => target.getAttribute('data-rule')).toBe('unlabeled-units');
+    // The card of the rule: its Chinese explanation (rule ids stay out of the public pages).
+    await expect.poll(() => target.textContent()).toContain(ruleText('unlabeled-units')!);
     // Back: the row's link to the review page, reached by keyboard from the row.
     await target.locator('a.review-link').focus();
     await page.keyboard.press('Enter');
