@@ -75,7 +75,11 @@ async function main(argv: string[]): Promise<number> {
       failed = true;
       continue;
     }
-    const parsed = await parsePlanFile(path, { ...(unitsPath ? { unitsPath } : {}), ...(corrections !== undefined ? { corrections } : {}) });
+    const parsed = await parsePlanFile(path, {
+      ...(unitsPath ? { unitsPath } : {}),
+      ...(corrections !== undefined ? { corrections } : {}),
+      review: command === 'review',
+    });
     const diagnostics: FileDiagnostic[] = [
       ...parsed.problems,
       ...parsed.document.diagnostics.map((d) => ({ ...d, path })),

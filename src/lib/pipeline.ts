@@ -50,6 +50,8 @@ export interface ParseOptions {
   metadata?: PlanMetadata;
   /** Applied after parsing, with the plan's registry. */
   corrections?: CorrectionsFile;
+  /** Whether to index what the 校对 page marks (default true); `plan check` and `plan parse` need not. */
+  review?: boolean;
 }
 
 export function planIdFromPath(path: string): string {
@@ -125,7 +127,7 @@ function parseRead(bytes: Uint8Array, read: ReadResult, options: ParseOptions): 
     }
   }
   // Before corrections: the marks say what the parser read; the pages compare them with what stands.
-  const review = reviewIndex(tree, registry);
+  const review = options.review === false ? [] : reviewIndex(tree, registry);
   let corrections: LoadedCorrections | undefined;
   if (options.corrections) {
     const result = applyCorrections(document, options.corrections, registry);
@@ -221,6 +223,8 @@ export async function parsePlanFile(
     registry?: UnitRegistry;
     /** A corrections file to apply; default the plan's own in its content folder; false: none. */
     corrections?: string | false;
+    /** Whether to index what the 校对 page marks (default true). */
+    review?: boolean;
   } = {},
 ): Promise<ParsedPlan & { problems: FileDiagnostic[]; metadata: PlanMetadata }> {
   const bytes = new Uint8Array(await readFile(path));
@@ -232,7 +236,13 @@ export async function parsePlanFile(
     registry = loaded.registry.fork();
     append(problems, loaded.problems);
   }
-  const parsed = await parsePlanBytes(bytes, { path, registry, metadata, ...(corrections ? { corrections } : {}) });
+  const parsed = await parsePlanBytes(bytes, {
+    path,
+    registry,
+    metadata,
+    ...(corrections ? { corrections } : {}),
+    ...(options.review === false ? { review: false } : {}),
+  });
   return { ...parsed, problems, metadata };
 }
 
