@@ -6,9 +6,10 @@
  */
 import { taskTextHash, taskTextKey } from '../../src/lib/corrections.ts';
 import { terminalSafe } from '../../src/lib/diagnostics.ts';
+import { outlineIndex } from '../../src/lib/outline.ts';
 import type { ParsedPlan } from '../../src/lib/pipeline.ts';
 import type { ReviewMark } from '../../src/lib/review.ts';
-import type { Diagnostic, OutlineNode, Role } from '../../src/lib/schema.ts';
+import type { Diagnostic, Role } from '../../src/lib/schema.ts';
 
 const ROLE: Record<Role, string> = { lead: '牵头', support: '配合', responsible: '责任' };
 const KIND: Record<Exclude<ReviewMark['kind'], 'unit'>, string> = { deadline: '时限', reference: '文件', person: '人员' };
@@ -22,14 +23,7 @@ function lineStarts(text: string): number[] {
 /** The plan as the review page shows it, as lines of text. */
 export function formatReview(parsed: ParsedPlan): string {
   const { document, sourceText } = parsed;
-  const nodes = new Map<string, OutlineNode>();
-  const index = (list: OutlineNode[]) => {
-    for (const n of list) {
-      nodes.set(n.id, n);
-      index(n.children);
-    }
-  };
-  index(document.outline);
+  const nodes = outlineIndex(document);
   const tasks = new Map(document.tasks.map((t) => [t.id, t]));
   const starts = lineStarts(sourceText);
   const offsetOf = (d: Diagnostic) => (starts[d.line - 1] ?? 0) + d.column - 1;

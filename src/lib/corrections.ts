@@ -21,6 +21,7 @@ import { createHash } from 'node:crypto';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
 import { z } from 'zod';
 import type { FileDiagnostic } from './diagnostics.ts';
+import { outlineIndex } from './outline.ts';
 import type { UnitRegistry } from './registry.ts';
 import { RULES, type RuleId } from './rules.ts';
 import { type AppliedCorrection, type Assignment, type OutlineNode, type PlanDocument, type Role, RoleSchema } from './schema.ts';
@@ -185,14 +186,7 @@ export function applyCorrections(document: PlanDocument, file: CorrectionsFile, 
   const diagnostics: FileDiagnostic[] = [...file.problems];
   const applied: AppliedCorrection[] = [];
   const stale = (message: string, place: Place) => diagnostics.push(problem(file.path, 'stale-correction', message, place));
-  const nodes = new Map<string, OutlineNode>();
-  const index = (list: OutlineNode[]) => {
-    for (const node of list) {
-      nodes.set(node.id, node);
-      index(node.children);
-    }
-  };
-  index(document.outline);
+  const nodes = outlineIndex(document);
   const units = new Map(document.units.map((u) => [u.id, u]));
   const corrected = new Set<string>();
 

@@ -1,5 +1,8 @@
 /** View data for one plan: counts, outline, task pages. Pure: no Astro import. */
+import { outlineIndex } from '../lib/outline.ts';
 import type { Assignment, OutlineNode, PlanDocument, PlanMetadata, Role, Task } from '../lib/schema.ts';
+
+export { outlineIndex };
 
 /** URL segment of a task: 'task-12' → '12', sub-task 'task-12-3' → '12-3'. */
 export function taskSlug(task: Pick<OutlineNode, 'id'>): string {
@@ -84,25 +87,6 @@ export function walkOutline(nodes: OutlineNode[], visit: (node: OutlineNode, anc
     visit(node, ancestors);
     walkOutline(node.children, visit, [...ancestors, node]);
   }
-}
-
-const indexes = new WeakMap<PlanDocument, Map<string, OutlineNode>>();
-
-/** Every outline node by id; built once per document (pages of a long plan each ask for it). */
-export function outlineIndex(document: PlanDocument): Map<string, OutlineNode> {
-  let index = indexes.get(document);
-  if (!index) {
-    index = new Map<string, OutlineNode>();
-    const add = (nodes: OutlineNode[]) => {
-      for (const node of nodes) {
-        index!.set(node.id, node);
-        add(node.children);
-      }
-    };
-    add(document.outline);
-    indexes.set(document, index);
-  }
-  return index;
 }
 
 export interface Crumb {
