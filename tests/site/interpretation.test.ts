@@ -3,15 +3,13 @@
  * the link targets built from the content loader's result, and the bundled example run through
  * the link plugin as the build runs it (remark-mdx), with every link it makes.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generatePlan } from '../../scripts/lib/generate-plan.ts';
 import { loadContent } from '../../src/lib/pipeline.ts';
 import remarkPlanLinks from '../../src/lib/remark/plan-links.ts';
@@ -20,21 +18,10 @@ import { EXAMPLE_NOTICE, type InterpretationEntry, interpretationPage, interpret
 import { planCountsCard, taskCard, unitTasksCard } from '../../src/site/routes/plan-components.ts';
 import { segmentPage, segmentRoutes } from '../../src/site/routes/segment.ts';
 import type { SiteContent } from '../../src/site/routes/types.ts';
+import { contentFolders } from '../support/content-folder.ts';
 
-const folders: string[] = [];
-afterAll(() => {
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
-});
-
-async function contentOf(files: Record<string, string>): Promise<SiteContent> {
-  const dir = mkdtempSync(join(tmpdir(), 'plan-interpretation-'));
-  folders.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return loadContent(dir);
-}
+/** A content folder of the given files, read as the site reads one. */
+const contentOf = contentFolders('plan-interpretation');
 
 const seed: SiteContent = await loadContent('content');
 const twoPlans: SiteContent = await loadContent('examples/with-progress');

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generatePlan } from '../../scripts/lib/generate-plan.ts';
 import { loadContent } from '../../src/lib/pipeline.ts';
 import { RULES } from '../../src/lib/rules.ts';
@@ -25,22 +25,10 @@ import { notFoundPage } from '../../src/site/routes/not-found.ts';
 import { defaultSite, layoutData } from '../../src/site/identity.ts';
 import { MATRIX_PAGE_TASKS, OUTLINE_PAGE_TASKS } from '../../src/site/slices.ts';
 import { SOURCE_PAGE_LINES } from '../../src/site/url.ts';
-
-const folders: string[] = [];
-afterAll(() => {
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
-});
+import { contentFolders } from '../support/content-folder.ts';
 
 /** A content folder of the given files, read as the site reads one. */
-async function contentOf(files: Record<string, string>): Promise<SiteContent> {
-  const dir = mkdtempSync(join(tmpdir(), 'plan-routes-'));
-  folders.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return loadContent(dir);
-}
+const contentOf = contentFolders('plan-routes');
 
 const seed: SiteContent = await loadContent('content');
 const twoPlans: SiteContent = await loadContent('examples/with-progress');
