@@ -7,47 +7,51 @@
 import * as OpenCC from 'opencc-js';
 
 const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
-const cache = new Map<number, string>();
+/**
+ * What each code unit from U+3000 up maps to in the view (0: not asked yet). Filled as characters
+ * are met: OpenCC is asked once per character.
+ */
+const mapped = new Uint16Array(0x10000 - 0x3000);
 
-function mapCodeUnit(code: number, char: string): string {
+function mapCode(code: number): number {
+  const known = mapped[code - 0x3000]!;
+  if (known !== 0) return known;
+  let to = code;
   // Full-width ASCII variants (！ to ～).
-  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
-  if (code === 0x3000) return ' ';
+  if (code >= 0xff01 && code <= 0xff5e) to = code - 0xfee0;
+  else if (code === 0x3000) to = 0x20;
   // Only CJK ideographs can be Traditional.
-  if (code < 0x3400 || code > 0x9fff) return char;
-  let mapped = cache.get(code);
-  if (mapped === undefined) {
-    const converted = toSimplified(char);
-    mapped = converted.length === 1 ? converted : char;
-    cache.set(code, mapped);
+  else if (code >= 0x3400 && code <= 0x9fff) {
+    const converted = toSimplified(String.fromCharCode(code));
+    if (converted.length === 1) to = converted.charCodeAt(0);
   }
-  return mapped;
+  mapped[code - 0x3000] = to;
+  return to;
 }
 
 /** Same length as `text`; see the module comment. */
 export function matchView(text: string): string {
-  let out = '';
-  let changed = false;
-  const parts: string[] = [];
-  let runStart = 0;
-  for (let i = 0; i < text.length; i++) {
+  // Most texts (and most names) need no change: find the first code unit that does.
+  let i = 0;
+  for (; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code < 0x3000) continue;
-    const char = text[i]!;
-    const mapped = mapCodeUnit(code, char);
-    if (mapped !== char) {
-      if (!changed) changed = true;
-      parts.push(text.slice(runStart, i), mapped);
-      runStart = i + 1;
-    }
+    if (code >= 0x3000 && mapCode(code) !== code) break;
   }
-  if (!changed) return text;
-  parts.push(text.slice(runStart));
-  out = parts.join('');
-  return out;
+  if (i === text.length) return text;
+  const out = new Uint16Array(text.length);
+  for (let k = 0; k < i; k++) out[k] = text.charCodeAt(k);
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    out[i] = code < 0x3000 ? code : mapCode(code);
+  }
+  // In chunks (an argument list has a limit), code unit for code unit: a lone surrogate stays.
+  let view = '';
+  for (let k = 0; k < out.length; k += 8192) view += String.fromCharCode(...out.subarray(k, k + 8192));
+  return view;
 }
 
 /** A key for comparing unit names: match view without any whitespace. */
 export function nameKey(name: string): string {
-  return matchView(name).replace(/\s+/g, '');
+  const view = matchView(name);
+  return /\s/.test(view) ? view.replace(/\s+/g, '') : view;
 }

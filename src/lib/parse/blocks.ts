@@ -83,7 +83,7 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
   const leavesOf = (from: number, to: number, segments: Segment[], fill: LeafType): PlanLeaf[] => {
     const out: PlanLeaf[] = [];
     let at = from;
-    for (const seg of segments.sort((a, b) => a.start - b.start)) {
+    for (const seg of byStart(segments)) {
       if (seg.start < at || seg.end <= seg.start) continue;
       if (seg.start > at) out.push(leaf({ start: at, end: seg.start, type: fill }));
       out.push(leaf(seg));
@@ -198,7 +198,7 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
       }
     };
     let at = from;
-    for (const seg of segments.sort((a, b) => a.start - b.start)) {
+    for (const seg of byStart(segments)) {
       if (seg.start < at || seg.end <= seg.start) continue;
       gap(at, seg.start);
       out.push(leaf(seg));
@@ -343,6 +343,12 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
   }
 
   return { tree: root, state: { src, lines, infos, locator, tables, inTable, rowAt, taskLevel, problems: [] } };
+}
+
+/** Segments in order of their start (most come in order: sorted only when they do not). */
+function byStart(segments: Segment[]): Segment[] {
+  for (let k = 1; k < segments.length; k++) if (segments[k]!.start < segments[k - 1]!.start) return segments.sort((a, b) => a.start - b.start);
+  return segments;
 }
 
 function trimLine(view: string, line: Line): [number, number] {

@@ -202,7 +202,8 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
         : [group];
     for (const part of parts) {
       const list = recognizeUnits(src, part.start, part.end);
-      for (const unit of list.units) result.mentions.push({ ...unit, role: part.role ?? defaultRole });
+      const role = part.role ?? defaultRole;
+      for (const unit of list.units) result.mentions.push({ start: unit.start, end: unit.end, text: unit.text, role });
       append(result.persons, list.persons);
       // A deadline written among the units (A牵头,B配合,12月底前完成) is read as a deadline. In a
       // clause that is surely one (labelled, a unit cell), a piece that reads like a name is a unit
@@ -216,7 +217,7 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
     }
   }
   // Units in the order written (a promoted piece among them).
-  result.mentions.sort((a, b) => a.start - b.start);
+  if (result.mentions.some((m, k) => k > 0 && m.start < result.mentions[k - 1]!.start)) result.mentions.sort((a, b) => a.start - b.start);
   if (result.firstLeads) applyFirstLeads(result.mentions, result.firstLeads);
   return result;
 }

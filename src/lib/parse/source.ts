@@ -26,6 +26,15 @@ export class KnownNames {
   has(key: string): boolean {
     return this.#keys.has(key);
   }
+  /**
+   * What the unit recognizer read in an item of a list (units.ts `namesOf`), by the item's match
+   * view: it depends on these names, so it is kept with them. Bounded: emptied when full.
+   */
+  readonly splits = new Map<string, readonly { start: number; end: number; before: string }[]>();
+  remember(key: string, cuts: readonly { start: number; end: number; before: string }[]): void {
+    if (this.splits.size >= 50_000) this.splits.clear();
+    this.splits.set(key, cuts);
+  }
 }
 
 export interface Source {

@@ -166,10 +166,21 @@ function isSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0' || c === '\u3000';
 }
 
-function trimRange(view: string, start: number, end: number): [number, number] {
-  while (start < end && /[\s,、;:.。|—]/.test(view[start]!)) start++;
-  while (end > start && /[\s,、;:.。|—]/.test(view[end - 1]!)) end--;
-  return [start, end];
+/** Separators and white space that an item's ends lose. */
+function isTrimmed(c: string): boolean {
+  return c === ',' || c === '、' || c === ';' || c === ':' || c === '.' || c === '。' || c === '|' || c === '—' || /\s/.test(c);
+}
+
+/** The start of `[start, end)` without separators and white space before it. */
+function trimmedStart(view: string, start: number, end: number): number {
+  while (start < end && isTrimmed(view[start]!)) start++;
+  return start;
+}
+
+/** The end of `[start, end)` without separators and white space after it. */
+function trimmedEnd(view: string, start: number, end: number): number {
+  while (end > start && isTrimmed(view[end - 1]!)) end--;
+  return end;
 }
 
 /** Split at separators outside parentheses. */
@@ -180,7 +191,8 @@ function splitTopLevel(src: Source, start: number, end: number): Item[] {
   let itemStart = start;
   let before = '';
   const push = (s: number, e: number, next: string) => {
-    const [a, b] = trimRange(view, s, e);
+    const a = trimmedStart(view, s, e);
+    const b = trimmedEnd(view, a, e);
     if (b > a) {
       items.push({ start: a, end: b, before });
       before = next;
@@ -351,11 +363,15 @@ function stripFiller(view: string, item: Item): Item {
     const m = FILLER_END.exec(view.slice(start, end));
     if (!m || m.index === 0) break;
     end = start + m.index;
-    [start, end] = trimRange(view, start, end);
+    start = trimmedStart(view, start, end);
+    end = trimmedEnd(view, start, end);
   }
   // (含西岭新区管委会) after a name says what it covers; it is not part of the name.
   const covers = /\((含|包括|不含|以下简称|简称|下称)[^()]{0,200}\)$/.exec(view.slice(start, end));
-  if (covers && covers.index > 0) [start, end] = trimRange(view, start, start + covers.index);
+  if (covers && covers.index > 0) {
+    end = trimmedEnd(view, start, start + covers.index);
+    start = trimmedStart(view, start, end);
+  }
   // 县林业局主要负责人: the unit, its people left out.
   const people = UNIT_PEOPLE_END.exec(view.slice(start, end));
   if (people && people.index >= 2 && isUnitLike(view.slice(start, start + people.index))) end = start + people.index;
@@ -461,6 +477,33 @@ function completePrefix(previous: Piece | undefined, piece: Piece): string {
   return /(厅|局|委|办|部|队|科协|残联|妇联|总工会|团委|中心)$/.test(matchView(previous.text)) ? prefix + text : text;
 }
 
+/** Stands for the separator before an item in what `namesOf` remembers. */
+const OWN_SEPARATOR = '\u0001';
+
+/**
+ * One item between separators → the names it holds (tails stripped, `等` and glued names split).
+ * What an item holds depends on its text and the registry alone, and a plan writes the same names
+ * again and again: the answer is remembered per registry, relative to the item's start.
+ */
+function namesOf(src: Source, top: Item): Item[] {
+  const { view } = src;
+  const key = view.slice(top.start, top.end);
+  let cuts = src.known.splits.get(key);
+  if (cuts === undefined) {
+    const found: Item[] = [];
+    const own: Item = { start: top.start, end: top.end, before: OWN_SEPARATOR };
+    for (const etc of splitEtc(view, stripFiller(view, own))) {
+      for (const raw of splitGlued(src, stripFiller(view, etc))) {
+        const item = stripFiller(view, raw);
+        if (item.end > item.start) found.push({ start: item.start - top.start, end: item.end - top.start, before: item.before });
+      }
+    }
+    src.known.remember(key, found);
+    cuts = found;
+  }
+  return cuts.map((c) => ({ start: top.start + c.start, end: top.start + c.end, before: c.before === OWN_SEPARATOR ? top.before : c.before }));
+}
+
 /**
  * Split `src.text[start, end)` into unit mentions, persons and rejected pieces; offsets are
  * absolute.
@@ -470,22 +513,18 @@ export function recognizeUnits(src: Source, start: number, end: number): UnitLis
   const result: UnitListResult = { units: [], persons: [], rejected: [] };
   const pieces: Piece[] = [];
   for (const top of splitTopLevel(src, start, end)) {
-    for (const etc of splitEtc(view, stripFiller(view, top))) {
-      for (const raw of splitGlued(src, stripFiller(view, etc))) {
-        const item = stripFiller(view, raw);
-        if (item.end <= item.start) continue;
-        const itemView = view.slice(item.start, item.end);
-        const itemText = text.slice(item.start, item.end);
-        const broken = /[\r\n]/.test(itemText);
-        pieces.push({
-          start: item.start,
-          end: item.end,
-          before: item.before,
-          view: broken ? itemView.replace(/\s+/g, '') : itemView,
-          // What the view blanks (white space, a site's chunk marker) is no part of the name.
-          text: broken ? withoutBlanks(itemText, itemView) : itemText,
-        });
-      }
+    for (const item of namesOf(src, top)) {
+      const itemView = view.slice(item.start, item.end);
+      const itemText = text.slice(item.start, item.end);
+      const broken = /[\r\n]/.test(itemText);
+      pieces.push({
+        start: item.start,
+        end: item.end,
+        before: item.before,
+        view: broken ? itemView.replace(/\s+/g, '') : itemView,
+        // What the view blanks (white space, a site's chunk marker) is no part of the name.
+        text: broken ? withoutBlanks(itemText, itemView) : itemText,
+      });
     }
   }
   if (pieces.length > 1 && pieces.length <= 5000) completeEndings(pieces);
@@ -503,9 +542,12 @@ export function recognizeUnits(src: Source, start: number, end: number): UnitLis
       continue;
     }
     // A mirror's converter leaves pinyin after some characters (經(jīng)開區(qū)): no part of the name.
-    span.text = completePrefix(previous, piece).replace(PINYIN_RESIDUE, '');
+    const completed = completePrefix(previous, piece);
+    span.text = completed.includes('(') || completed.includes('（') ? completed.replace(PINYIN_RESIDUE, '') : completed;
     result.units.push(span);
-    previous = { ...piece, text: span.text, view: piece.completed && span.text === piece.text ? piece.view : nameKey(span.text) };
+    const view = piece.completed && span.text === piece.text ? piece.view : nameKey(span.text);
+    previous = { start: piece.start, end: piece.end, before: piece.before, view, text: span.text };
+    if (piece.completed) previous.completed = piece.completed;
   }
   return result;
 }
