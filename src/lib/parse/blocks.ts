@@ -6,6 +6,7 @@
  */
 import type { Position } from 'unist';
 import { append } from '../append.ts';
+import { charClass, isSpaceAt } from './chars.ts';
 import { classifyLine, type LineInfo } from './classify.ts';
 import { findBodyClauses, findLineClauses, type Clause } from './forms.ts';
 import { Locator, splitLines, type Line } from './lines.ts';
@@ -25,6 +26,9 @@ const ROLE_OR_LABEL = /牵头|配合|负责|责任|协办|主办|承办|单位|�
 /** The first half of a label at the end of a line, and the rest of it at the start of the next. */
 const BROKEN_LABEL = /(?:—{1,2}|[。;,(【〔]|^)\s*(?:牵头|配合|责任|协办|主办|牵头单|配合单|责任单)\s*$/;
 const LABEL_REST = /^\s*(?:单位|位|部门)\s*[:]/;
+/** Brackets that a clause may leave open at the end of a line (not `[`). */
+const OPENERS = charClass('(【〔');
+const CLOSERS = charClass(')】〕');
 
 interface Segment {
   start: number;
@@ -149,10 +153,10 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
     const openAt = (a: number, b: number) => {
       let depth = 0;
       for (let k = a; k < b; k++) {
-        const c = view[k];
+        const c = view.charCodeAt(k);
         // Not `[`: a stray one in task text (加强[) must not swallow the lines after it.
-        if (c === '(' || c === '【' || c === '〔') depth++;
-        else if ((c === ')' || c === '】' || c === '〕') && depth > 0) depth--;
+        if (OPENERS.has(c)) depth++;
+        else if (CLOSERS.has(c) && depth > 0) depth--;
       }
       return depth;
     };
@@ -354,8 +358,8 @@ function byStart(segments: Segment[]): Segment[] {
 function trimLine(view: string, line: Line): [number, number] {
   let s = line.start;
   let e = line.end;
-  while (s < e && /\s/.test(view[s]!)) s++;
-  while (e > s && /\s/.test(view[e - 1]!)) e--;
+  while (s < e && isSpaceAt(view, s)) s++;
+  while (e > s && isSpaceAt(view, e - 1)) e--;
   return [s, e];
 }
 

@@ -7,6 +7,7 @@
  * (`findBodyClauses`). A form that is `final` ends the search on its line when it finds a clause.
  */
 import { matchView } from '../normalize.ts';
+import { charClass, isSpaceAt } from './chars.ts';
 import type { Role } from '../schema.ts';
 import { readClauseBody, ROLE_WORD, UNIT_LABEL_AT_START, type ClauseBody, type FirstLeads, type Mention } from './clause-body.ts';
 import { AGENT_OPENERS, alt, loose, NON_UNIT_PARENTHESES, ROLE_WORDS, UNIT_LABELS } from './lexicon.ts';
@@ -68,6 +69,14 @@ export interface ClauseForm {
 }
 
 const BRACKETS: Record<string, string> = { '(': ')', '【': '】', '[': ']', '〔': '〕' };
+const BRACKET_OPENERS = charClass('(【[〔');
+/** Full stops a sentence may end with. */
+const FINAL_STOPS = charClass('。.;');
+/** Where a sentence ends (a dash opens one too). */
+const SENTENCE_OPENS_AFTER = charClass('。;!—');
+const SENTENCE_ENDS = charClass('。;');
+const COMMA_OR_SPACE = charClass(',', { space: true });
+const GROUP_ENDS = charClass(',。;');
 const NON_UNIT = new RegExp(`^(?:${alt(NON_UNIT_PARENTHESES)})`);
 const ROLE_WORD_ANY = new RegExp(alt(ROLE_WORDS.map((w) => w.word)));
 /** 组织, 落实, 实施 open no 由 sentence: they stand inside names (县委组织部). */
@@ -93,11 +102,11 @@ function fromBody(form: FormId, kind: Clause['kind'], start: number, end: number
 
 /** Index of the bracket closing the one at `open` ( ( 【 [ 〔 ), or -1 when `limit` comes first. */
 export function closingBracket(view: string, open: number, limit: number): number {
-  const opener = view[open]!;
-  const closer = BRACKETS[opener] ?? ')';
+  const opener = view.charCodeAt(open);
+  const closer = (BRACKETS[view[open]!] ?? ')').charCodeAt(0);
   let depth = 0;
   for (let i = open; i < limit; i++) {
-    const c = view[i];
+    const c = view.charCodeAt(i);
     if (c === opener) depth++;
     else if (c === closer) {
       depth--;
@@ -108,7 +117,7 @@ export function closingBracket(view: string, open: number, limit: number): numbe
 }
 
 function trimEnd(view: string, lineStart: number, end: number): number {
-  while (end > lineStart && /\s/.test(view[end - 1]!)) end--;
+  while (end > lineStart && isSpaceAt(view, end - 1)) end--;
   return end;
 }
 
@@ -121,8 +130,7 @@ function brackets(scan: LineScan): { open: number; close: number; labeled: boole
   for (;;) {
     let open = -1;
     for (let i = from; i < end; i++) {
-      const c = view[i]!;
-      if (c === '(' || c === '【' || c === '[' || c === '〔') {
+      if (BRACKET_OPENERS.has(view.charCodeAt(i))) {
         open = i;
         break;
       }
@@ -328,11 +336,11 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
     find({ src, start, end, continues }) {
       const view = src.view;
       let stop = trimEnd(view, start, end);
-      while (stop > start && /[。.;]/.test(view[stop - 1]!)) stop--;
+      while (stop > start && FINAL_STOPS.has(view.charCodeAt(stop - 1))) stop--;
       if (stop <= start) return [];
       // The last sentence (a dash opens one too).
       let sentence = stop;
-      while (sentence > start && !/[。;!—]/.test(view[sentence - 1]!)) sentence--;
+      while (sentence > start && !SENTENCE_OPENS_AFTER.has(view.charCodeAt(sentence - 1))) sentence--;
       // 由A负责,B配合: the agent form reads the whole sentence, lead group and all; a sentence
       // begun on the line before is read with its paragraph.
       if ((continues && sentence === start) || (view.slice(sentence, stop).includes('由') && agentClauses(src, sentence, stop).length > 0)) return [];
@@ -397,13 +405,13 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
       if (body && to < end - 1) {
         out.push(fromBody('units-first', 'inline', from, to, body, false, true));
         s = to;
-        while (s < end && !/[。;]/.test(view[s]!)) s++;
+        while (s < end && !SENTENCE_ENDS.has(view.charCodeAt(s))) s++;
         s++;
       }
       // Units that are the subject of a sentence, at any sentence's start: 区残联负责业务指导.
       for (; s < end; ) {
         let q = s;
-        while (q < end && !/[。;]/.test(view[q]!)) q++;
+        while (q < end && !SENTENCE_ENDS.has(view.charCodeAt(q))) q++;
         const at = s + (view.slice(s, q).length - view.slice(s, q).trimStart().length);
         const clause = q > at ? subjectClause(src, at, q) : undefined;
         if (clause) {
@@ -494,9 +502,9 @@ function agentClauses(src: Source, start: number, end: number): Clause[] {
     // The groups after the lead, each units and a role word: B、C配合 / B组织,C落实,D配合.
     const more: Mention[] = [];
     for (let p = start + afterLead; p < end; ) {
-      while (p < end && /[\s,]/.test(view[p]!)) p++;
+      while (p < end && COMMA_OR_SPACE.has(view.charCodeAt(p))) p++;
       let q = p;
-      while (q < end && !/[,。;]/.test(view[q]!)) q++;
+      while (q < end && !GROUP_ENDS.has(view.charCodeAt(q))) q++;
       if (q <= p || /由/.test(view.slice(p, q))) break;
       const piece = unitsOnly(src, p, q);
       if (!piece || !ROLE_WORD_AT_END.test(view.slice(p, q).trimEnd())) {

@@ -11,6 +11,7 @@
  * (alignCells), so a row that lost its merged cells still reads right; a row with no serial under a
  * merged 序号 is more of the task above.
  */
+import { charClass } from './chars.ts';
 import type { LineInfo } from './classify.ts';
 import { DEADLINE_CELL_END, type ColumnRole } from './lexicon.ts';
 import type { Line } from './lines.ts';
@@ -113,9 +114,11 @@ interface Header {
   bars?: boolean;
 }
 
+const PIPE_OR_SPACE = charClass('|', { space: true });
+
 function trimPiece(view: string, start: number, end: number): [number, number] {
-  while (start < end && /[\s|]/.test(view[start]!)) start++;
-  while (end > start && /[\s|]/.test(view[end - 1]!)) end--;
+  while (start < end && PIPE_OR_SPACE.has(view.charCodeAt(start))) start++;
+  while (end > start && PIPE_OR_SPACE.has(view.charCodeAt(end - 1))) end--;
   return [start, end];
 }
 

@@ -17,6 +17,7 @@
  * All matching runs on the match view; mentions are sliced from the source as written.
  */
 import { matchView, nameKey } from '../normalize.ts';
+import { charClass } from './chars.ts';
 import {
   alt,
   COUNT_FILLER,
@@ -167,19 +168,21 @@ function isSpace(c: string): boolean {
 }
 
 /** Separators and white space that an item's ends lose. */
-function isTrimmed(c: string): boolean {
-  return c === ',' || c === '、' || c === ';' || c === ':' || c === '.' || c === '。' || c === '|' || c === '—' || /\s/.test(c);
-}
+const TRIMMED = charClass(',、;:.。|—', { space: true });
+/** What `splitTopLevel` looks at: brackets, separators, white space, `<br>`, 及, 会同, 与, 和. */
+const LIST_SPECIAL = charClass('([〔【)]〕】、,;/|<及会与和', { space: true });
+/** What `splitGlued` looks at: parentheses and the last characters of names. */
+const GLUE_SPECIAL = charClass(`()${GLUE_AFTER}`);
 
 /** The start of `[start, end)` without separators and white space before it. */
 function trimmedStart(view: string, start: number, end: number): number {
-  while (start < end && isTrimmed(view[start]!)) start++;
+  while (start < end && TRIMMED.has(view.charCodeAt(start))) start++;
   return start;
 }
 
 /** The end of `[start, end)` without separators and white space after it. */
 function trimmedEnd(view: string, start: number, end: number): number {
-  while (end > start && isTrimmed(view[end - 1]!)) end--;
+  while (end > start && TRIMMED.has(view.charCodeAt(end - 1))) end--;
   return end;
 }
 
@@ -199,6 +202,7 @@ function splitTopLevel(src: Source, start: number, end: number): Item[] {
     } else if (next !== ' ' || before === '') before = next || before;
   };
   for (let i = start; i < end; i++) {
+    if (!LIST_SPECIAL.has(view.charCodeAt(i))) continue;
     const c = view[i]!;
     if (c === '(' || c === '[' || c === '〔' || c === '【') depth++;
     else if ((c === ')' || c === ']' || c === '〕' || c === '】') && depth > 0) depth--;
@@ -305,6 +309,7 @@ function splitGlued(src: Source, item: Item): Item[] {
   let from = item.start;
   let depth = 0;
   for (let i = item.start + 2; i < item.end - 2; i++) {
+    if (!GLUE_SPECIAL.has(view.charCodeAt(i - 1))) continue;
     const c = view[i - 1]!;
     if (c === '(') depth++;
     else if (c === ')' && depth > 0) depth--;

@@ -1,3 +1,4 @@
+import { isSpaceAt } from '../chars.ts';
 import { alt, TASK_FIELD_LABELS } from '../lexicon.ts';
 import { linesOf, isContent, type PlanBlock, type PlanLeaf, type PlanRoot, stateOf } from '../tree.ts';
 
@@ -71,6 +72,6 @@ export function hoistStray(root: PlanRoot): void {
 
 function lastNonSpace(view: string, end: number): string {
   let i = end - 1;
-  while (i >= 0 && /\s/.test(view[i]!)) i--;
+  while (i >= 0 && isSpaceAt(view, i)) i--;
   return i >= 0 ? view[i]! : '';
 }
