@@ -416,6 +416,85 @@ function tier(level: string): number {
   return 3;
 }
 
+/**
+ * What the elision rules ask of a name, read once per name: a plan writes the same names again and
+ * again, and each list asks these of every name in it. Bounded like `remembered`.
+ */
+interface NameFacts {
+  levelGovernment: RegExpExecArray | null;
+  bareLevel: RegExpExecArray | null;
+  namedPlace: RegExpExecArray | null;
+  organAfterPlace: RegExpExecArray | null;
+  falseEnd: boolean;
+  stem: boolean;
+  stemEnding: RegExpExecArray | null;
+  generic: boolean;
+  bareEnding: boolean;
+  /** Starts with a place word or a place of its own (澜州市…). */
+  ownPlace: boolean;
+  partyPrefix: RegExpExecArray | null;
+  /** Ends like a party or government organ (部, 办, 委, 室). */
+  organEnding: boolean;
+  /** Starts with 政府, 人大, 政协, 人民 or 纪委. */
+  stateOrgan: boolean;
+  /** Ends like a department that a place prefix belongs to. */
+  department: boolean;
+  /** …分局, …公司: named without the county. */
+  branch: boolean;
+}
+
+/** The same of a name as written (its match view read): what the name after it inherits. */
+interface TextFacts {
+  organEnd: RegExpExecArray | null;
+  group: RegExpExecArray | null;
+  prefix: string | undefined;
+  /** Ends like a department (厅, 局, 委, 办, 部, 队 …). */
+  department: boolean;
+}
+
+function memo<T>(read: (key: string) => T, limit = 20_000): (key: string) => T {
+  const seen = new Map<string, T>();
+  return (key) => {
+    let facts = seen.get(key);
+    if (facts === undefined) {
+      if (seen.size >= limit) seen.clear();
+      facts = read(key);
+      seen.set(key, facts);
+    }
+    return facts;
+  };
+}
+
+const factsOf = memo(
+  (view: string): NameFacts => ({
+    levelGovernment: LEVEL_GOVERNMENT.exec(view),
+    bareLevel: BARE_LEVEL.exec(view),
+    namedPlace: NAMED_PLACE.exec(view),
+    organAfterPlace: ORGAN_AFTER_PLACE.exec(view),
+    falseEnd: FALSE_END.test(view),
+    stem: STEM.test(view),
+    stemEnding: STEM_ENDING.exec(view),
+    generic: GENERIC.test(view),
+    bareEnding: BARE_ENDING.test(view),
+    ownPlace: PLACE_START.test(view) || OWN_PLACE.test(view),
+    partyPrefix: PARTY_PREFIX.exec(view),
+    organEnding: /[部办委室]$/.test(view),
+    stateOrgan: /^(政府|人大|政协|人民|纪委)/.test(view),
+    department: /(厅|局|委|办|支队|大队|科协|残联|妇联|总工会|团委|法院|检察院|中心)$/.test(view),
+    branch: /(分局|公司)$/.test(view),
+  }),
+);
+
+const textFactsOf = memo((text: string): TextFacts => {
+  const view = matchView(text);
+  return {
+    organEnd: ORGAN_END.exec(view),
+    group: /^(.{0,8}?各)/.exec(view),
+    prefix: adminPrefix(text),
+    department: /(厅|局|委|办|部|队|科协|残联|妇联|总工会|团委|中心)$/.test(view),
+  };
+});
+
 /** A shared ending: 县发改、财政局 → 县发改局; 有关县、区政府 → 有关县政府; 各乡、镇人民政府. */
 function completeEndings(pieces: Piece[]): void {
   for (let i = pieces.length - 2; i >= 0; i--) {
@@ -423,26 +502,28 @@ function completeEndings(pieces: Piece[]): void {
     const next = pieces[i + 1]!;
     if (next.before !== '、' && next.before !== ',') continue;
     const nextView = next.view;
-    const government = LEVEL_GOVERNMENT.exec(nextView);
+    const nextFacts = factsOf(nextView);
+    const facts = factsOf(piece.view);
+    const government = nextFacts.levelGovernment;
     // 岚东区、岚西区管委会: a place named before a place of the same level with its organ.
-    const named = NAMED_PLACE.exec(piece.view);
-    const organ = ORGAN_AFTER_PLACE.exec(nextView);
+    const named = facts.namedPlace;
+    const organ = nextFacts.organAfterPlace;
     if (named && organ && organ[1] === named[1] && !government) {
       piece.view += organ[2]!;
       piece.text += organ[2]!;
       piece.completed = 'ending';
       continue;
     }
-    if (government && BARE_LEVEL.test(piece.view)) {
+    if (government && facts.bareLevel) {
       const ending = government[4]!;
       piece.view += ending;
       piece.text += ending;
       piece.completed = 'ending';
       continue;
     }
-    if ((isUnitLike(piece.view) && !FALSE_END.test(piece.view)) || !STEM.test(piece.view)) continue;
-    const ending = STEM_ENDING.exec(nextView);
-    if (!ending || !isUnitLike(nextView) || GENERIC.test(nextView)) continue;
+    if ((isUnitLike(piece.view) && !facts.falseEnd) || !facts.stem) continue;
+    const ending = nextFacts.stemEnding;
+    if (!ending || !isUnitLike(nextView) || nextFacts.generic) continue;
     piece.view += ending[1]!;
     piece.text += ending[1]!;
     piece.completed = 'ending';
@@ -453,33 +534,36 @@ function completeEndings(pieces: Piece[]): void {
 function completePrefix(previous: Piece | undefined, piece: Piece): string {
   const { view, text } = piece;
   if (!previous) return text;
+  const facts = factsOf(view);
+  const before = factsOf(previous.view);
+  const written = textFactsOf(previous.text);
   // 有关县、区政府 / 各街道办事处、镇人民政府: the qualifier goes on to the next level of the
   // same tier (有关区政府, 各镇人民政府), never to a higher one (各乡镇政府、县政府 stays 县政府); a 市
   // listed after 县 is a county-level city (各县、市、区政府).
-  const here = LEVEL_GOVERNMENT.exec(view);
-  const there = LEVEL_GOVERNMENT.exec(previous.view) ?? (previous.completed === 'ending' ? BARE_LEVEL.exec(previous.view) : null);
+  const here = facts.levelGovernment;
+  const there = before.levelGovernment ?? (previous.completed === 'ending' ? before.bareLevel : null);
   if (here && !here[1] && there?.[1] && (tier(here[2]!) <= tier(there[2]!) || (here[2] === '市' && tier(there[2]!) === 2))) return there[1] + text;
   // 各乡镇党委、政府 / 县工业园区党工委和管委会: a generic organ belongs to the owner of the organ
   // before it (各乡镇, 县工业园区).
-  if (GENERIC.test(view)) {
-    const organ = ORGAN_END.exec(matchView(previous.text));
+  if (facts.generic) {
+    const organ = written.organEnd;
     if (organ && organ.index >= 2) return previous.text.slice(0, organ.index) + text;
   }
   // 局属各科室、中心: a bare ending names more of the same group (局属各中心).
-  const group = /^(.{0,8}?各)/.exec(matchView(previous.text));
-  if (BARE_ENDING.test(view) && group) return previous.text.slice(0, group[1]!.length) + text;
-  const prefix = adminPrefix(previous.text);
+  const group = written.group;
+  if (facts.bareEnding && group) return previous.text.slice(0, group[1]!.length) + text;
+  const prefix = written.prefix;
   if (!prefix) return text;
-  if (GENERIC.test(view)) return prefix + text;
+  if (facts.generic) return prefix + text;
   // Names that carry their own place stay as written.
-  if (PLACE_START.test(view) || OWN_PLACE.test(view)) return text;
+  if (facts.ownPlace) return text;
   // 县委宣传部、网信办: a party organ after a party organ keeps the committee (县委网信办).
-  const party = PARTY_PREFIX.exec(previous.view);
-  if (party && /[部办委室]$/.test(view) && /[部办委室]$/.test(previous.view) && !/^(政府|人大|政协|人民|纪委)/.test(view)) return party[1] + text;
+  const party = before.partyPrefix;
+  if (party && facts.organEnding && before.organEnding && !facts.stateOrgan) return party[1] + text;
   // A department named without its place after one that has it: 省财政厅、工业和信息化厅.
   // Branches of higher offices (…分局, …大队) are named without the county, so they stay as written.
-  if (prefix === '各' || !/(厅|局|委|办|支队|大队|科协|残联|妇联|总工会|团委|法院|检察院|中心)$/.test(view) || /(分局|公司)$/.test(view)) return text;
-  return /(厅|局|委|办|部|队|科协|残联|妇联|总工会|团委|中心)$/.test(matchView(previous.text)) ? prefix + text : text;
+  if (prefix === '各' || !facts.department || facts.branch) return text;
+  return written.department ? prefix + text : text;
 }
 
 /** Stands for the separator before an item in what `namesOf` remembers. */
@@ -542,7 +626,7 @@ export function recognizeUnits(src: Source, start: number, end: number): UnitLis
     }
     const known = piece.view.length <= 40 && src.known.size > 0 && src.known.has(nameKey(piece.view));
     // A place alone (责任单位:区, where an excerpt stops) names no unit.
-    if ((!known && !isUnitLike(piece.view) && !GENERIC.test(piece.view)) || piece.view.length < 2) {
+    if ((!known && !isUnitLike(piece.view) && !factsOf(piece.view).generic) || piece.view.length < 2) {
       result.rejected.push(span);
       continue;
     }
