@@ -223,11 +223,14 @@ describe('/<plan>/diagnostics/', () => {
 
   it('lists errors, warnings and infos in that order, each explained in Chinese', () => {
     const page = diagnosticsPage(only(diagnosticsRoutes(small)).props);
-    expect(page.counts).toEqual({ error: 0, warning: 3, info: 0 });
-    expect(page.rows.map((r) => r.ruleId)).toEqual(['unknown-unit', 'unknown-unit', 'unknown-unit']);
-    expect(page.rows.every((r) => r.explanation === RULES['unknown-unit'].text && r.href?.startsWith('/2024-small/source/#L'))).toBe(true);
-    expect(page.rows.every((r) => /^原文第 \d+ 行第 \d+ 列$/.test(r.where) && r.severityLabel === '警告')).toBe(true);
-    expect(page.frame.description).toBe('2024年测试工作要点的解析提示:3 条警告,0 条提示,每条链接到原文所在行。');
+    // The plan gives no date: an info after the warnings.
+    expect(page.counts).toEqual({ error: 0, warning: 3, info: 1 });
+    expect(page.rows.map((r) => r.ruleId)).toEqual(['unknown-unit', 'unknown-unit', 'unknown-unit', 'plan-date-missing']);
+    const warnings = page.rows.slice(0, 3);
+    expect(warnings.every((r) => r.explanation === RULES['unknown-unit'].text && r.href?.startsWith('/2024-small/source/#L'))).toBe(true);
+    expect(warnings.every((r) => /^原文第 \d+ 行第 \d+ 列$/.test(r.where) && r.severityLabel === '警告')).toBe(true);
+    expect(page.rows[3]!.explanation).toBe(RULES['plan-date-missing'].text);
+    expect(page.frame.description).toBe('2024年测试工作要点的解析提示:3 条警告,1 条提示,每条链接到原文所在行。');
   });
 
   it('lists the problems of the progress report with their file, row and column', () => {
