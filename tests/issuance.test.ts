@@ -102,6 +102,17 @@ describe('readIssuance', () => {
     });
   });
 
+  it('reads the plan’s own 落款 that the parser left in its last part, but no table’s last unit and deadline', () => {
+    // Lines 1–7 are the plan's body: the 落款 after a blank line stays in its last part.
+    const signed = notice(...PLAN, '(三)强化督导。县应急管理局每季度通报一次。', '', '中共青禾县委办公室    青禾县人民政府办公室', '2026年1月20日');
+    expect(readIssuance(signed, [{ start: 1, end: 7 }])).toMatchObject({
+      issuer: { value: '中共青禾县委办公室、青禾县人民政府办公室', line: 6 },
+      date: { value: '2026-01-20', line: 7 },
+    });
+    const table = notice('序号', '任务', '牵头单位', '完成时限', '1', '开展燃气安全隐患排查', '县住建局', '2026年6月30日');
+    expect(readIssuance(table, [{ start: 1, end: 8 }])).toEqual({});
+  });
+
   it('reads the 版记’s 印发 line when there is no 落款, and prefers the 落款 when there is', () => {
     const printed = notice(...PLAN, '抄送:县委办公室,县人大常委会办公室。', '青禾县安全生产委员会办公室          2026年3月2日印发');
     expect(readIssuance(printed, [{ start: 1, end: 3 }])).toMatchObject({

@@ -126,12 +126,12 @@ function isName(view: string): boolean {
 /** The plan's 文号, issuer and date as its text gives them. `body`: lines of the plan's parts and tasks. */
 export function readIssuance(source: string, body: readonly LineRange[] = []): Issuance {
   const inBody = (n: number) => body.some((r) => n >= r.start && n <= r.end);
-  const lines: Line[] = [];
+  const all: (Line & { body: boolean })[] = [];
   source.split(/\r\n|\r|\n/).forEach((raw, i) => {
     const text = raw.replace(/^[\s\u3000\ufeff]+|[\s\u3000]+$/g, '');
-    if (text === '' || inBody(i + 1)) return;
-    lines.push({ number: i + 1, text, view: matchView(text), column: raw.indexOf(text) + 1 });
+    if (text !== '') all.push({ number: i + 1, text, view: matchView(text), column: raw.indexOf(text) + 1, body: inBody(i + 1) });
   });
+  const lines: Line[] = all.filter((l) => !l.body);
 
   /** The field of `line` from offset `from` to `to` (of its trimmed text), `value` or the text there. */
   const field = (line: Line, from: number, to: number, value?: string): IssuanceField => ({
@@ -188,6 +188,34 @@ export function readIssuance(source: string, body: readonly LineRange[] = []): I
     });
   };
 
+  /**
+   * The signing offices on the lines just above line `i` (a blank line between at most): one a line,
+   * or side by side on one line (a joint 落款); `first`: the index of the topmost.
+   */
+  const signers = (list: readonly Line[], i: number): { issuer: IssuanceField; first: number } | undefined => {
+    const names: { line: Line; names: string[] }[] = [];
+    let first = i;
+    for (let j = i - 1, below = list[i]!.number; j >= 0 && names.length < 4; j--) {
+      const above = list[j]!;
+      const pieces = above.view.split(/\s{2,}/);
+      if (below - above.number > 2 || !pieces.every(isName)) break;
+      // The names as written (the view is offset for offset the text).
+      let at = 0;
+      const written = pieces.map((piece) => {
+        const from = above.view.indexOf(piece, at);
+        at = from + piece.length;
+        return above.text.slice(from, at);
+      });
+      names.unshift({ line: above, names: written });
+      below = above.number;
+      first = j;
+    }
+    if (names.length === 0) return undefined;
+    const top = names[0]!.line;
+    const issuer = { ...field(top, 0, top.text.length, names.flatMap((n) => n.names).join('、')), text: names.map((n) => n.line.text).join('\n') };
+    return { issuer, first };
+  };
+
   lines.forEach((line, i) => {
     const { view } = line;
     if (FIELD_LINE.test(view)) {
@@ -202,17 +230,7 @@ export function readIssuance(source: string, body: readonly LineRange[] = []): I
     if (dateLine && !signed) {
       const date = dateOf(line, 0, view.length);
       if (date) {
-        // The signing offices stand on the lines just above the date (a blank line between at most), one a line.
-        const names: Line[] = [];
-        for (let j = i - 1, below = line.number; j >= 0 && names.length < 4; j--) {
-          const above = lines[j]!;
-          if (below - above.number > 2 || !isName(above.view)) break;
-          names.unshift(above);
-          below = above.number;
-        }
-        const issuer = names.length
-          ? { ...field(names[0]!, 0, names[0]!.text.length, names.map((n) => n.text).join('、')), text: names.map((n) => n.text).join('\n') }
-          : undefined;
+        const issuer = signers(lines, i)?.issuer;
         signed = { date, ...(issuer ? { issuer } : {}) };
       }
     }
@@ -230,6 +248,21 @@ export function readIssuance(source: string, body: readonly LineRange[] = []): I
     const title = TITLE.exec(view);
     if (title && !titled && !NOT_A_NAME.test(title[1]!)) titled = field(line, ...group(title, 1));
   });
+
+  // The plan's own 落款 after its last task, which the parser may leave in that task's part: a date
+  // among the text's last three lines, under an office set apart from the task by a blank line or a
+  // full stop (so that a table's last unit and deadline, one a line, are not taken for one).
+  if (!signed) {
+    for (let i = all.length - 1; i >= Math.max(0, all.length - 3) && !signed; i--) {
+      const line = all[i]!;
+      if (!line.body || !DATE_LINE.test(line.view)) continue;
+      const found = signers(all, i);
+      const before = found && all[found.first - 1];
+      if (!found || (before && found.issuer.line - before.number < 2 && !/[。;!]$/.test(before.view))) continue;
+      const date = dateOf(line, 0, line.view.length);
+      if (date) signed = { date, issuer: found.issuer };
+    }
+  }
 
   const number = docNumber ?? labelled.docNumber?.field;
   const date = signed?.date ?? printed?.date ?? labelled.date?.field;
