@@ -77,6 +77,15 @@ function brokenContent(): string {
       '',
     ].join('\n'),
     'plans/d-meta.txt': '1.甲任务。(责任单位:县住建局)\n',
+    // A 落款 dated a day February does not have (plan-date-unreadable); the plans above give no date at all (plan-date-missing).
+    'plans/d-misdated.txt': [
+      '某县安全生产委员会办公室关于印发工作要点的通知',
+      '现将工作要点印发给你们。',
+      '某县安全生产委员会办公室',
+      '2022年2月30日',
+      '1.甲任务。(责任单位:县住建局)',
+      '',
+    ].join('\n'),
     'plans/d-meta.yaml': 'year: 二〇二二\n',
     // A site address that is no web address.
     'site.yaml': 'name: 某县任务台账\nsite: ftp://example.org/\n',

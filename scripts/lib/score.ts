@@ -20,6 +20,8 @@ export interface Gold {
   parts?: number;
   sections?: number;
   tasks: GoldTask[];
+  /** The plan's issuer, date (ISO) and 文号 as a reader finds them in the text; null where it gives none. */
+  issuance?: { issuer: string | null; date: string | null; docNumber: string | null };
 }
 
 export interface Score {

@@ -19,6 +19,10 @@ export interface ModelInput {
   title?: string;
   year?: number;
   issuer?: string;
+  /** ISO date of the plan. */
+  date?: string;
+  docNumber?: string;
+  provenance?: PlanDocument['provenance'];
 }
 
 export function buildDocument(input: ModelInput): PlanDocument {
@@ -111,6 +115,9 @@ export function buildDocument(input: ModelInput): PlanDocument {
     title: input.title ?? titleFromPreamble(preamble) ?? input.id,
     ...(input.year !== undefined ? { year: input.year } : {}),
     ...(input.issuer ? { issuer: input.issuer } : {}),
+    ...(input.date ? { date: input.date } : {}),
+    ...(input.docNumber ? { docNumber: input.docNumber } : {}),
+    ...(input.provenance && Object.keys(input.provenance).length > 0 ? { provenance: input.provenance } : {}),
     source: input.source,
     preamble,
     outline,

@@ -17,6 +17,8 @@ import { fromDecoded, readPlan, type ReadResult } from './read.ts';
 import { formatDiagnostic, type FileDiagnostic } from './diagnostics.ts';
 import { RULES, type RuleId } from './rules.ts';
 import { buildDocument, diagnosticsOf } from './model.ts';
+import { type Issuance, readDate, readIssuance } from './issuance.ts';
+import { planMessage } from './message.ts';
 import { planProcessor, type PlanRoot } from './parse/index.ts';
 import { yearFromText } from './parse/classify.ts';
 import { UnitRegistry } from './registry.ts';
@@ -89,7 +91,7 @@ function parseRead(bytes: Uint8Array, read: ReadResult, options: ParseOptions): 
       id,
       title: metadata.title ?? id,
       ...(metadata.year !== undefined ? { year: metadata.year } : {}),
-      ...(metadata.issuer ? { issuer: metadata.issuer } : {}),
+      ...issuanceOf({}, metadata),
       source: { path: options.path, sha256, encoding: 'unknown' },
       preamble: '',
       outline: [],
@@ -109,6 +111,16 @@ function parseRead(bytes: Uint8Array, read: ReadResult, options: ParseOptions): 
     const severity = RULES[note.ruleId].severity;
     message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
   }
+  const issuance = issuanceOf(
+    readIssuance(
+      text,
+      tree.children
+        .filter((c) => c.type !== 'preamble' && c.type !== 'chrome' && c.type !== 'blank')
+        .map((c) => ({ start: c.position!.start.line, end: c.position!.end.line })),
+    ),
+    metadata,
+    file,
+  );
   const document = buildDocument({
     id,
     tree,
@@ -117,7 +129,7 @@ function parseRead(bytes: Uint8Array, read: ReadResult, options: ParseOptions): 
     source: { path: options.path, sha256, encoding: read.encoding, format: read.format },
     ...(metadata.title ? { title: metadata.title } : {}),
     ...(year !== undefined ? { year } : {}),
-    ...(metadata.issuer ? { issuer: metadata.issuer } : {}),
+    ...issuance,
   });
   if (read.place) {
     // Lines of the text read from a file mean little in the file itself: say where it is there.
@@ -136,6 +148,53 @@ function parseRead(bytes: Uint8Array, read: ReadResult, options: ParseOptions): 
   // The document is built to the contract (tests/parser/contract.test.ts checks every fixture
   // against PlanDocumentSchema); a 3 MB plan is not validated again on every run.
   return { document, sourceText: text, tree, review, ...(corrections ? { corrections } : {}) };
+}
+
+/**
+ * The plan's issuer, date and 文号: the metadata file's where it sets them, else the text's, each
+ * with where it came from. Without a date the file gets `plan-date-unreadable` (a date written
+ * that names no day) or `plan-date-missing`.
+ */
+function issuanceOf(read: Issuance, metadata: PlanMetadata, file?: VFile): Pick<PlanDocument, 'issuer' | 'date' | 'docNumber' | 'provenance'> {
+  const out: Pick<PlanDocument, 'issuer' | 'date' | 'docNumber'> = {};
+  const provenance: NonNullable<PlanDocument['provenance']> = {};
+  const metaDate = metadata.date === undefined ? undefined : metadata.date instanceof Date ? metadata.date.toISOString().slice(0, 10) : readDate(metadata.date);
+  const fromMetadata = {
+    issuer: metadata.issuer,
+    date: typeof metaDate === 'string' ? metaDate : metaDate && 'date' in metaDate ? metaDate.date : undefined,
+    docNumber: metadata.docNumber,
+  };
+  for (const key of ['issuer', 'date', 'docNumber'] as const) {
+    const own = fromMetadata[key];
+    const found = read[key];
+    if (own) {
+      out[key] = own;
+      provenance[key] = { origin: 'metadata' };
+    } else if (found) {
+      out[key] = found.value;
+      provenance[key] = { origin: 'parsed', text: found.text, line: found.line, column: found.column };
+    }
+  }
+  // A file that could not be read as a plan has its error; its date is no news.
+  if (file && !out.date && !file.messages.some((m) => m.fatal === true)) {
+    const bad = read.unreadableDate;
+    const place = bad
+      ? { start: { line: bad.line, column: bad.column }, end: { line: bad.line, column: bad.column + bad.text.length } }
+      : { line: 1, column: 1 };
+    const message = bad
+      ? planMessage(file, `Unexpected date \`${bad.text}\` (${bad.reason}), expected the date of the plan as 2026年3月1日: the plan has no date`, {
+          place,
+          ruleId: 'plan-date-unreadable',
+          source: 'plan',
+        })
+      : planMessage(file, 'Unexpected plan without a date, expected a 落款 date or a 印发 line (or `date:` in its metadata file)', {
+          place,
+          ruleId: 'plan-date-missing',
+          source: 'plan',
+        });
+    message.fatal = bad ? false : undefined;
+  }
+  return { ...out, ...(Object.keys(provenance).length > 0 ? { provenance } : {}) };
 }
 
 /** A problem of a content file, with its rule's severity (line and column 1-based). */

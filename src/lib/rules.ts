@@ -122,6 +122,18 @@ export const RULES = {
     hint: 'This text is in no task: move it into the task it belongs to (or number it as a task), or delete it.',
     text: '这段文字不属于任何任务。',
   },
+  'plan-date-unreadable': {
+    stage: 'parse',
+    severity: 'warning',
+    hint: 'The date of the notice (落款 or 印发 line) names no day of the calendar: correct it in the text, or set `date: 2026-03-01` in content/plans/<plan-id>.yaml.',
+    text: '落款或印发日期无法识别(缺少年月日或日期不存在),未能确定本方案的发布日期:请核对原文,或在方案说明文件中填写日期。',
+  },
+  'plan-date-missing': {
+    stage: 'parse',
+    severity: 'info',
+    hint: 'The text gives no date of the plan (no 落款 date, no 印发 line): set `date: 2026-03-01` in content/plans/<plan-id>.yaml if it is known.',
+    text: '原文未载明发布日期(无落款日期或印发日期);如已知,可在方案说明文件中填写。',
+  },
   'task-without-units': {
     stage: 'resolve',
     severity: 'warning',
@@ -155,7 +167,7 @@ export const RULES = {
   'bad-metadata': {
     stage: 'content',
     severity: 'error',
-    hint: 'Fix the plan metadata file (title, year, issuer, date, source, asOf, dueSoonDays, follows).',
+    hint: 'Fix the plan metadata file (title, year, issuer, date, docNumber, source, asOf, dueSoonDays, follows).',
     text: '方案说明文件(.yaml)有误。',
   },
   'bad-site-config': {

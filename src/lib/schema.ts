@@ -3,7 +3,13 @@
  * One Zod schema per concept, with the TypeScript type derived from it.
  */
 import { z } from 'zod';
+import { readDate } from './issuance.ts';
 import { RULE_IDS, type RuleId } from './rules.ts';
+
+const readsAsDate = (value: string) => {
+  const reading = readDate(value);
+  return reading !== undefined && 'date' in reading;
+};
 
 /** 牵头 = lead, 配合 = support, 责任单位 with no split = responsible. */
 export const RoleSchema = z.enum(['lead', 'support', 'responsible']);
@@ -136,11 +142,38 @@ export const AppliedCorrectionSchema = z.object({
 });
 export type AppliedCorrection = z.infer<typeof AppliedCorrectionSchema>;
 
+/** Where the plan's issuer, date or 文号 came from: its text (`parsed`, with the place and the words as written) or its metadata file. */
+export const IssuanceOriginSchema = z.object({
+  /** `parsed`: read from the plan's text; `metadata`: set by content/plans/<plan-id>.yaml (which wins over the text). */
+  origin: z.enum(['parsed', 'metadata']),
+  /** As the text writes it (二〇二六年三月一日), for `parsed`. */
+  text: z.string().optional(),
+  line: z.number().int().min(1).optional(),
+  column: z.number().int().min(1).optional(),
+});
+export type IssuanceOrigin = z.infer<typeof IssuanceOriginSchema>;
+
 export const PlanDocumentSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]+$/),
   title: z.string(),
   year: z.number().int().optional(),
+  /** The issuing office (发布单位): the notice's 落款, its 印发 line, its red head or title; or the metadata file's. */
   issuer: z.string().optional(),
+  /** The plan's date (成文日期 of its 落款, else its 印发 date), ISO 8601 YYYY-MM-DD. */
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  /** 文号 with its year in 〔〕: 某安委办〔2026〕3号. */
+  docNumber: z.string().min(1).optional(),
+  /** Where `issuer`, `date` and `docNumber` came from, for each one the plan has (absent in documents from before them). */
+  provenance: z
+    .object({
+      issuer: IssuanceOriginSchema.optional(),
+      date: IssuanceOriginSchema.optional(),
+      docNumber: IssuanceOriginSchema.optional(),
+    })
+    .optional(),
   source: z.object({
     path: z.string(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -164,8 +197,14 @@ export const PlanMetadataSchema = z
   .object({
     title: z.string().optional(),
     year: z.number().int().min(1949).max(2200).optional(),
-    issuer: z.string().optional(),
-    date: z.union([z.string(), z.date()]).optional(),
+    issuer: z.string().min(1).optional(),
+    /** The plan's date, over what its text gives: 2026-03-01, 2026年3月1日 or 二〇二六年三月一日. */
+    date: z
+      .union([z.string(), z.date()])
+      .refine((value) => value instanceof Date || readsAsDate(value), { message: 'expected a date such as 2026-03-01 or 2026年3月1日' })
+      .optional(),
+    /** 文号, over what the text gives: 某安委办〔2026〕3号. */
+    docNumber: z.string().min(1).optional(),
     source: z.string().optional(),
     asOf: z.union([z.string(), z.date()]).optional(),
     /** A task due within this many days of "as of" and not done is 临期 (default 15). */

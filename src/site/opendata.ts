@@ -231,7 +231,8 @@ export function planJsonSchema(): Record<string, unknown> {
   return {
     $schema: schema.$schema,
     title: 'PlanDocument',
-    description: '一份工作计划整理后的数据:层级目录、任务、责任单位及其角色(lead 牵头 / support 配合 / responsible 责任)、时限与解析提示。',
+    description:
+      '一份工作计划整理后的数据:发布单位、文号与发布日期(及其出处),层级目录、任务、责任单位及其角色(lead 牵头 / support 配合 / responsible 责任)、时限与解析提示。',
     ...schema,
   };
 }

@@ -37,7 +37,12 @@ export interface PlanSummary {
   title: string;
   issuer?: string;
   year?: number;
+  /** ISO date of the plan (plan.json's `date`: its text's 落款 or 印发 date, or its metadata file's). */
   date?: string;
+  /** 文号. */
+  docNumber?: string;
+  /** Where the issuer, date and 文号 came from (plan.json's `provenance`). */
+  provenance: NonNullable<PlanDocument['provenance']>;
   sourceNote?: string;
   taskCount: number;
   topLevelTaskCount: number;
@@ -70,7 +75,10 @@ export function summarizePlan(document: PlanDocument, metadata: PlanMetadata): P
     title: metadata.title ?? document.title,
     issuer: metadata.issuer ?? document.issuer,
     year: metadata.year ?? document.year,
-    date: formatDate(metadata.date),
+    // The document holds the metadata file's values over the text's already; a document of before them has only the file's.
+    date: document.date ?? formatDate(metadata.date),
+    docNumber: metadata.docNumber ?? document.docNumber,
+    provenance: document.provenance ?? {},
     sourceNote: metadata.source,
     taskCount: document.tasks.length,
     topLevelTaskCount: document.tasks.filter((t) => !t.path.some((id) => taskIds.has(id))).length,

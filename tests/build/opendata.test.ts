@@ -67,6 +67,23 @@ describe('plan.json and plan.schema.json', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(validate(schema, JSON.parse(readFileSync(join(outDir, PLAN, 'plan.json'), 'utf8')))).toEqual([]);
   });
+
+  it("gives the seed's date, 文号 and issuer as the seed holds them: none, and says so", () => {
+    // The seed is the body of a plan without its notice: no 文号 line, no 落款, no 印发 line, and its
+    // metadata file sets none of the three (its source note says the text names neither issuer nor date).
+    const raw = JSON.parse(readFileSync(join(outDir, PLAN, 'plan.json'), 'utf8'));
+    for (const key of ['issuer', 'date', 'docNumber', 'provenance']) expect(raw, key).not.toHaveProperty(key);
+    expect(doc.diagnostics.filter((d) => d.ruleId.startsWith('plan-date'))).toEqual([
+      expect.objectContaining({ severity: 'info', ruleId: 'plan-date-missing', line: 1, column: 1 }),
+    ]);
+    // The published schema knows the three fields and their provenance.
+    const schema = JSON.parse(readFileSync(join(outDir, PLAN, 'plan.schema.json'), 'utf8'));
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['issuer', 'date', 'docNumber', 'provenance']));
+    expect(
+      validate(schema, { ...raw, issuer: '某县安委办', date: '2022-03-01', docNumber: '某安委办〔2022〕3号', provenance: { date: { origin: 'metadata' } } }),
+    ).toEqual([]);
+    expect(validate(schema, { ...raw, date: '2022年3月1日' })).not.toEqual([]);
+  });
 });
 
 describe('assignments.csv', () => {

@@ -23,6 +23,9 @@ function summary(document: PlanDocument) {
     encoding: document.source.encoding,
     title: document.title,
     year: document.year ?? null,
+    issuer: document.issuer ?? null,
+    date: document.date ?? null,
+    docNumber: document.docNumber ?? null,
     tasks: keyedTasks(document).map(({ key, node }) => ({
       key,
       id: node.id,
@@ -65,6 +68,8 @@ describe('layout fixtures', () => {
       expect(s.f1).toBe(1);
       expect(s.partsOk && s.sectionsOk).toBe(true);
       if (gold.encoding) expect(parsed.document.source.encoding.replace('-bom', '')).toBe(gold.encoding);
+      const { issuer = null, date = null, docNumber = null } = parsed.document;
+      if (gold.issuance) expect({ issuer, date, docNumber }).toEqual(gold.issuance);
       const expectedPath = join(c.dir, 'expected.json');
       const actual = summary(parsed.document);
       const pinned = existsSync(expectedPath);

@@ -83,9 +83,10 @@ describe('/<plan>/review/', () => {
     const run = flagged[0]!;
     // The flag covers the pieces the diagnostic names, not the whole task.
     expect(run.pieces.map((p) => p.text).join('')).toBe('(各镇政府,县安委会各成员单位)');
-    expect(run.problem!.href).toBe('/2022-work-safety/diagnostics/#d1');
+    // d1 is the plan's missing date (line 1), d2 the unlabeled units.
+    expect(run.problem!.href).toBe('/2022-work-safety/diagnostics/#d2');
     const diagnostics = diagnosticsPage(diagnosticsRoutes(seed)[0]!.props);
-    const row = diagnostics.rows.find((r) => r.id === 'd1')!;
+    const row = diagnostics.rows.find((r) => r.id === 'd2')!;
     expect(row.ruleId).toBe('unlabeled-units');
     expect(row.review).toBe(`/2022-work-safety/review/#${run.problem!.id}`);
     expect(diagnostics.reviewHref).toBe('/2022-work-safety/review/');

@@ -45,6 +45,22 @@ const small = await contentOf({
     '',
   ].join('\n'),
 });
+/** A plan with its covering notice (文号, 落款 in Chinese numerals), and one whose metadata file sets them. */
+const issued = await contentOf({
+  'plans/2026-issued.txt': [
+    '青禾县安全生产委员会办公室关于印发工作要点的通知',
+    '青安委办〔2026〕3号',
+    '现将工作要点印发给你们,请认真抓好落实。',
+    '青禾县安全生产委员会办公室',
+    '二〇二六年三月一日',
+    '青禾县2026年安全生产工作要点',
+    '一、压实责任',
+    '1.健全责任清单。(责任单位:县应急管理局)',
+    '',
+  ].join('\n'),
+  'plans/2025-set.txt': '2025年测试工作要点\n一、压实责任\n1.健全责任清单。(责任单位:县应急管理局)\n',
+  'plans/2025-set.yaml': 'issuer: 青禾县人民政府办公室\ndate: 2025年2月8日\ndocNumber: 青政办发〔2025〕2号\n',
+});
 /** A long plan: split matrix, part pages, paged source, one stray paragraph past line 1000, sample progress. */
 const STRAY = '这一段是从网页复制时混进来的说明文字,不属于任何任务。';
 const long = await contentOf({
@@ -95,6 +111,38 @@ describe('/<plan>/ and the MDX pages', () => {
     expect(page.overview.parts).toBeUndefined();
     expect(page.overview.outline.length).toBe(4);
     expect(page.filter).toBe('计划:2022年全县安全生产工作要点');
+  });
+
+  it('heads the plan page with its 发布单位, 文号 and 发布日期, each linked to its line when read from the text', () => {
+    const planPage = (content: SiteContent, id: string) => {
+      const page = segmentPage(segmentRoutes(content, []).find((r) => r.params.slug === id)!.props);
+      if (page.kind !== 'plan') throw new Error('not a plan page');
+      return page;
+    };
+    const read = planPage(issued, '2026-issued');
+    expect(read.overview.facts.slice(0, 3)).toEqual([
+      { term: '发布单位', value: '青禾县安全生产委员会办公室', href: '/2026-issued/source/#L4' },
+      { term: '文号', value: '青安委办〔2026〕3号', href: '/2026-issued/source/#L2' },
+      { term: '发布日期', value: '2026年3月1日', datetime: '2026-03-01', href: '/2026-issued/source/#L5' },
+    ]);
+    expect(read.frame.description).toBe(
+      '青禾县2026年安全生产工作要点(青安委办〔2026〕3号,青禾县安全生产委员会办公室 2026年3月1日发布):1 项任务、1 个责任单位的分工目录。',
+    );
+    expect(read.frame.meta).toEqual([
+      { name: 'ArticleTitle', content: '青禾县2026年安全生产工作要点' },
+      { name: 'PubDate', content: '2026-03-01' },
+      { name: 'ContentSource', content: '青禾县安全生产委员会办公室' },
+    ]);
+    // Set by the metadata file: shown, not linked to the text.
+    expect(planPage(issued, '2025-set').overview.facts.slice(0, 3)).toEqual([
+      { term: '发布单位', value: '青禾县人民政府办公室' },
+      { term: '文号', value: '青政办发〔2025〕2号' },
+      { term: '发布日期', value: '2025年2月8日', datetime: '2025-02-08' },
+    ]);
+    // The seed states none of them: the date says so, the rest is left out.
+    const seedPage = planPage(seed, '2022-work-safety');
+    expect(seedPage.overview.facts.filter((f) => ['发布单位', '文号', '发布日期'].includes(f.term))).toEqual([{ term: '发布日期', value: '原文未载明' }]);
+    expect(seedPage.frame.meta).toEqual([{ name: 'ArticleTitle', content: '2022年全县安全生产工作要点' }]);
   });
 
   it('lists a long plan by part pages, with the overdue count of each part', () => {
@@ -223,11 +271,14 @@ describe('/<plan>/diagnostics/', () => {
 
   it('lists errors, warnings and infos in that order, each explained in Chinese', () => {
     const page = diagnosticsPage(only(diagnosticsRoutes(small)).props);
-    expect(page.counts).toEqual({ error: 0, warning: 3, info: 0 });
-    expect(page.rows.map((r) => r.ruleId)).toEqual(['unknown-unit', 'unknown-unit', 'unknown-unit']);
-    expect(page.rows.every((r) => r.explanation === RULES['unknown-unit'].text && r.href?.startsWith('/2024-small/source/#L'))).toBe(true);
-    expect(page.rows.every((r) => /^原文第 \d+ 行第 \d+ 列$/.test(r.where) && r.severityLabel === '警告')).toBe(true);
-    expect(page.frame.description).toBe('2024年测试工作要点的解析提示:3 条警告,0 条提示,每条链接到原文所在行。');
+    // The plan gives no date: an info after the warnings.
+    expect(page.counts).toEqual({ error: 0, warning: 3, info: 1 });
+    expect(page.rows.map((r) => r.ruleId)).toEqual(['unknown-unit', 'unknown-unit', 'unknown-unit', 'plan-date-missing']);
+    const warnings = page.rows.slice(0, 3);
+    expect(warnings.every((r) => r.explanation === RULES['unknown-unit'].text && r.href?.startsWith('/2024-small/source/#L'))).toBe(true);
+    expect(warnings.every((r) => /^原文第 \d+ 行第 \d+ 列$/.test(r.where) && r.severityLabel === '警告')).toBe(true);
+    expect(page.rows[3]!.explanation).toBe(RULES['plan-date-missing'].text);
+    expect(page.frame.description).toBe('2024年测试工作要点的解析提示:3 条警告,1 条提示,每条链接到原文所在行。');
   });
 
   it('lists the problems of the progress report with their file, row and column', () => {

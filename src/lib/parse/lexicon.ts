@@ -612,3 +612,92 @@ export function loose(words: readonly string[]): string {
     .map((w) => [...w].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(?:\\r?\\n\\s*)?'))
     .join('|');
 }
+
+// ── Issuance: the plan's 文号, issuer and date (read by src/lib/issuance.ts) ──────
+
+/** Endings of an issuing office's name (落款, 版记, 红头): a unit name that can sign a notice. */
+export const ISSUER_ENDINGS = [
+  '委员会办公室',
+  '领导小组办公室',
+  '指挥部办公室',
+  '人民政府办公室',
+  '人民政府',
+  '委员会',
+  '办公室',
+  '领导小组',
+  '指挥部',
+  '管委会',
+  '办事处',
+  '党工委',
+  '党委',
+  '党组',
+  '政府',
+  '中心',
+  '局',
+  '厅',
+  '委',
+  '办',
+  '部',
+] as const;
+
+/** Opening and closing brackets of the year in a 文号: 〔2026〕 as the standard writes it, and its stand-ins. */
+export const DOC_NUMBER_BRACKETS = [
+  ['〔', '〕'],
+  ['[', ']'],
+  ['［', '］'],
+  ['(', ')'],
+  ['（', '）'],
+  ['【', '】'],
+  ['〖', '〗'],
+] as const;
+
+/** Labels of the fields a publishing portal prints above a notice (发文字号:…), each list in the order of trust. */
+export const ISSUANCE_LABELS = {
+  docNumber: ['发文字号', '发文文号', '文号'],
+  issuer: ['发文机关', '发文单位', '发布机关', '发布单位', '发布机构'],
+  date: ['成文日期', '成文时间', '发文日期', '发文时间', '印发日期', '发布日期', '发布时间'],
+} as const;
+
+/** The portal's other fields, which end a value on a line of fields (索引号: … 发布机构: …). */
+export const PORTAL_LABELS = [
+  '索引号',
+  '组配分类',
+  '主题分类',
+  '体裁分类',
+  '服务对象',
+  '公开方式',
+  '公开范围',
+  '公开日期',
+  '公开时限',
+  '公开责任部门',
+  '信息来源',
+  '有效性',
+  '公文时效',
+  '关键词',
+  '标题',
+  '名称',
+] as const;
+
+/** What follows the date of the 版记's 印发 line (某县安委办 2026年3月2日印发). */
+export const PRINTED_WORDS = ['印发', '发布'] as const;
+
+/** What follows the issuer on a red-headed notice's first line (某县安全生产委员会文件). */
+export const RED_HEAD_WORDS = ['文件'] as const;
+
+/** Digits of a year written in Chinese (二〇二六年, 二○二六年, 二零二六年). */
+export const YEAR_DIGITS: Readonly<Record<string, number>> = {
+  〇: 0,
+  '○': 0,
+  零: 0,
+  Ｏ: 0,
+  O: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};

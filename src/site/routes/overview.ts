@@ -67,7 +67,8 @@ export interface PlanOverview {
   planId: string;
   heading: HeadingTag;
   subheading: HeadingTag;
-  facts: { term: string; value: string }[];
+  /** The plan's 发布单位, 文号, 发布日期 (`datetime`: ISO), 年度 …; `href`: the line of the original text it was read from. */
+  facts: { term: string; value: string; datetime?: string; href?: string }[];
   stats: { num: number; label: string }[];
   matrixHref: string;
   sourceHref: string;
@@ -96,9 +97,17 @@ export interface PlanOverview {
 
 function facts(summary: PlanSummary): PlanOverview['facts'] {
   const out: PlanOverview['facts'] = [];
-  if (summary.issuer) out.push({ term: '发布机关', value: summary.issuer });
+  // A value read from the text links to its line there; one from the metadata file does not.
+  const at = (key: keyof PlanSummary['provenance']) => {
+    const line = summary.provenance[key]?.origin === 'parsed' ? summary.provenance[key].line : undefined;
+    return line === undefined ? {} : { href: sourceHref(summary.id, line) };
+  };
+  if (summary.issuer) out.push({ term: '发布单位', value: summary.issuer, ...at('issuer') });
+  if (summary.docNumber) out.push({ term: '文号', value: summary.docNumber, ...at('docNumber') });
+  out.push(
+    summary.date ? { term: '发布日期', value: chineseDate(summary.date), datetime: summary.date, ...at('date') } : { term: '发布日期', value: '原文未载明' },
+  );
   if (summary.year) out.push({ term: '年度', value: `${summary.year} 年` });
-  if (summary.date) out.push({ term: '印发日期', value: summary.date });
   out.push({ term: '结构', value: `${summary.partCount} 个部分,${summary.sectionCount} 个小节,${summary.taskCount} 项任务` });
   if (summary.sourceNote) out.push({ term: '来源说明', value: summary.sourceNote });
   return out;

@@ -5,7 +5,8 @@
 import type { CollectionEntry } from 'astro:content';
 import { planCalendarHref } from '../calendar.ts';
 import { planFeedHref } from '../feeds.ts';
-import { summarizePlan } from '../plan.ts';
+import { type PlanSummary, summarizePlan } from '../plan.ts';
+import { chineseDate } from '../progress.ts';
 import { pagefindFilter } from '../search.ts';
 import { withBase } from '../url.ts';
 import { type PlanOverview, planOverview } from './overview.ts';
@@ -50,17 +51,34 @@ export function segmentPage(props: SegmentProps): SegmentPage {
     kind: 'plan',
     frame: {
       title: summary.title,
-      description: `${summary.title}:${summary.taskCount} 项任务、${summary.unitCount} 个责任单位的分工目录。`,
+      description: `${summary.title}${issuedLine(summary)}:${summary.taskCount} 项任务、${summary.unitCount} 个责任单位的分工目录。`,
       section: 'plans',
       searchable: true,
       sample: overview.progress?.sample === true,
       alternates: planAlternates(plan.id, summary.title),
+      meta: planMeta(summary),
     },
     crumbs: [{ label: '首页', href: withBase('') }, { label: summary.title }],
     heading: summary.title,
     filter: pagefindFilter('计划', summary.title),
     overview,
   };
+}
+
+/** "(青安委办〔2026〕3号,青禾县安委办 2026年3月1日发布)", what of it the plan has; '' when none. */
+export function issuedLine(summary: Pick<PlanSummary, 'issuer' | 'date' | 'docNumber'>): string {
+  const by = [summary.issuer, summary.date && `${chineseDate(summary.date)}发布`].filter(Boolean).join(' ');
+  const parts = [summary.docNumber, by].filter(Boolean);
+  return parts.length > 0 ? `(${parts.join(',')})` : '';
+}
+
+/** The plan page's document metadata, as government sites mark an article: its title, date and issuer. */
+export function planMeta(summary: Pick<PlanSummary, 'title' | 'issuer' | 'date'>): { name: string; content: string }[] {
+  return [
+    { name: 'ArticleTitle', content: summary.title },
+    ...(summary.date ? [{ name: 'PubDate', content: summary.date }] : []),
+    ...(summary.issuer ? [{ name: 'ContentSource', content: summary.issuer }] : []),
+  ];
 }
 
 /** A plan's feed and calendar, for the head of its pages. */

@@ -56,6 +56,8 @@ export interface PageFrame {
   canonical?: false;
   /** Other forms of the page's content, as `<link rel="alternate">` (feeds, calendars). */
   alternates?: Alternate[];
+  /** `<meta name content>` of the page's document: a plan page's ArticleTitle, PubDate and ContentSource, as government sites mark an article. */
+  meta?: { name: string; content: string }[];
 }
 
 export interface Alternate {
