@@ -152,6 +152,8 @@ describe('readIssuance', () => {
     expect(table).toMatchObject({ issuer: { value: '青禾县人民政府办公室' }, date: { value: '2026-04-02' }, docNumber: { value: '青政办〔2026〕21号' } });
     const bare = readIssuance('  • 发 文 字 号 :青政办发〔2026〕9号\n发文字号青政办发〔2026〕7号 发布日期2026-03-28\n');
     expect(bare).toMatchObject({ docNumber: { value: '青政办发〔2026〕9号' }, date: { value: '2026-03-28' } });
+    const numbered = readIssuance('索引号：11340000-2026-00031    发布日期：2026-04-20\n文件编号：青政发〔2026〕9号\n');
+    expect(numbered).toMatchObject({ docNumber: { value: '青政发〔2026〕9号' } });
     // The notice's own 落款 wins over the portal's fields.
     const signed = readIssuance(notice('发布机构:青禾县政务服务中心', '发布日期:2026-03-05', '现将要点印发给你们。', '青禾县人民政府办公室', '2026年3月1日'));
     expect(signed).toMatchObject({ issuer: { value: '青禾县人民政府办公室' }, date: { value: '2026-03-01' } });

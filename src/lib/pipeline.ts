@@ -115,7 +115,8 @@ function parseRead(bytes: Uint8Array, read: ReadResult, options: ParseOptions): 
     readIssuance(
       text,
       tree.children
-        .filter((c) => c.type !== 'preamble' && c.type !== 'chrome' && c.type !== 'blank')
+        // The plan's parts and tasks, and text outside them; not the closing hoisted after them (chrome and its line breaks).
+        .filter((c) => c.type !== 'preamble' && c.type !== 'chrome' && c.type !== 'blank' && c.type !== 'break')
         .map((c) => ({ start: c.position!.start.line, end: c.position!.end.line })),
     ),
     metadata,

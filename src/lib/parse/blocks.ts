@@ -11,7 +11,7 @@ import { classifyLine, type LineInfo } from './classify.ts';
 import { findBodyClauses, findLineClauses, type Clause } from './forms.ts';
 import { Locator, splitLines, type Line } from './lines.ts';
 import type { Marker } from './markers.ts';
-import { findBodyStart } from './preamble.ts';
+import { findBodyStart, findClosingStart } from './preamble.ts';
 import { reflow } from './reflow.ts';
 import { makeSource, type Source } from './source.ts';
 import { findGluedTables } from './glued-table.ts';
@@ -65,6 +65,9 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
     if (table.mode === 'glued' && table.start !== undefined) gluedAt.set(table.headerFirst, table);
     else for (const row of table.rows) rowAt.set(row.firstLine, { table, row });
   }
+  // The plan's 落款 and 版记 after its last task are the document's, like page chrome (trailing.ts
+  // moves them out of the last task).
+  for (let i = findClosingStart(lines, infos, bodyStart, inTable); i < lines.length; i++) if (infos[i]!.kind !== 'blank') infos[i]!.kind = 'chrome';
 
   // 第一部分 above 一、: the named parts are parts and the 一、 inside them sections.
   const bodyMarkers = infos

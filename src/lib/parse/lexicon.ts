@@ -653,7 +653,7 @@ export const DOC_NUMBER_BRACKETS = [
 
 /** Labels of the fields a publishing portal prints above a notice (发文字号:…), each list in the order of trust. */
 export const ISSUANCE_LABELS = {
-  docNumber: ['发文字号', '发文文号', '文号'],
+  docNumber: ['发文字号', '发文文号', '文件编号', '文号'],
   issuer: ['发文机关', '发文单位', '发布机关', '发布单位', '发布机构'],
   date: ['成文日期', '成文时间', '发文日期', '发文时间', '印发日期', '发布日期', '发布时间'],
 } as const;

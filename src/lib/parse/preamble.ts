@@ -85,12 +85,64 @@ export function findBodyStart(src: Source, lines: Line[], infos: LineInfo[]): nu
       }
     }
     if (closing >= 0) bodyFrom = closing + 1;
+    // A notice whose own points are the plan (现就有关事项通知如下：一、… 1.…) signs at the end: what
+    // looked like the end of a covering notice is the plan's 落款, and the plan starts after the notice's opening.
+    if (bodyFrom > 0 && firstBodyLine(src, lines, infos, bodyFrom) === lines.length) bodyFrom = noticeStart + 1;
   }
+  return firstBodyLine(src, lines, infos, bodyFrom);
+}
 
+function firstBodyLine(src: Source, lines: Line[], infos: LineInfo[], bodyFrom: number): number {
   for (let i = bodyFrom; i < lines.length; i++) {
     const info = infos[i]!;
     if (info.marker || startsTable(src, lines, i)) return i;
     if (info.kind === 'label' && i > bodyFrom) return i;
   }
   return lines.length;
+}
+
+/** `青石镇党政办公室　　2026年4月20日印发`: the 版记's printing line. */
+const PRINTED = new RegExp(
+  `^\\s*\\S.{0,40}?\\s*(\\d{4}|${CN_DIGIT}{4})\\s*年\\s*(\\d{1,2}|${CN_DIGIT}{1,3})\\s*月\\s*(\\d{1,2}|${CN_DIGIT}{1,3})\\s*日\\s*印发\\s*$`,
+);
+const MAX_CLOSING_LINE = 120;
+/** `共印30份`. */
+const COPIES = /^\s*\(?\s*共印\s*\d+\s*份\s*\)?\s*$/;
+/** Offices signing side by side on one line: `县安委会办公室　　　县住房和城乡建设局`. */
+const JOINT_SIGNATURE =
+  /^\s*(?:[^\s。,;:]{2,30}(?:人民政府|办公室|委员会|办|局|委|厅|指挥部|领导小组)\s+)+[^\s。,;:]{2,30}(?:人民政府|办公室|委员会|办|局|委|厅|指挥部|领导小组)\s*$/;
+
+/**
+ * Where the plan's closing starts: its 落款 (the issuing office and the date), `（此件公开发布）`,
+ * and the 版记 (抄送, the printing line, 共印…份) after the last task; `lines.length` when it has
+ * none. Only a run of such lines at the very end counts, outside tables, with a date under an
+ * office or a 版记 line among them: a unit and a date alone (a table's last row) are no closing.
+ */
+export function findClosingStart(lines: Line[], infos: LineInfo[], from: number, inTable: ReadonlySet<number>): number {
+  let first = lines.length;
+  let signed = false;
+  let above = -1;
+  for (let i = lines.length - 1; i >= from; i--) {
+    const info = infos[i]!;
+    if (info.kind === 'blank' || info.kind === 'chrome') continue;
+    if (inTable.has(i) || info.marker) break;
+    const view = lines[i]!.view;
+    // A 落款 or 版记 line is short: a long line is text (and no pattern runs over a 1 MB line).
+    if (view.length > MAX_CLOSING_LINE) break;
+    const signature = SIGNATURE.test(view) || JOINT_SIGNATURE.test(view);
+    if (PRINTED.test(view) || COPIES.test(view) || CLOSING.test(view)) signed = true;
+    else if (DATE_LINE.test(view)) above = i;
+    else if (signature) {
+      // An office directly above the date: the 落款.
+      if (above >= 0 && nextContent(infos, i) === above) signed = true;
+    } else break;
+    first = i;
+  }
+  return signed ? first : lines.length;
+}
+
+function nextContent(infos: LineInfo[], i: number): number {
+  let j = i + 1;
+  while (j < infos.length && infos[j]!.kind === 'blank') j++;
+  return j;
 }
