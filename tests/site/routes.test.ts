@@ -76,6 +76,13 @@ describe('/ (home)', () => {
     expect(homePage(seed).frame.sample).toBe(false);
     expect(homePage({ plans: [], units: [] }).newest).toBeUndefined();
   });
+
+  it('says how each plan with reports stands before its structure counts', () => {
+    const [newest, older] = homePage(twoPlans).plans;
+    expect(newest!.progress).toMatch(/^截至 \d{4}年\d{1,2}月\d{1,2}日,已完成 \d+ 项,逾期未完成 \d+ 项$/);
+    expect(older!.progress).toMatch(/^截至 /);
+    expect(homePage(seed).plans[0]!.progress).toBeUndefined();
+  });
 });
 
 describe('/<plan>/ and the MDX pages', () => {
@@ -90,7 +97,9 @@ describe('/<plan>/ and the MDX pages', () => {
     if (page.kind !== 'plan') throw new Error('not a plan page');
     expect(page.frame).toMatchObject({ title: '2022年全县安全生产工作要点', section: 'plans', searchable: true, sample: false });
     expect(page.frame.description).toMatch(/:30 项任务、\d+ 个责任单位的分工目录。$/);
-    expect(page.overview.facts.map((f) => f.term)).toContain('结构');
+    // The structure counts sit in 概况, after the progress, not among the facts of the plan's header.
+    expect(page.overview.facts.map((f) => f.term)).not.toContain('结构');
+    expect(page.overview.structure).toMatch(/^\d+ 个部分,\d+ 个小节,30 项任务$/);
     expect(page.overview.stats[0]).toEqual({ num: 30, label: '项任务' });
     expect(page.overview.parts).toBeUndefined();
     expect(page.overview.outline.length).toBe(4);

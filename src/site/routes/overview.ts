@@ -68,6 +68,8 @@ export interface PlanOverview {
   heading: HeadingTag;
   subheading: HeadingTag;
   facts: { term: string; value: string }[];
+  /** Structure counts (概况), shown after the progress: parts, sections and tasks. */
+  structure: string;
   stats: { num: number; label: string }[];
   matrixHref: string;
   sourceHref: string;
@@ -99,7 +101,6 @@ function facts(summary: PlanSummary): PlanOverview['facts'] {
   if (summary.issuer) out.push({ term: '发布机关', value: summary.issuer });
   if (summary.year) out.push({ term: '年度', value: `${summary.year} 年` });
   if (summary.date) out.push({ term: '印发日期', value: summary.date });
-  out.push({ term: '结构', value: `${summary.partCount} 个部分,${summary.sectionCount} 个小节,${summary.taskCount} 项任务` });
   if (summary.sourceNote) out.push({ term: '来源说明', value: summary.sourceNote });
   return out;
 }
@@ -160,6 +161,7 @@ export function planOverview(plan: SitePlan, level: 2 | 3): PlanOverview {
     heading: `h${level}`,
     subheading: `h${(level + 1) as 3 | 4}`,
     facts: facts(summary),
+    structure: `${summary.partCount} 个部分,${summary.sectionCount} 个小节,${summary.taskCount} 项任务`,
     stats: [
       { num: summary.taskCount, label: '项任务' },
       { num: summary.unitCount, label: '个责任单位' },
