@@ -28,6 +28,7 @@ import { bulletinHref, diagnosticsHref, matrixHref, partHref, sourceHref, withBa
 import { planCalendarHref } from '../calendar.ts';
 import { planFeedHref } from '../feeds.ts';
 import { interpretationLink } from './interpretation.ts';
+import { type TaskFilterView, taskFilterView } from './task-list.ts';
 import type { SitePlan } from './types.ts';
 
 export type HeadingTag = 'h2' | 'h3' | 'h4';
@@ -94,6 +95,8 @@ export interface PlanOverview {
   statuses?: Record<string, StatusLabel>;
   /** Task id → deadline light, for the tasks that have one. */
   lights?: Record<string, Light>;
+  /** Filters of the outline (部分, 单位, 角色, 状态); none for a long plan. */
+  taskFilter?: TaskFilterView;
 }
 
 function facts(summary: PlanSummary): PlanOverview['facts'] {
@@ -146,6 +149,7 @@ export function planOverview(plan: SitePlan, level: 2 | 3): PlanOverview {
   // A long plan lists its parts and sections here; the tasks are on one page per part.
   const slices = document.tasks.length > OUTLINE_SPLIT_TASKS ? sliceTasks(document, OUTLINE_PAGE_TASKS) : undefined;
   const interpretation = interpretationLink(plan);
+  const taskFilter = slices ? undefined : taskFilterView(plan);
   const statuses = progress && !slices ? Object.fromEntries(document.tasks.map((t) => [t.id, statusOf(progress, t.id.replace(/^task-/, ''))!])) : undefined;
   const lights =
     progress && !slices
@@ -200,6 +204,7 @@ export function planOverview(plan: SitePlan, level: 2 | 3): PlanOverview {
     outlineLevel: level + 1,
     ...(statuses ? { statuses } : {}),
     ...(lights ? { lights } : {}),
+    ...(taskFilter ? { taskFilter } : {}),
   };
 }
 
