@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Page, attributeValues, brokenLinks, decodeEntities, invalidHtml, readPages, textOf } from './dist.ts';
+import { type Page, attributeValues, brokenLinks, decodeEntities, invalidHtml, latinAllowed, latinWords, readPages, textOf } from './dist.ts';
 
 let outDir: string;
 let pages: Page[];
@@ -70,6 +70,13 @@ describe('every page', () => {
 
   it('gives no canonical link while site.yaml names no public address (a relative one misleads)', () => {
     for (const { url, html } of pages) expect(html.match(/<link rel="canonical"[^>]*>/g) ?? [], url).toEqual([]);
+  });
+
+  it('speaks Chinese only: no Latin-letter word but file names, addresses and the names in LATIN_ALLOWED', () => {
+    const found = pages.flatMap(({ url, html }) => latinWords(html, latinAllowed(url)).map((w) => `${url}: ${w}`));
+    expect(found).toEqual([]);
+    // The check sees what it must: a page that says a format's English name is caught.
+    expect(latinWords('<title>台账</title><p>下载 Excel 台账(ledger.xlsx)</p>', latinAllowed(''))).toEqual(['Excel']);
   });
 
   it('loads nothing from another origin', () => {

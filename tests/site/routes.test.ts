@@ -188,6 +188,7 @@ describe('/<plan>/tasks/<n>/', () => {
 describe('/<plan>/source/', () => {
   it('is one page for a short text', () => {
     const page = sourcePage(only(sourceRoutes(seed)).props);
+    expect(page.encoding).toBe('国际通用编码');
     expect(page.pager).toBeUndefined();
     expect(page.unassigned).toBeUndefined();
     expect(page.lines[0]).toMatchObject({ number: 1, unassigned: false });
@@ -202,7 +203,7 @@ describe('/<plan>/source/', () => {
     const content = await loadContent(dir);
     rmSync(dir, { recursive: true, force: true });
     const page = sourcePage(only(sourceRoutes(content)).props);
-    expect(page.original).toEqual({ href: '/2025-table/original/2025-table.pdf', label: 'PDF', name: '2025-table.pdf' });
+    expect(page.original).toEqual({ href: '/2025-table/original/2025-table.pdf', label: 'PDF 文件', name: '2025-table.pdf' });
     expect(page.lines.some((l) => l.text.startsWith('序号 | 类别 | 重点任务'))).toBe(true);
     expect(originalFileRoutes(content).map((r) => r.params)).toEqual([{ slug: '2025-table', file: '2025-table.pdf' }]);
   });
