@@ -5,7 +5,7 @@
  * one, Escape closes the list). Enter with no result chosen submits the form to /search/, as the form
  * does where this script does not run. Results are text nodes: nothing from the index becomes markup.
  */
-import { type SearchIndex, search } from '../site/search-engine.ts';
+import type { SearchIndex, search as searchIndex } from '../site/search-engine.ts';
 
 const MAX_UNITS = 3;
 const MAX_TASKS = 6;
@@ -24,14 +24,16 @@ export function startHeaderSearch(): void {
   const list = form.querySelector<HTMLElement>('[role="listbox"]')!;
   const status = form.querySelector<HTMLElement>('[data-search-status]')!;
   let index: SearchIndex | undefined;
+  // The engine is loaded with the index, on first use: pages that are only read load neither.
+  let search: typeof searchIndex | undefined;
   let loading: Promise<void> | undefined;
   let options: Option[] = [];
   let active = -1;
 
   const load = (): Promise<void> => {
-    loading ??= fetch(form.dataset.index!)
-      .then((r) => r.json() as Promise<SearchIndex>)
-      .then((loaded) => {
+    loading ??= Promise.all([import('../site/search-engine.ts'), fetch(form.dataset.index!).then((r) => r.json() as Promise<SearchIndex>)])
+      .then(([engine, loaded]) => {
+        search = engine.search;
         index = loaded;
       })
       .catch(() => {
@@ -64,7 +66,7 @@ export function startHeaderSearch(): void {
 
   const render = () => {
     const q = input.value.trim();
-    if (!q || !index) {
+    if (!q || !index || !search) {
       options = [];
       list.replaceChildren();
       status.textContent = '';
