@@ -42,10 +42,7 @@ export function startTaskFilters(): void {
     for (const a of links) {
       const facet = a.dataset.facet as (typeof TASK_FACETS)[number];
       const value = a.dataset.value ?? '';
-      const next: TaskFilters = { ...filters };
-      if (value) next[facet] = value;
-      else delete next[facet];
-      a.href = `${location.pathname}${queryOf(next)}#tasks`;
+      if (a.dataset.state !== undefined) a.href = stateHref(a);
       const current = (filters[facet] ?? '') === value;
       if (current) a.setAttribute('aria-current', 'true');
       else a.removeAttribute('aria-current');
@@ -64,6 +61,24 @@ export function startTaskFilters(): void {
     if (announce || countLine.textContent !== text) countLine.textContent = text;
   };
 
+  /** The address of the list a link leads to with the script: the filters in the query string. */
+  const stateHref = (a: HTMLAnchorElement) => {
+    const facet = a.dataset.facet as (typeof TASK_FACETS)[number];
+    const next: TaskFilters = { ...filters };
+    if (a.dataset.value) next[facet] = a.dataset.value;
+    else delete next[facet];
+    return `${location.pathname}${queryOf(next)}#tasks`;
+  };
+  // A link takes its filtered address when it is pointed at or focused (to open in a new tab, to
+  // copy), not all at once on load: the page's first layout is left alone.
+  const address = (event: Event) => {
+    const a = (event.target as Element).closest<HTMLAnchorElement>('a[data-facet]');
+    if (!a) return;
+    a.href = stateHref(a);
+    a.dataset.state = '';
+  };
+  nav.addEventListener('pointerover', address);
+  nav.addEventListener('focusin', address);
   nav.addEventListener('click', (event) => {
     const a = (event.target as Element).closest<HTMLAnchorElement>('a[data-facet]');
     if (!a || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
@@ -81,5 +96,6 @@ export function startTaskFilters(): void {
     apply(true);
   });
   nav.dataset.ready = '';
-  apply(false);
+  // Unfiltered, the page is already right as served.
+  if (TASK_FACETS.some((f) => filters[f])) apply(false);
 }

@@ -107,6 +107,8 @@ describe('the task list filters', () => {
     const unitId = await unit.getAttribute('data-value');
     const unitCount = Number(await unit.locator('.count').textContent());
     await unit.focus();
+    // Focused, the link carries the address of the list it leads to (to open in a tab, to copy).
+    expect(await unit.getAttribute('href')).toBe(`/${PLAN}?unit=${unitId}&role=support#tasks`);
     await page.keyboard.press('Enter');
     expect(new URL(page.url()).searchParams.get('unit')).toBe(unitId);
     expect(await shownTasks(page)).toBe(unitCount);
