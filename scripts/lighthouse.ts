@@ -1,5 +1,6 @@
 /**
- * Lighthouse (mobile preset, its default) on the built site: home, a task, a unit and the matrix.
+ * Lighthouse (mobile preset, its default) on the built site: home, a task, a unit, the matrix and the
+ * search page with a query (its results written by the page's script).
  *   npm run build && npm run lighthouse
  * Runs Debian's Chromium against dist/ served on loopback; prints the four category scores per page,
  * best of `RUNS` (default 3) runs, since the simulated CPU throttling is sensitive to machine load.
@@ -20,7 +21,10 @@ const pages: [string, string][] = [
   ['task', `/${plan}/tasks/1/`],
   ['unit', `/units/${unit.slug}/`],
   ['matrix', `/${plan}/matrix/`],
+  ['search', `/search/?q=${encodeURIComponent('安全')}`],
 ];
+/** The goal: 100 in every category on every page. */
+const GOAL = 100;
 const server = await serveStatic(DIST);
 const out = mkdtempSync(join(tmpdir(), 'lighthouse-'));
 const flags = '--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
@@ -50,5 +54,5 @@ try {
 } finally {
   await server.close();
 }
-console.log(`\nLowest score: ${worst} (goal ≥ 95)`);
-process.exitCode = worst >= 95 ? 0 : 1;
+console.log(`\nLowest score: ${worst} (goal ${GOAL})`);
+process.exitCode = worst >= GOAL ? 0 : 1;

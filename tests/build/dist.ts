@@ -150,7 +150,12 @@ export function brokenLinks(outDir: string, pages: Page[], base = '/'): string[]
 
 /** html-validate's recommended rules over every page: "url:line:column rule message" per problem. */
 export async function invalidHtml(pages: Page[]): Promise<string[]> {
-  const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+  // The header search is the ARIA combobox pattern (an input that shows its results in a listbox as
+  // one types), which a <select> cannot be; other roles still prefer their native element.
+  const validator = new HtmlValidate({
+    extends: ['html-validate:recommended'],
+    rules: { 'prefer-native-element': ['error', { exclude: ['combobox', 'listbox'] }] },
+  });
   const problems: string[] = [];
   for (const page of pages) {
     const report = await validator.validateString(page.html, page.path);
@@ -160,3 +165,37 @@ export async function invalidHtml(pages: Page[]): Promise<string[]> {
   }
   return problems;
 }
+
+/**
+ * Latin-letter words a reader sees on a page: its title, its text and the attributes read aloud
+ * (alt, title, aria-label, placeholder), not its scripts, styles or other head tags. File names
+ * (`plan.json`, `progress/<计划编号>.xlsx`), paths and addresses are not words, nor a checksum's hex
+ * digits; `allowed` maps each word a page may show to the reason it stays.
+ */
+export function latinWords(html: string, allowed: Record<string, string> = {}): string[] {
+  const title = textOf(html, 'title').join(' ');
+  const body = html
+    .replace(/<head>[\s\S]*?<\/head>/, ' ')
+    .replace(/<script\b[\s\S]*?<\/script>/g, ' ')
+    .replace(/<style\b[\s\S]*?<\/style>/g, ' ');
+  const spoken = [...body.matchAll(/\s(?:alt|title|aria-label|placeholder)="([^"]*)"/g)].map((m) => m[1]!);
+  const text = decodeEntities([title, body.replace(/<[^>]+>/g, ' '), ...spoken].join(' '))
+    .replace(/&[a-z]+;|&#\d+;/g, ' ')
+    // Addresses, file names (a name with an extension, a folder with its slash) and checksums.
+    .replace(/\b(https?:\/\/|www\.)\S+/g, ' ')
+    .replace(/[\w.\-<>\u4e00-\u9fff/]*\.(txt|html?|pdf|docx?|xlsx|csv|json|ya?ml|ics|xml|svg)\b/gi, ' ')
+    .replace(/\b[A-Za-z][\w-]*\//g, ' ')
+    // Paper sizes, which have no other name.
+    .replace(/\bA[345]\b/g, ' ')
+    .replace(/\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}\b/g, ' ');
+  return [...new Set(text.match(/[A-Za-z]+/g) ?? [])].filter((w) => !(w in allowed));
+}
+
+/** Latin-letter words a public page may show, each with its reason; the site's other words are Chinese. */
+export const LATIN_ALLOWED: Record<string, string> = {
+  PDF: 'the format of the printed files and of a plan published as one: readers know it by this name only',
+  Word: 'the format of a plan published as a Word 文档: the name readers know the file by',
+};
+/** The 校对 page gives each task's key as a corrections file wants it (`task: "1"`, `text: …`), to copy. */
+const REVIEW_KEYS: Record<string, string> = { task: 'a corrections file key, shown to copy', text: 'a corrections file key, shown to copy' };
+export const latinAllowed = (url: string) => (/\/review\//.test(url) ? { ...LATIN_ALLOWED, ...REVIEW_KEYS } : LATIN_ALLOWED);

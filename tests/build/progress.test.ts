@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Page, attributeValues, buildSite, decodeEntities, readPages, removeBuilds, textOf } from './dist.ts';
+import { type Page, attributeValues, buildSite, decodeEntities, latinAllowed, latinWords, readPages, removeBuilds, textOf } from './dist.ts';
 
 let pages: Page[];
 let outDir: string;
@@ -22,6 +22,13 @@ beforeAll(async () => {
 });
 
 afterAll(removeBuilds);
+
+describe('the pages of two plans with progress', () => {
+  it('speak Chinese only: no Latin-letter word but file names, addresses and the allowed names', () => {
+    const found = pages.flatMap(({ url, html }) => latinWords(html, latinAllowed(url)).map((w) => `${url}: ${w}`));
+    expect(found).toEqual([]);
+  });
+});
 
 const page = (url: string) => {
   const found = pages.find((p) => p.url === url);

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Page, attributeValues, brokenLinks, decodeEntities, invalidHtml, readPages, textOf } from './dist.ts';
+import { type Page, attributeValues, brokenLinks, decodeEntities, invalidHtml, latinAllowed, latinWords, readPages, textOf } from './dist.ts';
 
 let outDir: string;
 let pages: Page[];
@@ -72,6 +72,13 @@ describe('every page', () => {
     for (const { url, html } of pages) expect(html.match(/<link rel="canonical"[^>]*>/g) ?? [], url).toEqual([]);
   });
 
+  it('speaks Chinese only: no Latin-letter word but file names, addresses and the names in LATIN_ALLOWED', () => {
+    const found = pages.flatMap(({ url, html }) => latinWords(html, latinAllowed(url)).map((w) => `${url}: ${w}`));
+    expect(found).toEqual([]);
+    // The check sees what it must: a page that says a format's English name is caught.
+    expect(latinWords('<title>台账</title><p>下载 Excel 台账(ledger.xlsx)</p>', latinAllowed(''))).toEqual(['Excel']);
+  });
+
   it('loads nothing from another origin', () => {
     for (const { url, html } of pages) {
       for (const target of [...attributeValues(html, 'src'), ...attributeValues(html, 'href')]) {
@@ -81,10 +88,29 @@ describe('every page', () => {
     }
   });
 
-  it('ships JavaScript only on the search page and the matrix', () => {
+  // The site's scripts, each for a reason: the header search on every page (it searches in place),
+  // the search page, the matrix's filters, and the task list's filters where a plan's outline is shown.
+  const scriptsOf = (html: string) =>
+    [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map(([, attrs, body]) => {
+      const src = /src="([^"]+)"/.exec(attrs!)?.[1];
+      if (src?.includes('/_astro/Base.astro')) return 'header-search';
+      if (src?.includes('/_astro/search.astro')) return 'search-page';
+      if (!src && body!.includes('[data-matrix-filters]')) return 'matrix-filters';
+      if (!src && body!.includes('[data-task-filters]')) return 'task-filters';
+      return `unknown ${src ?? body!.slice(0, 60)}`;
+    });
+
+  it('ships JavaScript only for a reason: the header search everywhere, the search page, the matrix and task list filters where they are', () => {
     for (const { url, html } of pages) {
-      const hasScript = /<script\b/.test(html);
-      expect(hasScript, url).toBe(url === 'search/' || /\/matrix\/([^/]+\/)?$/.test(url));
+      const expected = [
+        ...(/\/matrix\/([^/]+\/)?$/.test(url) ? ['matrix-filters'] : []),
+        ...(url === '' || url === '2022-work-safety/' ? ['task-filters'] : []),
+        'header-search',
+        ...(url === 'search/' ? ['search-page'] : []),
+      ];
+      expect(scriptsOf(html).sort(), url).toEqual(expected.sort());
+      // Scripts are modules of the site: no inline event handlers.
+      expect(html, url).not.toMatch(/\son[a-z]+="/);
     }
   });
 });

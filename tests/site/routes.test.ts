@@ -22,6 +22,8 @@ import { taskPage, taskRoutes } from '../../src/site/routes/task.ts';
 import type { SiteContent } from '../../src/site/routes/types.ts';
 import { unitDirectoryPage, unitPage, unitRoutes } from '../../src/site/routes/units.ts';
 import { notFoundPage } from '../../src/site/routes/not-found.ts';
+import { taskFilterView, taskListPage, taskListRoutes } from '../../src/site/routes/task-list.ts';
+import { rowPasses } from '../../src/site/task-filter.ts';
 import { defaultSite, layoutData } from '../../src/site/identity.ts';
 import { MATRIX_PAGE_TASKS, OUTLINE_PAGE_TASKS } from '../../src/site/slices.ts';
 import { SOURCE_PAGE_LINES } from '../../src/site/url.ts';
@@ -92,6 +94,13 @@ describe('/ (home)', () => {
     expect(homePage(seed).frame.sample).toBe(false);
     expect(homePage({ plans: [], units: [] }).newest).toBeUndefined();
   });
+
+  it('says how each plan with reports stands before its structure counts', () => {
+    const [newest, older] = homePage(twoPlans).plans;
+    expect(newest!.progress).toMatch(/^截至 \d{4}年\d{1,2}月\d{1,2}日,已完成 \d+ 项,逾期未完成 \d+ 项$/);
+    expect(older!.progress).toMatch(/^截至 /);
+    expect(homePage(seed).plans[0]!.progress).toBeUndefined();
+  });
 });
 
 describe('/<plan>/ and the MDX pages', () => {
@@ -106,7 +115,9 @@ describe('/<plan>/ and the MDX pages', () => {
     if (page.kind !== 'plan') throw new Error('not a plan page');
     expect(page.frame).toMatchObject({ title: '2022年全县安全生产工作要点', section: 'plans', searchable: true, sample: false });
     expect(page.frame.description).toMatch(/:30 项任务、\d+ 个责任单位的分工目录。$/);
-    expect(page.overview.facts.map((f) => f.term)).toContain('结构');
+    // The structure counts sit in 概况, after the progress, not among the facts of the plan's header.
+    expect(page.overview.facts.map((f) => f.term)).not.toContain('结构');
+    expect(page.overview.structure).toMatch(/^\d+ 个部分,\d+ 个小节,30 项任务$/);
     expect(page.overview.stats[0]).toEqual({ num: 30, label: '项任务' });
     expect(page.overview.parts).toBeUndefined();
     expect(page.overview.outline.length).toBe(4);
@@ -225,6 +236,7 @@ describe('/<plan>/tasks/<n>/', () => {
 describe('/<plan>/source/', () => {
   it('is one page for a short text', () => {
     const page = sourcePage(only(sourceRoutes(seed)).props);
+    expect(page.encoding).toBe('国际通用编码');
     expect(page.pager).toBeUndefined();
     expect(page.unassigned).toBeUndefined();
     expect(page.lines[0]).toMatchObject({ number: 1, unassigned: false });
@@ -239,7 +251,7 @@ describe('/<plan>/source/', () => {
     const content = await loadContent(dir);
     rmSync(dir, { recursive: true, force: true });
     const page = sourcePage(only(sourceRoutes(content)).props);
-    expect(page.original).toEqual({ href: '/2025-table/original/2025-table.pdf', label: 'PDF', name: '2025-table.pdf' });
+    expect(page.original).toEqual({ href: '/2025-table/original/2025-table.pdf', label: 'PDF 文件', name: '2025-table.pdf' });
     expect(page.lines.some((l) => l.text.startsWith('序号 | 类别 | 重点任务'))).toBe(true);
     expect(originalFileRoutes(content).map((r) => r.params)).toEqual([{ slug: '2025-table', file: '2025-table.pdf' }]);
   });
@@ -318,6 +330,73 @@ describe('/<plan>/matrix/', () => {
     expect(slices[0]!.table!.next!.href).toBe(`/long-plan/matrix/${routes[2]!.params.part}/`);
     expect(slices[0]!.frame.sample).toBe(true);
     expect(slices[0]!.table!.statusLegend!.statuses.map((s) => s.label)).toEqual(['未启动', '推进中', '已完成', '滞后']);
+  });
+});
+
+describe('the task list filters and /<plan>/list/<facet>-<value>/', () => {
+  const plan = twoPlans.plans.find((p) => p.id === '2022-work-safety')!;
+
+  it("gives the outline of a plan its filters by part, unit, role and status, with the whole plan's counts", () => {
+    const view = taskFilterView(plan)!;
+    expect(view.groups.map((g) => g.label)).toEqual(['部分', '单位', '角色', '状态']);
+    expect(view.total).toBe(30);
+    const parts = view.groups.find((g) => g.facet === 'part')!;
+    expect(parts.options.map((o) => o.label[0])).toEqual(['一', '二', '三', '四']);
+    expect(parts.options.reduce((n, o) => n + o.count, 0)).toBe(30);
+    expect(parts.options[0]!.href).toBe('/2022-work-safety/list/part-1/');
+    const units = view.groups.find((g) => g.facet === 'unit')!;
+    expect(units.folded).toBe(true);
+    expect(units.options[0]!.href).toMatch(/^\/units\/[a-z0-9-]+\/$/);
+    // Units by how many tasks they hold.
+    expect(units.options.map((o) => o.count)).toEqual([...units.options.map((o) => o.count)].sort((a, b) => b - a));
+    const statuses = view.groups.find((g) => g.facet === 'status')!;
+    expect(statuses.options.map((o) => o.label)).toEqual(['推进中', '已完成', '滞后', '暂无报告']);
+    expect(statuses.options.reduce((n, o) => n + o.count, 0)).toBe(30);
+    expect(Object.keys(view.rows)).toHaveLength(30);
+  });
+
+  it('has no status filter without reports, and no filters for a long plan', () => {
+    expect(taskFilterView(seed.plans[0]!)!.groups.map((g) => g.facet)).toEqual(['part', 'unit', 'role']);
+    expect(taskFilterView(long.plans[0]!)).toBeUndefined();
+    expect(taskListRoutes(long)).toEqual([]);
+  });
+
+  it('pre-renders one page per part, role and status, listing as many tasks as its link counts', () => {
+    const routes = taskListRoutes(twoPlans).filter((r) => r.params.slug === '2022-work-safety');
+    expect(routes.map((r) => r.params.filter)).toEqual([
+      'part-1',
+      'part-2',
+      'part-3',
+      'part-4',
+      'role-lead',
+      'role-support',
+      'role-responsible',
+      'status-in-progress',
+      'status-done',
+      'status-late',
+      'status-none',
+    ]);
+    const view = taskFilterView(plan)!;
+    for (const route of routes) {
+      const page = taskListPage(route.props);
+      const option = view.groups.find((g) => g.facet === route.props.facet)!.options.find((o) => o.value === route.props.value)!;
+      expect(page.rows, route.params.filter).toHaveLength(option.count);
+      expect(page.current).toEqual({ [route.props.facet]: route.props.value });
+    }
+    const late = taskListPage(routes.find((r) => r.params.filter === 'status-late')!.props);
+    expect(late.heading).toBe('任务清单:状态:滞后');
+    expect(late.rows.every((r) => r.status === '滞后')).toBe(true);
+    expect(late.frame.sample).toBe(true);
+    expect(late.crumbs.map((c) => c.label)).toEqual(['首页', '2022年全县安全生产工作要点', '状态:滞后']);
+  });
+
+  it("combines filters: a role is the chosen unit's role", () => {
+    const rows = Object.values(taskFilterView(plan)!.rows);
+    const unit = rows.find((r) => r.units.some((u) => u.role === 'support'))!.units.find((u) => u.role === 'support')!.id;
+    const asSupport = rows.filter((r) => rowPasses(r, { unit, role: 'support' }));
+    expect(asSupport.length).toBeGreaterThan(0);
+    expect(asSupport.every((r) => r.units.find((u) => u.id === unit)!.role === 'support')).toBe(true);
+    expect(rows.filter((r) => rowPasses(r, { unit, role: 'lead' })).every((r) => r.units.find((u) => u.id === unit)!.role === 'lead')).toBe(true);
   });
 });
 

@@ -8,14 +8,18 @@ export function planFileRoutes(content: SiteContent): Route<PlanFileProps>[] {
   return content.plans.map((plan) => ({ params: { slug: plan.id }, props: { plan } }));
 }
 
-/** The format names the site shows for the original file (source.format). */
+/**
+ * The format names the site shows for the original file (source.format), in Chinese where a word is
+ * in common use; PDF and Word stay the names readers know the files by (tests/build/site.test.ts
+ * allows these two words).
+ */
 const FORMAT_LABELS: Record<string, string> = {
   text: '纯文本',
   html: '网页',
-  pdf: 'PDF',
+  pdf: 'PDF 文件',
   docx: 'Word 文档',
-  doc: 'Word 97/WPS 文档',
-  xlsx: 'Excel 工作簿',
+  doc: '旧版 Word 文档',
+  xlsx: '电子表格',
 };
 
 /** The original file as the site publishes it: `/<plan>/original/<plan>.<ext>`, and what it is. */

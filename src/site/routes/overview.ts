@@ -28,6 +28,7 @@ import { bulletinHref, diagnosticsHref, matrixHref, partHref, sourceHref, withBa
 import { planCalendarHref } from '../calendar.ts';
 import { planFeedHref } from '../feeds.ts';
 import { interpretationLink } from './interpretation.ts';
+import { type TaskFilterView, taskFilterView } from './task-list.ts';
 import type { SitePlan } from './types.ts';
 
 export type HeadingTag = 'h2' | 'h3' | 'h4';
@@ -69,6 +70,8 @@ export interface PlanOverview {
   subheading: HeadingTag;
   /** The plan's 发布单位, 文号, 发布日期 (`datetime`: ISO), 年度 …; `href`: the line of the original text it was read from. */
   facts: { term: string; value: string; datetime?: string; href?: string }[];
+  /** Structure counts (概况), shown after the progress: parts, sections and tasks. */
+  structure: string;
   stats: { num: number; label: string }[];
   matrixHref: string;
   sourceHref: string;
@@ -93,6 +96,8 @@ export interface PlanOverview {
   statuses?: Record<string, StatusLabel>;
   /** Task id → deadline light, for the tasks that have one. */
   lights?: Record<string, Light>;
+  /** Filters of the outline (部分, 单位, 角色, 状态); none for a long plan. */
+  taskFilter?: TaskFilterView;
 }
 
 function facts(summary: PlanSummary): PlanOverview['facts'] {
@@ -108,7 +113,6 @@ function facts(summary: PlanSummary): PlanOverview['facts'] {
     summary.date ? { term: '发布日期', value: chineseDate(summary.date), datetime: summary.date, ...at('date') } : { term: '发布日期', value: '原文未载明' },
   );
   if (summary.year) out.push({ term: '年度', value: `${summary.year} 年` });
-  out.push({ term: '结构', value: `${summary.partCount} 个部分,${summary.sectionCount} 个小节,${summary.taskCount} 项任务` });
   if (summary.sourceNote) out.push({ term: '来源说明', value: summary.sourceNote });
   return out;
 }
@@ -154,6 +158,7 @@ export function planOverview(plan: SitePlan, level: 2 | 3): PlanOverview {
   // A long plan lists its parts and sections here; the tasks are on one page per part.
   const slices = document.tasks.length > OUTLINE_SPLIT_TASKS ? sliceTasks(document, OUTLINE_PAGE_TASKS) : undefined;
   const interpretation = interpretationLink(plan);
+  const taskFilter = slices ? undefined : taskFilterView(plan);
   const statuses = progress && !slices ? Object.fromEntries(document.tasks.map((t) => [t.id, statusOf(progress, t.id.replace(/^task-/, ''))!])) : undefined;
   const lights =
     progress && !slices
@@ -169,6 +174,7 @@ export function planOverview(plan: SitePlan, level: 2 | 3): PlanOverview {
     heading: `h${level}`,
     subheading: `h${(level + 1) as 3 | 4}`,
     facts: facts(summary),
+    structure: `${summary.partCount} 个部分,${summary.sectionCount} 个小节,${summary.taskCount} 项任务`,
     stats: [
       { num: summary.taskCount, label: '项任务' },
       { num: summary.unitCount, label: '个责任单位' },
@@ -207,6 +213,7 @@ export function planOverview(plan: SitePlan, level: 2 | 3): PlanOverview {
     outlineLevel: level + 1,
     ...(statuses ? { statuses } : {}),
     ...(lights ? { lights } : {}),
+    ...(taskFilter ? { taskFilter } : {}),
   };
 }
 

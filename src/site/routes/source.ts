@@ -20,7 +20,8 @@ export interface SourcePage {
   crumbs: Crumb[];
   heading: string;
   lineCount: number;
-  encoding: string;
+  /** The text encoding of a text or web-page file, in words (国际通用编码, 国家标准编码); none for other formats. */
+  encoding?: string;
   sha256: string;
   /** The file as published (PDF, Word, web page …), for download beside the text read from it. */
   original: { href: string; label: string; name: string };
@@ -62,7 +63,7 @@ export function sourcePage({ summary, lines, source, page, pages, unassigned }: 
     crumbs: [{ label: '首页', href: withBase('') }, { label: summary.title, href: planHref(summary.id) }, { label: paged ? `原文(${range(page)})` : '原文' }],
     heading: paged ? `${summary.title} · 原文(${range(page)})` : `${summary.title} · 原文`,
     lineCount: lines.length,
-    encoding: source.encoding,
+    ...(encodingLabel(source.encoding) ? { encoding: encodingLabel(source.encoding)! } : {}),
     original: (() => {
       const file = originalFile({ id: summary.id, source } as PlanDocument);
       return { href: planFileHref(summary.id, `original/${file.name}`), label: file.label, name: file.name };
@@ -87,4 +88,12 @@ export function sourcePage({ summary, lines, source, page, pages, unassigned }: 
       : {}),
     lines: shown.map((line) => ({ ...line, unassigned: unassigned.has(line.number) })),
   };
+}
+
+/** A text encoding as a reader says it: the Unicode encodings as 国际通用编码, GB18030 and its subsets as 国家标准编码. */
+export function encodingLabel(encoding: string): string | undefined {
+  const e = encoding.toLowerCase();
+  if (/^utf-?(8|16)/.test(e)) return '国际通用编码';
+  if (/^gb(18030|k|2312)$/.test(e)) return '国家标准编码';
+  return undefined;
 }
