@@ -97,7 +97,10 @@ beforeAll(async () => {
   planId = newestPlanId();
   doc = JSON.parse(readDist(`${planId}/plan.json`));
   const lines: string[] = [];
-  printed = await printPdfs(DIST, { report: (line) => lines.push(line) });
+  // A cache of the test's own: the developer's .pdf-cache/ stays as it is.
+  const cacheDir = mkdtempSync(join(tmpdir(), 'pdf-cache-'));
+  folders.push(cacheDir);
+  printed = await printPdfs(DIST, { report: (line) => lines.push(line), cacheDir });
   expect(lines.at(-1)).toMatch(/^matrix 1 of 1: /);
   expect(lines[0]).toMatch(new RegExp(`^unit 1 of ${listedUnits().length}: `));
 });
@@ -226,7 +229,10 @@ describe('a plan too large for one sheet, under BASE_PATH=/plans/', () => {
     const build = await buildSite({ CONTENT_DIR: dir, BASE_PATH: '/plans/' });
     expect(build.code, build.stdout + build.stderr).toBe(0);
     let units = 0;
-    const done = await printPdfs(build.outDir, { only: (job) => job.kind === 'matrix' || (job.kind === 'unit' && units++ === 0) });
+    const done = await printPdfs(build.outDir, {
+      cacheDir: join(dir, 'pdf-cache'),
+      only: (job) => job.kind === 'matrix' || (job.kind === 'unit' && units++ === 0),
+    });
     expect(done.map((p) => p.kind)).toEqual(['unit', 'matrix']);
     const unit = done[0]!;
     expect(pageSizes(unit.pdfFile).every((s) => near(s.width, A4.width) && near(s.height, A4.height))).toBe(true);
