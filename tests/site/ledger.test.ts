@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/pipeline.ts';
+import { readPlan } from '../../src/lib/read.ts';
 import type { Task } from '../../src/lib/schema.ts';
 import {
   buildLedgerWorkbook,
@@ -116,6 +117,18 @@ describe('each sheet of the ledger', () => {
     const sheets = workbook.worksheets.slice(1).map((s) => s.name);
     expect(sheets.length).toBeGreaterThan(10);
     expect(sheets).toEqual(directory.filter((name) => sheets.includes(name)));
+  });
+});
+
+describe('the ledger read back as a plan (src/lib/xlsx.ts)', () => {
+  it('reads 序号 as numbers and a date deadline as the plan writes it, with the words after the day', async () => {
+    const read = await readPlan(bytes, 'ledger.xlsx');
+    expect(read.ok).toBe(true);
+    const lines = read.ok ? read.text.split('\n') : [];
+    expect(lines[0]).toBe(`${title} ${LEDGER_SHEET}`);
+    expect(lines[1]).toMatch(/^序号 \| 重点任务 \|/);
+    expect(lines[2]).toMatch(/^1 \| /);
+    expect(lines.find((l) => l.startsWith('25 | '))).toContain('| 2022年11月20日前 |');
   });
 });
 
