@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { dropHeadInjectDirective } from './src/integrations/head-inject.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
+import { pdfCache } from './src/integrations/pdf-cache.ts';
 import { planLinks } from './src/integrations/plan-links.ts';
 
 // BASE_PATH=/plans/ builds the site for a sub-path; every internal link uses withBase().
@@ -20,7 +21,9 @@ export default defineConfig({
   // The site's one stylesheet is inlined into each page (Astro hashes it for the CSP): no request
   // blocks the first paint (Lighthouse's render-blocking audit on a throttled phone).
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [links.integration, mdx(), pagefind()],
+  // pdfCache: after the build, the printed PDFs still current are restored from .pdf-cache/ (PDF_CACHE)
+  // and linked; changed pages link none until `npm run pdf -- --missing` prints them again.
+  integrations: [links.integration, mdx(), pagefind(), pdfCache()],
   // Shiki colours code with inline styles, which the Content-Security-Policy below forbids; the
   // pages have no code blocks to colour. Astro's default Markdown processor runs no remark plugins:
   // unified() runs the link plugin.

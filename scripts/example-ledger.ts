@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import { loadContent } from '../src/lib/pipeline.ts';
-import { buildLedgerWorkbook, LEDGER_SHEET } from '../src/site/ledger.ts';
+import { buildLedgerWorkbook, HEADER_ROW, LEDGER_SHEET } from '../src/site/ledger.ts';
 
 const DIR = 'examples/with-progress';
 const PLAN = '2023-work-safety';
@@ -30,9 +30,9 @@ const FILLED: { sheet: string; task: string; date: string; status: string; note:
 const content = await loadContent(DIR);
 const plan = content.plans.find((p) => p.id === PLAN);
 if (!plan) throw new Error(`${DIR}/plans/${PLAN}.txt is missing`);
-const workbook = buildLedgerWorkbook(plan, content.units);
+const workbook = buildLedgerWorkbook(plan, content.units, { site: content.site, date: new Date(Date.UTC(2023, 6, 15)) });
 
-const columnsOf = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+const columnsOf = (sheet: ExcelJS.Worksheet) => (sheet.getRow(HEADER_ROW).values as unknown[]).map((v) => String(v ?? ''));
 const used = new Set<string>();
 for (const entry of FILLED) {
   const sheet = workbook.getWorksheet(entry.sheet);
@@ -41,7 +41,7 @@ for (const entry of FILLED) {
   // A second report on the same task goes on a copy of its row at the end of the sheet.
   let target: ExcelJS.Row | undefined;
   sheet.eachRow((row, n) => {
-    if (n > 1 && !target && String(row.getCell(1).value) === entry.task) target = row;
+    if (n > HEADER_ROW && !target && String(row.getCell(1).value) === entry.task) target = row;
   });
   if (!target) throw new Error(`No task ${entry.task} on ${entry.sheet}`);
   const key = `${entry.sheet}|${entry.task}`;

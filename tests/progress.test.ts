@@ -12,7 +12,7 @@ import {
   rollUpTask,
 } from '../src/lib/progress.ts';
 import type { Task } from '../src/lib/schema.ts';
-import { buildLedgerWorkbook, LEDGER_SHEET } from '../src/site/ledger.ts';
+import { buildLedgerWorkbook, HEADER_ROW, LEDGER_SHEET } from '../src/site/ledger.ts';
 
 const content = await loadContent('content');
 const plan = content.plans[0]!;
@@ -108,7 +108,7 @@ describe('the filled-in ledger (.xlsx)', () => {
   /** The published ledger, filled in as departments do: on their own sheets, the office on the first. */
   async function filledLedger(): Promise<Uint8Array> {
     const workbook = buildLedgerWorkbook(plan, content.units);
-    const header = (sheet: import('exceljs').Worksheet) => (sheet.getRow(1).values as unknown[]).map(String);
+    const header = (sheet: import('exceljs').Worksheet) => (sheet.getRow(HEADER_ROW).values as unknown[]).map(String);
     for (const entry of FILLED) {
       // 22 is filled on the 任务分工台账 sheet with no unit, the rest on the unit's own sheet.
       const onMain = entry.task === '22';
@@ -116,7 +116,7 @@ describe('the filled-in ledger (.xlsx)', () => {
       const columns = header(sheet);
       let filled = false;
       sheet.eachRow((row, n) => {
-        if (n === 1 || String(row.getCell(1).value) !== entry.task || filled) return;
+        if (n <= HEADER_ROW || String(row.getCell(1).value) !== entry.task || filled) return;
         filled = true;
         row.getCell(columns.indexOf('状态')).value = entry.status;
         row.getCell(columns.indexOf('进展情况')).value = entry.note;
@@ -145,20 +145,20 @@ describe('the filled-in ledger (.xlsx)', () => {
     // Each report names its sheet and row.
     const r25 = fromXlsx.reports.find((r) => r.task === '25')!;
     expect(r25.source.sheet).toBe('县应急管理局');
-    expect(r25.source.row).toBeGreaterThan(1);
+    expect(r25.source.row).toBeGreaterThan(HEADER_ROW);
   });
 
   it('reports a bad cell with its sheet, row and column letter', async () => {
     const workbook = buildLedgerWorkbook(plan, content.units);
     const sheet = workbook.getWorksheet(LEDGER_SHEET)!;
-    // After 来源 (H): 填报单位 I, 状态 J, 进展情况 K, 报告日期 L.
-    sheet.getCell('J3').value = '差不多';
-    sheet.getCell('L3').value = '2022-06-01';
-    sheet.getCell('J4').value = '推进中';
+    // After 来源 (H): 填报单位 I, 状态 J, 进展情况 K, 报告日期 L; task 2 on row 4, task 3 on row 5.
+    sheet.getCell('J4').value = '差不多';
     sheet.getCell('L4').value = '2022-06-01';
+    sheet.getCell('J5').value = '推进中';
+    sheet.getCell('L5').value = '2022-06-01';
     const { reports, diagnostics } = await readProgress(new Uint8Array(await workbook.xlsx.writeBuffer()), 'p.xlsx', context);
     expect(reports.map((r) => r.task)).toEqual(['3']);
-    expect(diagnostics.map((d) => [d.line, d.column, d.ruleId])).toEqual([[3, 10, 'progress-bad-status']]);
+    expect(diagnostics.map((d) => [d.line, d.column, d.ruleId])).toEqual([[4, 10, 'progress-bad-status']]);
     expect(diagnostics[0]!.message).toMatch(/sheet “任务分工台账”.*column J \(状态\)/);
   });
 });

@@ -141,7 +141,10 @@ function excelCell(value: ExcelJS.CellValue): CellValue {
   return String(value);
 }
 
-/** Every sheet of a workbook whose first row names a 序号 and a 状态 column. */
+/** How far down a sheet its header may be (the published ledger has a title row above it). */
+const HEADER_ROWS = 10;
+
+/** Every sheet of a workbook with a header row (in its first rows) that names a 序号 and a 状态 column. */
 export async function readProgressXlsx(bytes: Uint8Array, path: string): Promise<{ tables: ProgressTable[]; diagnostics: FileDiagnostic[] }> {
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
@@ -157,21 +160,29 @@ export async function readProgressXlsx(bytes: Uint8Array, path: string): Promise
   }
   const tables: ProgressTable[] = [];
   workbook.eachSheet((sheet) => {
-    const header: string[] = [];
-    sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
-      header[col - 1] = cellText(excelCell(cell.value));
-    });
-    if (findColumn(header, 'task') < 0 || findColumn(header, 'status') < 0) return;
+    let header: string[] = [];
+    let headerRow = 0;
+    for (let r = 1; r <= Math.min(HEADER_ROWS, sheet.rowCount) && headerRow === 0; r++) {
+      const cells: string[] = [];
+      sheet.getRow(r).eachCell({ includeEmpty: true }, (cell, col) => {
+        cells[col - 1] = cellText(excelCell(cell.value));
+      });
+      if (findColumn(cells, 'task') >= 0 && findColumn(cells, 'status') >= 0) {
+        header = Array.from(cells, (c) => c ?? '');
+        headerRow = r;
+      }
+    }
+    if (headerRow === 0) return;
     const rows: ProgressTable['rows'] = [];
     sheet.eachRow((row, number) => {
-      if (number === 1) return;
+      if (number <= headerRow) return;
       const cells: CellValue[] = [];
       row.eachCell({ includeEmpty: true }, (cell, col) => {
         cells[col - 1] = excelCell(cell.value);
       });
       rows.push({ row: number, cells });
     });
-    tables.push({ sheet: sheet.name, headerRow: 1, header, rows });
+    tables.push({ sheet: sheet.name, headerRow, header, rows });
   });
   if (tables.length === 0) {
     return {
@@ -182,7 +193,7 @@ export async function readProgressXlsx(bytes: Uint8Array, path: string): Promise
           1,
           1,
           'progress-missing-column',
-          'Unexpected workbook without a sheet whose first row has 序号 and 状态 columns, expected the 任务分工台账 as published',
+          'Unexpected workbook without a sheet whose header row has 序号 and 状态 columns, expected the 任务分工台账 as published',
         ),
       ],
     };

@@ -34,14 +34,21 @@ function columnName(n: number): string {
 
 const pad = (n: number) => String(n);
 
-/** The text a cell shows: rich text and hyperlinks as their text, a formula as its result, a date as 2024年6月30日. */
-function cellText(value: ExcelJS.CellValue): string {
+/**
+ * The text a cell shows: rich text and hyperlinks as their text, a formula as its result, a date as
+ * 2024年6月30日, with the words its number format writes after the day (`yyyy"年"m"月"d"日前"`, as
+ * the published ledger writes a deadline: 2024年6月30日前).
+ */
+function cellText(value: ExcelJS.CellValue, numFmt?: string): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return `${value.getUTCFullYear()}年${pad(value.getUTCMonth() + 1)}月${pad(value.getUTCDate())}日`;
+  if (value instanceof Date) {
+    const after = numFmt ? (/d+\s*"日([^"]*)"\s*$/.exec(numFmt)?.[1] ?? '') : '';
+    return `${value.getUTCFullYear()}年${pad(value.getUTCMonth() + 1)}月${pad(value.getUTCDate())}日${after}`;
+  }
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value) return cellText(value.text as ExcelJS.CellValue);
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue, numFmt);
     if ('error' in value) return '';
     return '';
   }
@@ -86,7 +93,9 @@ function readSheet(sheet: ExcelJS.Worksheet): SheetLines {
   const texts: string[][] = [];
   for (let r = 1; r <= height; r++) {
     const row = sheet.getRow(r);
-    texts.push(Array.from({ length: width }, (_, c) => (covered.has(`${r}:${c + 1}`) ? '' : cellText(row.getCell(c + 1).value).trim())));
+    texts.push(
+      Array.from({ length: width }, (_, c) => (covered.has(`${r}:${c + 1}`) ? '' : cellText(row.getCell(c + 1).value, row.getCell(c + 1).numFmt).trim())),
+    );
   }
   const place = (r: number, c: number): CellPlace => ({ sheet: sheet.name, address: `${columnName(c)}${r}` });
   let header = texts.slice(0, HEADER_ROWS).findIndex((cells) => isHeaderRow(cells));

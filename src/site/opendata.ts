@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { PlanDocumentSchema, type PlanDocument, type Role, type Task, type Unit } from '../lib/schema.ts';
 import { displayNumber, nodeHeading, outlineIndex } from './plan.ts';
 import { ROLE_LABEL } from './roles.ts';
-import { unitViews, type PlanInput } from './units.ts';
+import { groupUnitsByKind, unitViews, type PlanInput } from './units.ts';
 
 /** File names of a plan's open data, relative to `/<plan-id>/`. */
 export const OPEN_DATA_FILES = {
@@ -175,15 +175,13 @@ export interface UnitLedger {
 
 /**
  * Each unit's tasks in one plan: those given to it, then those it holds as a member of a group
- * (县安委会成员单位), as its page lists them. Units with no task in the plan are left out.
+ * (县安委会成员单位), as its page lists them. Units with no task in the plan are left out; the
+ * others come in the order of the units page (by kind, then as the registry lists them).
  */
 export function unitLedgers(plan: PlanInput, units: Unit[]): UnitLedger[] {
   const tasks = new Map(plan.document.tasks.map((t) => [displayNumber(t), t]));
-  const order = new Map<string, number>();
-  plan.document.units.forEach((u, i) => {
-    order.set(u.id, i);
-  });
-  return unitViews([plan], units)
+  return groupUnitsByKind(unitViews([plan], units))
+    .flatMap((group) => group.units)
     .map((view) => {
       const direct = view.byRole.flatMap((g) => g.tasks);
       const refs = [...direct, ...view.viaGroups.flatMap((g) => g.tasks)];

@@ -2,7 +2,15 @@
  * Where `npm run pdf` puts each printable page, relative to the site root. Pages carry an empty,
  * hidden slot naming their PDF; the script renders the page, writes the file and fills the slot
  * with a link, so that a page links to its PDF only once the PDF exists.
+ *
+ * A printed PDF is also kept in a cache outside the build (`.pdf-cache/`, or `PDF_CACHE`), under a
+ * digest of what the printed page shows: the page's HTML (its PDF slot left out) and its
+ * stylesheets. The build restores the PDFs whose digest still matches and fills their slots
+ * (src/integrations/pdf-cache.ts); a page whose text or styles changed keeps an empty slot until
+ * it is printed again, so that no page links a stale PDF.
  */
+import { createHash } from 'node:crypto';
+
 export const PDF_DIR = 'pdf';
 
 export const unitPdfPath = (unitId: string) => `${PDF_DIR}/units/${unitId}.pdf`;
@@ -48,4 +56,48 @@ export function fillPdfSlot(html: string, slot: PdfSlot, sizeLabel: string): str
   );
   const link = `<a href="${escapeAttribute(slot.href)}" download="${escapeAttribute(slot.download)}" type="application/pdf">${escapeAttribute(slot.label)}</a>(PDF,${escapeAttribute(sizeLabel)})`;
   return html.replace(pattern, (_all, open: string) => `${open}>${link}</p>`);
+}
+
+/** Every PDF slot of a page, filled or not, as one fixed mark: the page as it prints. */
+const SLOT = /<p\b[^>]*\bdata-pdf-file="([^"]*)"[^>]*>[\s\S]*?<\/p>/g;
+
+/**
+ * The digest of what a page prints: its HTML with each PDF slot reduced to its file name (a slot
+ * is hidden in print, and filling it must not change the digest), and the text of every
+ * stylesheet it links (`readAsset` gets the href as written; a missing one counts as empty).
+ */
+export function pageDigest(html: string, readAsset: (href: string) => string | undefined): string {
+  const page = html.replace(SLOT, (_all, file: string) => `<p data-pdf-file="${file}"></p>`);
+  const hash = createHash('sha256').update(page);
+  for (const link of page.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)) {
+    const href = link[0].match(/\bhref="([^"]*)"/)?.[1];
+    if (href === undefined) continue;
+    hash.update(`\0${href}\0`).update(readAsset(href) ?? '');
+  }
+  return hash.digest('hex');
+}
+
+/** The key of one slot's PDF: the file it is published as and the digest of the page it prints. */
+export function pdfKey(file: string, digest: string): string {
+  return createHash('sha256').update(`${file}\0${digest}`).digest('hex').slice(0, 20);
+}
+
+/** Where a slot's PDF is kept in the cache, relative to it: pdf/units/zhujian.<key>.pdf. */
+export function cachedPdfPath(file: string, key: string): string {
+  return file.replace(/(\.pdf)?$/, `.${key}.pdf`);
+}
+
+/** Pages in a PDF written by Chromium (one page object each). */
+export function countPdfPages(bytes: Uint8Array): number {
+  return (
+    Buffer.from(bytes)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page(?![a-z])/g)?.length ?? 0
+  );
+}
+
+/** What a link says of its PDF: 3 页,80 KB. */
+export function pdfSizeLabel(pages: number, bytes: number): string {
+  const size = bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${pages} 页,${size}`;
 }

@@ -14,6 +14,9 @@ import { printPdfs, type PrintedPdf } from '../../scripts/pdf.ts';
 import { generatePlan } from '../../scripts/lib/generate-plan.ts';
 import { buildSite, removeBuilds } from '../build/dist.ts';
 import { DIST, listedUnits, newestPlanId, readDist } from '../../scripts/lib/built-site.ts';
+import { builtBase } from '../../scripts/pdf.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { serveStatic } from '../../scripts/lib/static-server.ts';
 
 const A4 = { width: 595, height: 842 };
 const A3 = { width: 842, height: 1191 };
@@ -66,6 +69,22 @@ function pdfText(file: string, { page, layout = false, box }: TextOptions = {}):
  */
 const TASK_COLUMN = { x: 28 + 13 + 0.5, y: 0, width: 156 - 13 - 26 - 38 - 1, height: 297 };
 
+/**
+ * How far down its type area each page of a PDF is printed (0 empty, 1 full): the lowest word above
+ * the foot margin (the page number stands below it), measured from the top margin, in millimetres.
+ */
+function pageFill(file: string, margin = { top: 37, bottom: 35 }): number[] {
+  const xml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+  const mm = 72 / 25.4;
+  return [...xml.matchAll(/<page width="[\d.]+" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((m) => {
+    const height = Number(m[1]);
+    const top = margin.top * mm;
+    const foot = height - margin.bottom * mm;
+    const bottoms = [...m[2]!.matchAll(/yMax="([\d.]+)"/g)].map((w) => Number(w[1])).filter((y) => y <= foot + 1);
+    return bottoms.length ? Math.round(((Math.max(...bottoms) - top) / (foot - top)) * 100) / 100 : 0;
+  });
+}
+
 const squash = (text: string) => text.replace(/\s+/g, '');
 const near = (a: number, b: number) => Math.abs(a - b) < 2;
 
@@ -78,7 +97,10 @@ beforeAll(async () => {
   planId = newestPlanId();
   doc = JSON.parse(readDist(`${planId}/plan.json`));
   const lines: string[] = [];
-  printed = await printPdfs(DIST, { report: (line) => lines.push(line) });
+  // A cache of the test's own: the developer's .pdf-cache/ stays as it is.
+  const cacheDir = mkdtempSync(join(tmpdir(), 'pdf-cache-'));
+  folders.push(cacheDir);
+  printed = await printPdfs(DIST, { report: (line) => lines.push(line), cacheDir });
   expect(lines.at(-1)).toMatch(/^matrix 1 of 1: /);
   expect(lines[0]).toMatch(new RegExp(`^unit 1 of ${listedUnits().length}: `));
 });
@@ -166,6 +188,38 @@ describe('npm run pdf on the built site', () => {
   });
 });
 
+describe('the 校对 page on paper', () => {
+  it('fills every A4 page but the last at least two thirds, and starts part 一 on page 1', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'review-print-')), 'review.pdf');
+    folders.push(join(file, '..'));
+    const server = await serveStatic(DIST, builtBase(DIST));
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(server.url(`${planId}/review/`), { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready);
+      writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+    const sizes = pageSizes(file);
+    expect(sizes.every((s) => near(s.width, A4.width) && near(s.height, A4.height))).toBe(true);
+    const fill = pageFill(file);
+    expect(fill.length).toBeGreaterThan(3);
+    expect(
+      fill.slice(0, -1).flatMap((f, i) => (f < 2 / 3 ? [`page ${i + 1}: ${f}`] : [])),
+      fill.join(' '),
+    ).toEqual([]);
+    // The first part's heading and first task follow the legend on page 1.
+    const first = doc.outline[0]!;
+    expect(squash(pdfText(file, { page: 1 }))).toContain(squash(first.title ?? first.text).slice(0, 8));
+    // Every task is printed under its label.
+    const labels = new Set([...pdfText(file).matchAll(/^\f?任务\s*(\d+)\s*$/gm)].map((m) => `任务${m[1]}`));
+    expect(doc.tasks.filter((t) => !labels.has(`任务${t.id.replace('task-', '')}`)).map((t) => t.id)).toEqual([]);
+  });
+});
+
 describe('a plan too large for one sheet, under BASE_PATH=/plans/', () => {
   it('prints the matrix on A3 landscape with the header on every page, and links under the base', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plan-content-'));
@@ -175,7 +229,10 @@ describe('a plan too large for one sheet, under BASE_PATH=/plans/', () => {
     const build = await buildSite({ CONTENT_DIR: dir, BASE_PATH: '/plans/' });
     expect(build.code, build.stdout + build.stderr).toBe(0);
     let units = 0;
-    const done = await printPdfs(build.outDir, { only: (job) => job.kind === 'matrix' || (job.kind === 'unit' && units++ === 0) });
+    const done = await printPdfs(build.outDir, {
+      cacheDir: join(dir, 'pdf-cache'),
+      only: (job) => job.kind === 'matrix' || (job.kind === 'unit' && units++ === 0),
+    });
     expect(done.map((p) => p.kind)).toEqual(['unit', 'matrix']);
     const unit = done[0]!;
     expect(pageSizes(unit.pdfFile).every((s) => near(s.width, A4.width) && near(s.height, A4.height))).toBe(true);

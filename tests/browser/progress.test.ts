@@ -3,6 +3,7 @@
  * 360 px, pass axe-core, and the matrix's status colouring can be switched off and on.
  */
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { printPdfs } from '../../scripts/pdf.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,7 +96,7 @@ describe('the matrix coloured by status', () => {
 
 describe('the 督查通报', () => {
   it('prints on A4 portrait as a bulletin: title, a blank 文号 line, the date, the counts, no navigation', async () => {
-    const printed = await printPdfs(outDir, { only: (job) => job.slot.file === 'pdf/2023-work-safety/bulletin.pdf' });
+    const printed = await printPdfs(outDir, { cacheDir: join(outDir, '.pdf-cache'), only: (job) => job.slot.file === 'pdf/2023-work-safety/bulletin.pdf' });
     expect(printed.map((p) => p.slot.file)).toEqual(['pdf/2023-work-safety/bulletin.pdf']);
     const file = printed[0]!.pdfFile;
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });

@@ -110,7 +110,7 @@ describe('a long plan in the browser', () => {
 
   it('prints the matrix index and the matrix page of a part to PDFs of their own, landscape, the header on every page', async () => {
     const wanted = [`pdf/${PLAN}/matrix.pdf`, `pdf/${PLAN}/matrix/1.pdf`];
-    const done = await printPdfs(outDir, { only: (job) => wanted.includes(job.slot.file) });
+    const done = await printPdfs(outDir, { cacheDir: join(outDir, '.pdf-cache'), only: (job) => wanted.includes(job.slot.file) });
     expect(done.map((p) => p.slot.file)).toEqual(wanted);
     for (const pdf of done) {
       const info = execFileSync('pdfinfo', ['-f', '1', '-l', String(pdf.pages), pdf.pdfFile], { encoding: 'utf8' });

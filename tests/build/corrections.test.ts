@@ -66,8 +66,8 @@ describe('a plan built with its corrections', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(readFileSync(file('ledger.xlsx'))).buffer);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).getCell(8).value).toBe('来源');
-    expect(String(sheet.getRow(5).getCell(8).value)).toMatch(/^人工校正:原文漏列责任单位/);
+    expect(sheet.getRow(2).getCell(8).value).toBe('来源');
+    expect(String(sheet.getRow(6).getCell(8).value)).toMatch(/^人工校正:原文漏列责任单位/);
   });
 
   it('marks every unit mention on the 校对 page, and its pages are valid with links that resolve', async () => {

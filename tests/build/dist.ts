@@ -30,7 +30,8 @@ export async function buildSite(env: Record<string, string> = {}): Promise<Build
   made.push(outDir);
   try {
     const { stdout, stderr } = await run(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
-      env: { ...buildEnvironment(), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      // No printed PDFs unless a test gives a cache of its own: the developer's .pdf-cache/ stays out.
+      env: { ...buildEnvironment(), ASTRO_TELEMETRY_DISABLED: '1', PDF_CACHE: join(outDir, '.no-pdf-cache'), ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
     return { outDir, stdout: stripVTControlCharacters(stdout), stderr: stripVTControlCharacters(stderr), code: 0 };

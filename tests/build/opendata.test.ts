@@ -53,9 +53,10 @@ async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
+/** The header row and the rows below it (the title row above them left out). */
 function rowValues(sheet: ExcelJS.Worksheet): string[][] {
   const rows: string[][] = [];
-  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
+  sheet.eachRow((row, n) => n > 1 && rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
   return rows;
 }
 
@@ -122,12 +123,13 @@ describe('ledger.xlsx', () => {
         .flatMap((r) => r.slice(8))
         .filter((c) => c !== ''),
     ).toEqual([]);
-    expect(sheet.getCell('J2').dataValidation).toMatchObject({ type: 'list', formulae: ['"未启动,推进中,已完成,滞后"'] });
+    expect(sheet.getCell('A1').value).toBe('2022年全县安全生产工作要点 任务分工台账');
+    expect(sheet.getCell('J3').dataValidation).toMatchObject({ type: 'list', formulae: ['"未启动,推进中,已完成,滞后"'] });
     expect(rows.slice(1).map((r) => r[0])).toEqual(doc.tasks.map((t) => t.id.replace('task-', '')));
-    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(sheet.getCell('B5').alignment?.wrapText).toBe(true);
     expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual(40);
-    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.getRow(2).font?.bold).toBe(true);
 
     // Every assignment sits in the column of its role.
     const column = { 牵头: 2, 配合: 3, 责任: 4 } as const;
@@ -214,7 +216,7 @@ describe('a plan whose text starts spreadsheet formulas', () => {
     expect(rows.flatMap((r) => Object.values(r)).filter((c) => FORMULA_START.test(c))).toEqual([]);
 
     const workbook = await readWorkbook(join(result.outDir, 'hostile', 'ledger.xlsx'));
-    const cell = workbook.worksheets[0]!.getCell('B2');
+    const cell = workbook.worksheets[0]!.getCell('B3');
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.value).toBe('=HYPERLINK("http://example.invalid","点击")开展检查。');
     let formulas = 0;

@@ -1,7 +1,7 @@
 /** The printed unit sheet's data, and the PDF slots `npm run pdf` fills. */
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/pipeline.ts';
-import { fillPdfSlot, findPdfSlots, matrixPdfPath, unitPdfPath } from '../../src/site/pdf.ts';
+import { cachedPdfPath, fillPdfSlot, findPdfSlots, matrixPdfPath, pageDigest, pdfKey, pdfSizeLabel, unitPdfPath } from '../../src/site/pdf.ts';
 import { chineseOrdinal, unitPrintSheet } from '../../src/site/print.ts';
 import { unitViews } from '../../src/site/units.ts';
 
@@ -73,6 +73,21 @@ describe('PDF slots', () => {
     expect(fillPdfSlot(once, slot, '2 页,80 KB')).toBe(once);
     expect(fillPdfSlot(once, slot, '3 页,90 KB')).toContain('(PDF,3 页,90 KB)</p><p>正文</p>');
     expect(findPdfSlots(once)).toEqual([slot]);
+  });
+
+  it('leave the digest of what the page prints as it is; its text and stylesheets change it', () => {
+    const styled = html.replace('<main>', '<link rel="stylesheet" media="print" href="/plans/_astro/print.css"><main>');
+    const css = { '/plans/_astro/print.css': '@page { size: A4 }' } as Record<string, string>;
+    const read = (href: string) => css[href];
+    const digest = pageDigest(styled, read);
+    expect(digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(pageDigest(fillPdfSlot(styled, findPdfSlots(styled)[0]!, '2 页,80 KB'), read)).toBe(digest);
+    expect(pageDigest(styled.replace('正文', '正文改动'), read)).not.toBe(digest);
+    expect(pageDigest(styled, () => '@page { size: A3 }')).not.toBe(digest);
+    expect(pdfKey('pdf/units/zhujian.pdf', digest)).not.toBe(pdfKey('pdf/units/gongan.pdf', digest));
+    expect(cachedPdfPath('pdf/units/zhujian.pdf', 'abc')).toBe('pdf/units/zhujian.abc.pdf');
+    expect(pdfSizeLabel(3, 81_920)).toBe('3 页,80 KB');
+    expect(pdfSizeLabel(12, 3 * 1024 * 1024)).toBe('12 页,3.0 MB');
   });
 });
 

@@ -191,12 +191,12 @@ describe('corrected assignments on the other pages and in the open data', () => 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await ledgerXlsx(plan, corrected.units)).buffer);
     const ledger = workbook.getWorksheet('任务分工台账')!;
-    expect(ledger.getRow(1).getCell(8).value).toBe('来源');
-    expect(ledger.getRow(2).getCell(8).value).toBe('人工校正:原文“有关部门”指县公安局、县应急管理局(删去有关部门)');
-    expect(ledger.getRow(4).getCell(8).value).toBe('原文');
+    expect(ledger.getRow(2).getCell(8).value).toBe('来源');
+    expect(ledger.getRow(3).getCell(8).value).toBe('人工校正:原文“有关部门”指县公安局、县应急管理局(删去有关部门)');
+    expect(ledger.getRow(5).getCell(8).value).toBe('原文');
     const yingji = workbook.worksheets.find((w) => w.name.includes('应急管理局'))!;
-    expect(yingji.getRow(1).getCell(6).value).toBe('来源');
-    expect(yingji.getRow(2).getCell(6).value).toBe('人工校正:原文“有关部门”指县公安局、县应急管理局');
+    expect(yingji.getRow(2).getCell(6).value).toBe('来源');
+    expect(yingji.getRow(3).getCell(6).value).toBe('人工校正:原文“有关部门”指县公安局、县应急管理局');
   });
 });
 
