@@ -116,8 +116,20 @@ describe('the 校对 page', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(correctedServer.url(`${CORRECTED_PLAN}/review/`));
     await page.emulateMedia({ media: 'print' });
-    const columns = await page.$eval('.review-task', (el) => getComputedStyle(el).gridTemplateColumns.split(' ').length);
-    expect(columns).toBe(1);
+    // One column: each task's units stand under its text, not beside it.
+    const boxes = await page.$$eval('.review-task', (tasks) =>
+      tasks.map((task) => {
+        const text = task.querySelector('.review-task__text')!.getBoundingClientRect();
+        const units = task.querySelector('.review-task__units')!.getBoundingClientRect();
+        return { left: units.left - text.left, below: units.top - text.bottom, width: units.width - text.width };
+      }),
+    );
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const box of boxes) {
+      expect(Math.abs(box.left)).toBeLessThan(1);
+      expect(box.below).toBeGreaterThanOrEqual(-1);
+      expect(Math.abs(box.width)).toBeLessThan(1);
+    }
     expect(await page.$eval('.review [data-role] .rm-tag', (el) => getComputedStyle(el).display)).not.toBe('none');
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
