@@ -18,7 +18,9 @@ const DATE_LINE = new RegExp(`^\\s*(\\d{4}|${CN_DIGIT}{4})\\s*年\\s*(\\d{1,2}|$
 const CLOSING = /^\s*[([]\s*(此件|本件|联系人|此文件|本文)|^\s*(联系人|联系电话|抄送|印发|附件)\s*[::]/;
 /** An item of an 附件 list on a line of its own: `2.某某任务清单`, `2、….docx`. */
 const ATTACHMENT_ITEM = /^\s*\d{1,2}\s*[.、]\s*\S.{0,60}(?:表|清单|方案|办法|细则|目录|说明|计划|要点|\.docx?|\.xlsx?|\.pdf|\.wps)\s*$/;
-const SIGNATURE = /^\s*[^\s。,;:]{2,30}(人民政府|办公室|委员会|办|局|委|厅|指挥部|领导小组)\s*$/;
+/** An office's name as it signs: `县安全生产委员会办公室`. */
+const OFFICE = '[^\\s。,;:]{2,30}(?:人民政府|办公室|委员会|办|局|委|厅|指挥部|领导小组)';
+const SIGNATURE = new RegExp(`^\\s*${OFFICE}\\s*$`);
 const TITLE = /(方案|计划|要点|清单|安排|措施|任务|意见|分工|细则|规划|台账)/;
 
 /** Index of the first line of the plan's body (lines before it are preamble). */
@@ -109,8 +111,7 @@ const MAX_CLOSING_LINE = 120;
 /** `共印30份`. */
 const COPIES = /^\s*\(?\s*共印\s*\d+\s*份\s*\)?\s*$/;
 /** Offices signing side by side on one line: `县安委会办公室　　　县住房和城乡建设局`. */
-const JOINT_SIGNATURE =
-  /^\s*(?:[^\s。,;:]{2,30}(?:人民政府|办公室|委员会|办|局|委|厅|指挥部|领导小组)\s+)+[^\s。,;:]{2,30}(?:人民政府|办公室|委员会|办|局|委|厅|指挥部|领导小组)\s*$/;
+const JOINT_SIGNATURE = new RegExp(`^\\s*(?:${OFFICE}\\s+)+${OFFICE}\\s*$`);
 
 /**
  * Where the plan's closing starts: its 落款 (the issuing office and the date), `（此件公开发布）`,

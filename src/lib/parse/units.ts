@@ -108,17 +108,17 @@ function hasEnding(view: string): boolean {
 }
 
 /**
- * A pure test of a string, remembered: a plan names the same units thousands of times, and the
+ * A pure function of a string, remembered: a plan names the same units thousands of times, and the
  * recognizer asks of each piece several times. The memory is bounded (emptied when full).
  */
-function remembered(test: (view: string) => boolean, limit = 20_000): (view: string) => boolean {
-  const seen = new Map<string, boolean>();
-  return (view) => {
-    let answer = seen.get(view);
+function remembered<T>(read: (key: string) => T, limit = 20_000): (key: string) => T {
+  const seen = new Map<string, T>();
+  return (key) => {
+    let answer = seen.get(key);
     if (answer === undefined) {
       if (seen.size >= limit) seen.clear();
-      answer = test(view);
-      seen.set(view, answer);
+      answer = read(key);
+      seen.set(key, answer);
     }
     return answer;
   };
@@ -418,7 +418,7 @@ function tier(level: string): number {
 
 /**
  * What the elision rules ask of a name, read once per name: a plan writes the same names again and
- * again, and each list asks these of every name in it. Bounded like `remembered`.
+ * again, and each list asks these of every name in it (remembered, like the unit tests of a name).
  */
 interface NameFacts {
   levelGovernment: RegExpExecArray | null;
@@ -452,20 +452,7 @@ interface TextFacts {
   department: boolean;
 }
 
-function memo<T>(read: (key: string) => T, limit = 20_000): (key: string) => T {
-  const seen = new Map<string, T>();
-  return (key) => {
-    let facts = seen.get(key);
-    if (facts === undefined) {
-      if (seen.size >= limit) seen.clear();
-      facts = read(key);
-      seen.set(key, facts);
-    }
-    return facts;
-  };
-}
-
-const factsOf = memo(
+const factsOf = remembered(
   (view: string): NameFacts => ({
     levelGovernment: LEVEL_GOVERNMENT.exec(view),
     bareLevel: BARE_LEVEL.exec(view),
@@ -485,7 +472,7 @@ const factsOf = memo(
   }),
 );
 
-const textFactsOf = memo((text: string): TextFacts => {
+const textFactsOf = remembered((text: string): TextFacts => {
   const view = matchView(text);
   return {
     organEnd: ORGAN_END.exec(view),
