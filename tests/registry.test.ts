@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { guessUnitKind, UnitRegistry } from '../src/lib/registry.ts';
+import { pinyin } from 'pinyin-pro';
+import { guessUnitKind, tonelessPinyin, UnitRegistry } from '../src/lib/registry.ts';
 import { UnitSchema } from '../src/lib/schema.ts';
 
 const unitsYaml = readFileSync(new URL('../content/units.yaml', import.meta.url), 'utf8');
@@ -206,6 +207,46 @@ describe('UnitRegistry.resolve, unknown mentions', () => {
 
   it('refuses a mention with no visible character', () => {
     expect(() => loadReal().resolve(' \u3000')).toThrow(RangeError);
+  });
+});
+
+describe('tonelessPinyin', () => {
+  const reference = (text: string) => pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
+
+  it('reads every CJK ideograph as pinyin-pro does without tones, in runs that segment into words', () => {
+    // Runs of six neighbouring ideographs (a word can span them) and the same run reversed.
+    const mismatches: string[] = [];
+    for (let code = 0x4e00; code <= 0x9fff; code += 6) {
+      const run = String.fromCodePoint(...Array.from({ length: 6 }, (_, k) => Math.min(code + k, 0x9fff)));
+      for (const text of [run, [...run].reverse().join('')]) {
+        if (JSON.stringify(tonelessPinyin(text)) !== JSON.stringify(reference(text))) mismatches.push(text);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('keeps what surrounds the names as pinyin-pro does: digits, Latin letters, 一/不/了, toned letters written in the name', () => {
+    for (const text of [
+      '县第九十七生态环境局',
+      '5G基站建设办',
+      '县一中',
+      '不动产登记中心',
+      '了解情况',
+      '说一说',
+      'ETC服务站',
+      '绿色lǜ',
+      'mn县ń',
+      'ê̄站',
+      '女儿',
+      '县长',
+      '银行',
+    ])
+      expect(tonelessPinyin(text), text).toEqual(reference(text));
+  });
+
+  it('makes slugs of plain letters: ü as v', () => {
+    expect(UnitRegistry.empty().resolve('县绿化局').unit.id).toBe('xian-lv-hua-ju');
+    expect(UnitRegistry.empty().resolve('县女联').unit.id).toBe('xian-nv-lian');
   });
 });
 
