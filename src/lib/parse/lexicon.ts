@@ -681,6 +681,15 @@ export const PORTAL_LABELS = [
 /** What follows the date of the 版记's 印发 line (某县安委办 2026年3月2日印发). */
 export const PRINTED_WORDS = ['印发', '发布'] as const;
 
+/** How a note of the closing opens, in brackets: （此件公开发布）, （联系人:…）. */
+export const CLOSING_NOTE_WORDS = ['此件', '本件', '此文件', '本文', '联系人'] as const;
+
+/** Labels of the lines after the 落款 (contact lines and the 版记): 抄送:…, 联系电话:…. */
+export const CLOSING_LABELS = ['联系人', '联系电话', '抄送', '印发', '附件'] as const;
+
+/** The 版记's count of copies, the words before and after the number: 共印30份. */
+export const COPIES_WORDS = { before: ['共印'], after: ['份'] } as const;
+
 /** What follows the issuer on a red-headed notice's first line (某县安全生产委员会文件). */
 export const RED_HEAD_WORDS = ['文件'] as const;
 

@@ -6,6 +6,7 @@
  */
 import type { LineInfo } from './classify.ts';
 import type { Line } from './lines.ts';
+import { alt, CLOSING_LABELS, CLOSING_NOTE_WORDS, COPIES_WORDS, ISSUER_ENDINGS, PRINTED_WORDS } from './lexicon.ts';
 import type { Source } from './source.ts';
 import { startsTable } from './table.ts';
 
@@ -15,11 +16,11 @@ const ADDRESSEE_WORDS = /(各|有关|人民政府|单位|部门|委员会|办公
 const ISSUING = /(印发给你们|现印发|现将.{0,60}印发|现予印发|印发你们|请认真(贯彻|组织|抓好)|请结合实际|经.{0,20}同意)/;
 const CN_DIGIT = '[〇零一二三四五六七八九十○Ｏ0-9]';
 const DATE_LINE = new RegExp(`^\\s*(\\d{4}|${CN_DIGIT}{4})\\s*年\\s*(\\d{1,2}|${CN_DIGIT}{1,3})\\s*月\\s*(\\d{1,2}|${CN_DIGIT}{1,3})\\s*日\\s*$`);
-const CLOSING = /^\s*[([]\s*(此件|本件|联系人|此文件|本文)|^\s*(联系人|联系电话|抄送|印发|附件)\s*[::]/;
+const CLOSING = new RegExp(`^\\s*[([]\\s*(?:${alt(CLOSING_NOTE_WORDS)})|^\\s*(?:${alt(CLOSING_LABELS)})\\s*[::]`);
 /** An item of an 附件 list on a line of its own: `2.某某任务清单`, `2、….docx`. */
 const ATTACHMENT_ITEM = /^\s*\d{1,2}\s*[.、]\s*\S.{0,60}(?:表|清单|方案|办法|细则|目录|说明|计划|要点|\.docx?|\.xlsx?|\.pdf|\.wps)\s*$/;
 /** An office's name as it signs: `县安全生产委员会办公室`. */
-const OFFICE = '[^\\s。,;:]{2,30}(?:人民政府|办公室|委员会|办|局|委|厅|指挥部|领导小组)';
+const OFFICE = `[^\\s。,;:]{2,30}(?:${alt(ISSUER_ENDINGS)})`;
 const SIGNATURE = new RegExp(`^\\s*${OFFICE}\\s*$`);
 const TITLE = /(方案|计划|要点|清单|安排|措施|任务|意见|分工|细则|规划|台账)/;
 
@@ -105,11 +106,11 @@ function firstBodyLine(src: Source, lines: Line[], infos: LineInfo[], bodyFrom: 
 
 /** `青石镇党政办公室　　2026年4月20日印发`: the 版记's printing line. */
 const PRINTED = new RegExp(
-  `^\\s*\\S.{0,40}?\\s*(\\d{4}|${CN_DIGIT}{4})\\s*年\\s*(\\d{1,2}|${CN_DIGIT}{1,3})\\s*月\\s*(\\d{1,2}|${CN_DIGIT}{1,3})\\s*日\\s*印发\\s*$`,
+  `^\\s*\\S.{0,40}?\\s*(\\d{4}|${CN_DIGIT}{4})\\s*年\\s*(\\d{1,2}|${CN_DIGIT}{1,3})\\s*月\\s*(\\d{1,2}|${CN_DIGIT}{1,3})\\s*日\\s*(?:${alt(PRINTED_WORDS)})\\s*$`,
 );
 const MAX_CLOSING_LINE = 120;
 /** `共印30份`. */
-const COPIES = /^\s*\(?\s*共印\s*\d+\s*份\s*\)?\s*$/;
+const COPIES = new RegExp(`^\\s*\\(?\\s*(?:${alt(COPIES_WORDS.before)})\\s*\\d+\\s*(?:${alt(COPIES_WORDS.after)})\\s*\\)?\\s*$`);
 /** Offices signing side by side on one line: `县安委会办公室　　　县住房和城乡建设局`. */
 const JOINT_SIGNATURE = new RegExp(`^\\s*(?:${OFFICE}\\s+)+${OFFICE}\\s*$`);
 
