@@ -8,7 +8,8 @@
  * open at the serials in sequence, and each row is read as sentences, each followed by the person
  * (when the table has a person column), the units and the deadline its cells held.
  */
-import { alt, DEADLINE_CELL_END, GLUED_HEADER_CELLS, SENTENCE_STARTS } from './lexicon.ts';
+import { charClass } from './chars.ts';
+import { alt, DEADLINE_CELL_END, DEPARTMENT_STEMS, GLUE_AFTER, GLUED_HEADER_CELLS, LEVEL_WORDS, SENTENCE_STARTS } from './lexicon.ts';
 import type { Line } from './lines.ts';
 import { readMarker } from './markers.ts';
 import type { Source } from './source.ts';
@@ -25,6 +26,9 @@ const PERSON = /^[\u4e00-\u9fff]{2,4}$/;
 const PLACE_NEXT = /^(?:各|省|市|县|区|州|镇|乡|街道)/;
 const ENDING_NEXT = /^(?:党委|党工委|党组|管委会|委员会|人民政府|政府|会|委|办|事处|办事处|中心|局|处|室|科|所|站|部|队)/;
 const SENTENCE_NEXT = new RegExp(`^(?:${alt(SENTENCE_STARTS)}|对|在|为|与|从|向)`);
+/** Last characters of a unit's name (局, 委, 司 …). */
+const GLUE_SPECIAL_END = charClass(GLUE_AFTER);
+const DEPARTMENT_NEXT = new RegExp(`^(?:${alt(DEPARTMENT_STEMS)})`);
 
 /** A run of header cells written back to back, from `at` of `view`: the cells, or undefined. */
 function headerRun(view: string, at: number): { cells: string[]; end: number } | undefined {
@@ -95,12 +99,13 @@ function unitRanges(view: string, at: number, limit: number): [number, number][]
     let score = -Infinity;
     for (let e = p + 2; e <= Math.min(limit, p + 14); e++) {
       const name = view.slice(p, e);
-      if (!isUnitLike(name) || !hasUnitEnding(name) || isPersonLike(name) || /[。:,、;]/.test(name) || twoUnits(name)) continue;
+      if (!isUnitLike(name) || !hasUnitEnding(name) || isPersonLike(name) || /[。:,、;]/.test(name) || twoUnits(name) || goesOnIntoSentence(view, p, e))
+        continue;
       const next = view.slice(e, e + 4);
       let fit = 0;
       if (e === limit || /^[、,;\d]/.test(next)) fit = 3;
+      else if (ENDING_NEXT.test(next) || cutsLevelWord(view, e)) fit = -3;
       else if (PLACE_NEXT.test(next)) fit = 2;
-      else if (ENDING_NEXT.test(next)) fit = -3;
       else if (SENTENCE_NEXT.test(next)) fit = 1;
       else if (!unitsStartAt(view, e, limit)) continue;
       const value = fit + (e - p) * 0.1;
@@ -113,6 +118,23 @@ function unitRanges(view: string, at: number, limit: number): [number, number][]
     out.push([p, found]);
     p = found;
   }
+}
+
+/** Level words of two characters or more (乡镇, 县市区): a name never ends inside one (各乡|镇). */
+const LONG_LEVEL_WORDS = LEVEL_WORDS.filter((w) => w.length > 1);
+function cutsLevelWord(view: string, at: number): boolean {
+  return LONG_LEVEL_WORDS.some((w) => {
+    for (let k = 1; k < w.length; k++) if (view.startsWith(w, at - k)) return true;
+    return false;
+  });
+}
+
+/** A name that runs on past a whole name into a sentence (轨道公司|推进…核心区): no name. */
+function goesOnIntoSentence(view: string, start: number, end: number): boolean {
+  for (let k = start + 2; k < end - 1; k++) {
+    if (GLUE_SPECIAL_END.has(view.charCodeAt(k - 1)) && SENTENCE_NEXT.test(view.slice(k, k + 6)) && hasUnitEnding(view.slice(start, k))) return true;
+  }
+  return false;
 }
 
 /**
@@ -131,10 +153,19 @@ function twoUnits(name: string): boolean {
 }
 
 /** Does a unit name start at `at` (checked on a short window, without going on)? */
-function unitsStartAt(view: string, at: number, limit: number): boolean {
+function unitsStartAt(view: string, at: number, limit: number, depth = 0): boolean {
   for (let e = at + 2; e <= Math.min(limit, at + 16); e++) {
     const name = view.slice(at, e);
-    if (isUnitLike(name) && !/[。:]/.test(name) && (e === limit || /[、,;\d]/.test(view[e]!) || /^(?:各|县|区|市|省|镇|乡)/.test(view.slice(e)))) return true;
+    if (!isUnitLike(name) || /[。:]/.test(name)) continue;
+    if (e === limit || /[、,;\d]/.test(view[e]!) || /^(?:各|县|区|市|省|镇|乡)/.test(view.slice(e, e + 1))) return true;
+    // The last of several units run together, then the text of a row's next part
+    // (文体旅局晋陵公司轨道公司推进…): the names go on to a sentence, one name at a time.
+    if (
+      !/[,、;“”"‘’]/.test(name) &&
+      hasUnitEnding(name) &&
+      (SENTENCE_NEXT.test(view.slice(e, e + 6)) || (depth < 3 && unitsStartAt(view, e, limit, depth + 1)))
+    )
+      return true;
   }
   return false;
 }
@@ -383,8 +414,10 @@ function rowCells(stream: Stream, start: number, end: number, shape: RowShape): 
       let best = 0;
       for (const len of [3, 2, 4]) {
         const name = view.slice(q, q + len);
-        // The reading the table uses most; on a tie, the one after which a place opens a unit.
-        const seen = (shape.names.get(name) ?? 0) + (PLACE_NEXT.test(view.slice(q + len)) ? 0.5 : 0);
+        // The reading the table uses most; on a tie, the one after which a place or a
+        // department's stem opens a unit (张菁|民政局, not 张菁民|政局).
+        const rest = view.slice(q + len, q + len + 8);
+        const seen = (shape.names.get(name) ?? 0) + (PLACE_NEXT.test(rest) || DEPARTMENT_NEXT.test(rest) ? 0.5 : 0);
         if (seen > best && unitsEnd(view, q + len, stop) > q + len) {
           best = seen;
           personEnd = q + len;
