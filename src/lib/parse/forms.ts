@@ -10,7 +10,7 @@ import { matchView } from '../normalize.ts';
 import { charClass, isSpaceAt } from './chars.ts';
 import type { Role } from '../schema.ts';
 import { readClauseBody, ROLE_WORD, UNIT_LABEL_AT_START, type ClauseBody, type FirstLeads, type Mention } from './clause-body.ts';
-import { AGENT_OPENERS, alt, loose, NON_UNIT_PARENTHESES, ROLE_WORDS, UNIT_LABELS } from './lexicon.ts';
+import { AGENT_OPENERS, alt, loose, NON_UNIT_PARENTHESES, PARTNER_PATTERN, ROLE_WORDS, UNIT_LABELS } from './lexicon.ts';
 import type { Source } from './source.ts';
 import { isUnitLike, recognizeUnits, type Span } from './units.ts';
 
@@ -116,6 +116,20 @@ export function closingBracket(view: string, open: number, limit: number): numbe
   return -1;
 }
 
+/** The first closing bracket in `[from, to)` that no bracket after `from` opened, or -1. */
+function unmatchedCloser(view: string, from: number, to: number): number {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const c = view[i]!;
+    if (c === '(' || c === '【' || c === '〔' || c === '[') depth++;
+    else if (c === ')' || c === '】' || c === '〕' || c === ']') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
 function trimEnd(view: string, lineStart: number, end: number): number {
   while (end > lineStart && isSpaceAt(view, end - 1)) end--;
   return end;
@@ -210,8 +224,46 @@ function subjectClause(src: Source, from: number, to: number): Clause | undefine
   return undefined;
 }
 
+const PARTNER = new RegExp(PARTNER_PATTERN);
+
 /** Role words anywhere, longest first: where a subject's units may end. */
 const ROLE_AT = new RegExp(alt([...ROLE_WORDS.map((w) => w.word)].sort((a, b) => b.length - a.length)), 'g');
+
+/**
+ * `[sentence, stop)` as the sentence-final form reads it: the whole sentence made of units and role
+ * words, or its last comma-separated pieces. `piecesOnly` for a part of a longer sentence.
+ */
+function finalUnits(src: Source, sentence: number, stop: number, clauseEnd: number, piecesOnly = false): Clause | undefined {
+  const view = src.view;
+  if (stop - sentence > 240) return undefined;
+  const whole = piecesOnly ? undefined : unitsOnly(src, sentence, stop);
+  if (whole)
+    return fromBody(
+      'sentence-final-units',
+      'line',
+      sentence + (view.slice(sentence, stop).length - view.slice(sentence, stop).trimStart().length),
+      clauseEnd,
+      whole,
+      false,
+      false,
+    );
+  // Its last comma-separated pieces, each units and role words.
+  let from = stop;
+  let body: ClauseBody | undefined;
+  for (;;) {
+    const comma = view.lastIndexOf(',', from - 1);
+    if (comma < sentence) break;
+    const piece = view.slice(comma + 1, from);
+    if (!ROLE_WORD_COMMA_AT_END.test(piece.trimEnd().replace(/,$/, ''))) break;
+    const read = unitsOnly(src, comma + 1, stop);
+    if (!read) break;
+    body = read;
+    from = comma;
+  }
+  if (!body) return undefined;
+  const clauseStart = from + 1 + (view.slice(from + 1, stop).length - view.slice(from + 1, stop).trimStart().length);
+  return fromBody('sentence-final-units', 'line', clauseStart, clauseEnd, body, false, false);
+}
 
 export const CLAUSE_FORMS: readonly ClauseForm[] = [
   {
@@ -306,6 +358,9 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
         // the comma-separated pieces that hold units.
         const colon = /[::]\s*$/.test(m[0]);
         let clauseEnd = trimEnd(view, start, end);
+        // Inside a bracket opened before the label ((包片领导:X;责任单位:A、各村(社区))): to its close.
+        const unmatched = unmatchedCloser(view, labelStart, clauseEnd);
+        if (unmatched >= 0) clauseEnd = unmatched;
         if (!colon) {
           const stop = line.slice(labelStart - start).search(/[。;!]/);
           if (stop >= 0) clauseEnd = labelStart + stop;
@@ -344,36 +399,20 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
       // 由A负责,B配合: the agent form reads the whole sentence, lead group and all; a sentence
       // begun on the line before is read with its paragraph.
       if ((continues && sentence === start) || (view.slice(sentence, stop).includes('由') && agentClauses(src, sentence, stop).length > 0)) return [];
-      if (stop - sentence > 240) return [];
-      const whole = unitsOnly(src, sentence, stop);
-      if (whole)
-        return [
-          fromBody(
-            'sentence-final-units',
-            'line',
-            sentence + (view.slice(sentence, stop).length - view.slice(sentence, stop).trimStart().length),
-            trimEnd(view, start, end),
-            whole,
-            false,
-            false,
-          ),
-        ];
-      // Its last comma-separated pieces, each units and role words.
-      let from = stop;
-      let body: ClauseBody | undefined;
-      for (;;) {
-        const comma = view.lastIndexOf(',', from - 1);
-        if (comma < sentence) break;
-        const piece = view.slice(comma + 1, from);
-        if (!ROLE_WORD_COMMA_AT_END.test(piece.trimEnd().replace(/,$/, ''))) break;
-        const read = unitsOnly(src, comma + 1, stop);
-        if (!read) break;
-        body = read;
-        from = comma;
+      const last = finalUnits(src, sentence, stop, trimEnd(view, start, end));
+      if (!last) return [];
+      // Parallel parts before it, each closed by `;` and ending with its own units
+      // (一是…,镇交管站负责;二是…,镇派出所负责;三是…,各村(社区)负责。).
+      const out = [last];
+      for (let to = sentence - 1; to > start && view[to] === ';'; ) {
+        let from = to;
+        while (from > start && !SENTENCE_OPENS_AFTER.has(view.charCodeAt(from - 1))) from--;
+        const part = finalUnits(src, from, to, to, true);
+        if (!part) break;
+        out.unshift(part);
+        to = from - 1;
       }
-      if (!body) return [];
-      const clauseStart = from + 1 + (view.slice(from + 1, stop).length - view.slice(from + 1, stop).trimStart().length);
-      return [fromBody('sentence-final-units', 'line', clauseStart, trimEnd(view, start, end), body, false, false)];
+      return out;
     },
   },
   {
@@ -522,7 +561,7 @@ function agentClauses(src: Source, start: number, end: number): Clause[] {
     }
     const supportOk = more.length > 0;
     // 由A会同B负责: A leads, B supports.
-    const partner = view.slice(leadStart, leadEnd).search(/会同|联合/);
+    const partner = view.slice(leadStart, leadEnd).search(PARTNER);
     const leadList = recognizeUnits(src, leadStart, partner > 0 ? leadStart + partner : leadEnd);
     const partnerList = partner > 0 ? recognizeUnits(src, leadStart + partner + 2, leadEnd) : undefined;
     if (leadList.units.length === 0 || leadList.rejected.length > 0) continue;

@@ -74,6 +74,10 @@ export const ROLE_WORDS: readonly { word: string; role: WordRole }[] = [
 
 /** `A会同B负责`: A leads, B supports. */
 export const PARTNER_WORDS = ['会同', '联合'] as const;
+/** Names that hold a partner word and are one unit (市妇女联合会, 供销合作联合社). */
+export const PARTNER_IN_NAMES = ['联合会', '联合社', '联合体'] as const;
+/** A partner word that is no part of a name, as a regex source. */
+export const PARTNER_PATTERN = `(?!${alt(PARTNER_IN_NAMES)})(?:${alt(PARTNER_WORDS)})`;
 
 /** Words that open a unit list in a sentence: `由A负责`, `此项工作由A主办`. */
 export const AGENT_OPENERS = ['以上工作由', '上述工作由', '此项工作由', '该项工作由', '本项工作由', '工作由', '由'] as const;
@@ -98,7 +102,9 @@ export const UNIT_LABELS: readonly ClauseLabel[] = [
     '牵头科室',
     '牵头处室',
     '牵头股室',
+    '牵头站所',
     '主办单位',
+    '主办部门',
     '主责单位',
     '主责部门',
     '主要责任单位',
@@ -112,6 +118,9 @@ export const UNIT_LABELS: readonly ClauseLabel[] = [
     '配合部门',
     '配合科室',
     '协办单位',
+    '协办部门',
+    '会办单位',
+    '会办部门',
     '协助单位',
     '协作单位',
     '参与单位',
@@ -127,6 +136,7 @@ export const UNIT_LABELS: readonly ClauseLabel[] = [
     '责任科室',
     '责任处室',
     '责任股室',
+    '责任站所',
     '责任主体',
     '主体责任单位',
     '实施主体',
@@ -139,6 +149,8 @@ export const UNIT_LABELS: readonly ClauseLabel[] = [
     '执行单位',
     '主管单位',
     '主管部门',
+    '分办单位',
+    '分办部门',
   ].map((word) => ({ word, kind: 'units' as const, role: 'responsible' as const })),
   ...['部门分工', '职责分工', '任务分工', '责任分工', '单位分工'].map((word) => ({ word, kind: 'units' as const })),
 ];

@@ -269,6 +269,16 @@ export function headerAt(src: Source, lines: Line[], i: number): Header | undefi
   else if (/\S \S/.test(view) && !view.includes('|') && !view.includes('\t')) shapes.push(['words', wordCells(line, src.view)]);
   for (const [mode, found] of shapes) {
     let cells = found;
+    // Word's text copy of a table breaks a header cell over two lines, unquoted (责任 ⏎ 县领导).
+    if (mode === 'tab' && lines[tabLast + 1]?.view.includes('\t')) {
+      const names = texts(cells).map((t) => t.trim());
+      const below = tabRecord(src, lines, tabLast + 1);
+      const rest = texts(below.cells).map((t) => t.trim());
+      if (names.length > 0 && joinsHeader(names.at(-1)!, rest[0]!)) {
+        const joined = [...names.slice(0, -1), names.at(-1)! + rest[0]!, ...rest.slice(1)];
+        if (isHeaderRow(joined)) return { first: i, last: below.lastLine, mode, cells: joined, columns: joined.map((t) => headerRole(t) ?? 'note') };
+      }
+    }
     const words = texts(cells).filter((t) => t.trim() !== '');
     if (!isHeaderRow(words)) continue;
     // Aligned columns: a header cell may go on on the next line, under itself (责任县 ⏎ 领导).
@@ -584,7 +594,9 @@ function readDelimited(b: Builder, lines: Line[], infos: LineInfo[], from: numbe
       break;
     }
     if (mode === 'pipe' && !v.includes('|')) break;
-    if (mode === 'tab' && !v.includes('\t')) break;
+    // A part row with no tab (一、项目建设类) between rows that have them.
+    const partLine = mode === 'tab' && !v.includes('\t') && /^\s*[一二三四五六七八九十]{1,3}[、.]/.test(v) && !!lines[i + 1]?.view.includes('\t');
+    if (mode === 'tab' && !v.includes('\t') && !partLine) break;
     if (mode === 'words' && (!/\S \S/.test(v.trim()) || infos[i]!.kind === 'chrome')) break;
     if (mode === 'pipe' && RULE.test(v)) {
       table.lastLine = i;
@@ -596,7 +608,9 @@ function readDelimited(b: Builder, lines: Line[], infos: LineInfo[], from: numbe
         ? { firstLine: i, lastLine: i, cells: pipeCells(line, src.view) }
         : mode === 'words'
           ? { firstLine: i, lastLine: i, cells: wordCells(line, src.view) }
-          : tabRecord(src, lines, i);
+          : partLine
+            ? { firstLine: i, lastLine: i, cells: [{ start: line.start + (v.length - v.trimStart().length), end: line.start + v.trimEnd().length }] }
+            : tabRecord(src, lines, i, table.columns.length);
     i = record.lastLine + 1;
     table.lastLine = record.lastLine;
     if (record.cells.every((c) => c.end <= c.start)) continue;
@@ -650,8 +664,16 @@ function spreadSubHeader(table: Table, names: string[]): void {
   }
 }
 
-/** A tab-separated record from line `i`: quoted cells may hold line breaks and `""`. */
-function tabRecord(src: Source, lines: Line[], i: number): Record {
+/** A line that opens a record of its own: a serial and a tab, or a part's marker (一、…). */
+const RECORD_START = /^\s*(?:\d{1,3}\s*\t|[一二三四五六七八九十]{1,3}[、.])/;
+
+/**
+ * A tab-separated record from line `i`: quoted cells may hold line breaks and `""`. With the
+ * table's `width`, a record of fewer cells goes on over the next lines while they fit: Word's text
+ * copy of a table leaves a cell's line breaks unquoted (推进…:⏎1.…;⏎2.…。⇥王梅⇥…), the first
+ * cell of each next line going on with the last cell of the line before.
+ */
+function tabRecord(src: Source, lines: Line[], i: number, width = 0): Record {
   const { view } = src;
   const cells: RawCell[] = [];
   let k = lines[i]!.start;
@@ -659,9 +681,11 @@ function tabRecord(src: Source, lines: Line[], i: number): Record {
   let quoted = false;
   let lastLine = i;
   const end = () => lines[lastLine]!.end;
+  const fits = (next: Line | undefined) =>
+    !!next && next.view.trim() !== '' && !RECORD_START.test(next.view) && cells.length + 1 + tabCount(next.view) <= width;
   while (true) {
     if (k >= end()) {
-      if (quoted && lastLine + 1 < lines.length) {
+      if ((quoted || fits(lines[lastLine + 1])) && lastLine + 1 < lines.length) {
         lastLine++;
         k = lines[lastLine]!.start;
         continue;
@@ -683,6 +707,12 @@ function tabRecord(src: Source, lines: Line[], i: number): Record {
   }
   cells.push(unquote(view, cellStart, end()));
   return { firstLine: i, lastLine, cells };
+}
+
+function tabCount(text: string): number {
+  let n = 0;
+  for (let k = text.indexOf('\t'); k >= 0; k = text.indexOf('\t', k + 1)) n++;
+  return n;
 }
 
 function unquote(view: string, start: number, end: number): RawCell {
@@ -929,7 +959,7 @@ export function findTables(src: Source, lines: Line[], infos: LineInfo[], from: 
         mode === 'pipe'
           ? ahead.some((v) => v.split('|').length > 2 || (RULE.test(v) && v.includes('|')))
           : mode === 'tab'
-            ? nv.includes('\t')
+            ? nv.includes('\t') || (/^\s*[一二三四五六七八九十]{1,3}[、.]/.test(nv) && !!ahead[1]?.includes('\t'))
             : mode === 'words'
               ? ahead.some((v) => /^\s*\d{1,3}\s+\S/.test(v) && /\S \S/.test(v))
               : ahead.some((v) => /\S {2,}\S/.test(v));
