@@ -72,6 +72,9 @@ const BRACKETS: Record<string, string> = { '(': ')', '【': '】', '[': ']', '�
 const BRACKET_OPENERS = charClass('(【[〔');
 /** Full stops a sentence may end with. */
 const FINAL_STOPS = charClass('。.;');
+/** A sentence that is only a deadline: `4月底前全部完成`, `年底前完成`. */
+const DEADLINE_SENTENCE =
+  /^(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月(?:底|末|份|中旬|上旬|下旬|\s*\d{1,2}\s*日)?|年底|年末|上半年|下半年)(?:前|之前|以前)?(?:全部|全面|基本)?(?:完成|到位|见效|办结)?$/;
 /** Where a sentence ends (a dash opens one too). */
 const SENTENCE_OPENS_AFTER = charClass('。;!—');
 const SENTENCE_ENDS = charClass('。;');
@@ -89,7 +92,10 @@ const LABEL_AFTER_STRICT = new RegExp(`(^|—{1,2}|[。;!,])\\s*(${UNIT_LABEL_WO
 /** The same where a hard-wrapped line breaks the label (…。——牵头⏎单位:A). */
 const LABEL_AFTER_LOOSE = new RegExp(`(^|—{1,2}|[。;!,])\\s*(${loose(UNIT_LABELS.map((l) => l.word))})\\s*(?:[::]|为)`, 'g');
 /** `由A负责` / `此项工作由A主办` / `由A会同B负责` / `由A组织实施`; a heading run into it (编制改造计划由A牵头). */
-const AGENT = new RegExp(`(^|[。;!,]|—|^[\\u4e00-\\u9fff]{2,16}?(?<![自经理缘]))\\s*(?:${alt(AGENT_OPENERS)})([^。;,]{2,80}?)(${LEAD_WORDS})\\s*[,]?`, 'g');
+const AGENT = new RegExp(
+  `(^|[。;!,]|—|^[\\u4e00-\\u9fff]{2,16}?(?<![自经理缘])|(?<=[。;!])[\\u4e00-\\u9fff]{2,6}?(?<![自经理缘]))\\s*(?:${alt(AGENT_OPENERS)})([^。;,]{2,80}?)(${LEAD_WORDS})\\s*[,]?`,
+  'g',
+);
 /** …,B负责X: a second unit and its own duty in the same sentence. */
 const NEXT_DUTY = /^[^。;]*?,\s*([^,。;由]{2,40}?)(负责|牵头)/;
 
@@ -190,7 +196,8 @@ function unitsOnly(src: Source, start: number, end: number): ClauseBody | undefi
   // 由A负责 is the agent form's (a heading run into it too: 实施集中改造由A负责).
   if (!ROLE_WORD.test(text) || /(?<!自)由/.test(text)) return undefined;
   const body = readClauseBody(src, start, end);
-  if (body.mentions.length === 0 || body.rejected.length > 0 || body.persons.length > 0) return undefined;
+  // People beside the units (各护林员具体落实) are reported as people; people alone are no clause.
+  if (body.mentions.length === 0 || body.rejected.length > 0) return undefined;
   return body;
 }
 
@@ -256,7 +263,15 @@ function finalUnits(src: Source, sentence: number, stop: number, clauseEnd: numb
     const piece = view.slice(comma + 1, from);
     if (!ROLE_WORD_COMMA_AT_END.test(piece.trimEnd().replace(/,$/, ''))) break;
     const read = unitsOnly(src, comma + 1, stop);
-    if (!read) break;
+    if (!read) {
+      // People with their own role word at the end (…,各护林员具体落实): the units may come before.
+      const people = body ? undefined : readClauseBody(src, comma + 1, from);
+      if (people && people.mentions.length === 0 && people.rejected.length === 0 && people.persons.length > 0) {
+        from = comma;
+        continue;
+      }
+      break;
+    }
     body = read;
     from = comma;
   }
@@ -399,7 +414,15 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
       // 由A负责,B配合: the agent form reads the whole sentence, lead group and all; a sentence
       // begun on the line before is read with its paragraph.
       if ((continues && sentence === start) || (view.slice(sentence, stop).includes('由') && agentClauses(src, sentence, stop).length > 0)) return [];
-      const last = finalUnits(src, sentence, stop, trimEnd(view, start, end));
+      let last = finalUnits(src, sentence, stop, trimEnd(view, start, end));
+      // A closing deadline sentence after the parts (…,供电所负责。4月底前全部完成。).
+      if (!last && sentence > start && DEADLINE_SENTENCE.test(view.slice(sentence, stop).trim())) {
+        const to = sentence - 1;
+        sentence = to;
+        while (sentence > start && !SENTENCE_OPENS_AFTER.has(view.charCodeAt(sentence - 1))) sentence--;
+        if (view.slice(sentence, to).includes('由') && agentClauses(src, sentence, to).length > 0) return [];
+        last = finalUnits(src, sentence, to, to);
+      }
       if (!last) return [];
       // Parallel parts before it, each closed by `;` and ending with its own units
       // (一是…,镇交管站负责;二是…,镇派出所负责;三是…,各村(社区)负责。).

@@ -49,6 +49,7 @@ const BASE_ROLE_WORDS: readonly { word: string; role: WordRole }[] = [
   { word: '分别负责', role: 'responsible' },
   { word: '共同负责', role: 'responsible' },
   { word: '具体负责', role: 'responsible' },
+  { word: '具体落实', role: 'responsible' },
   { word: '组织实施', role: 'responsible' },
   { word: '负责实施', role: 'responsible' },
   { word: '抓好落实', role: 'responsible' },
@@ -257,6 +258,15 @@ export const PERSON_TITLES = [
   '联系人',
   '调研员',
   '主任科员',
+  // Staff on a post (护林员, 网格员, 安全员): people, never a unit.
+  '护林员',
+  '网格员',
+  '信息员',
+  '联络员',
+  '安全员',
+  '巡查员',
+  '管理员',
+  '专干',
 ] as const;
 
 /** A person line: `分管区领导:张三`, `牵头县领导:…`, `责任人:…`. */
