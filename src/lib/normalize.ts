@@ -1,7 +1,7 @@
 /**
  * A "match view" of a text: the same length, code unit for code unit, so that an offset found in
  * the view is an offset in the source. Full-width ASCII becomes ASCII, the ideographic space a
- * space, and Traditional characters their Simplified form (牽頭 → 牵头), so that one set of patterns
+ * space, angle brackets 〈〉 parentheses, and Traditional characters their Simplified form (牽頭 → 牵头), so that one set of patterns
  * reads every copy of a plan.
  */
 import * as OpenCC from 'opencc-js';
@@ -20,6 +20,9 @@ function mapCode(code: number): number {
   // Full-width ASCII variants (！ to ～).
   if (code >= 0xff01 && code <= 0xff5e) to = code - 0xfee0;
   else if (code === 0x3000) to = 0x20;
+  // Angle brackets used as a second level of parentheses (各区人民政府〈含…,下同〉).
+  else if (code === 0x3008) to = 0x28;
+  else if (code === 0x3009) to = 0x29;
   // Only CJK ideographs can be Traditional.
   else if (code >= 0x3400 && code <= 0x9fff) {
     const converted = toSimplified(String.fromCharCode(code));

@@ -12,6 +12,7 @@ import {
   alt,
   loose,
   CLAUSE_NOTES,
+  ALL_LEAD_NOTE,
   FIRST_LEADS_NOTE,
   OTHERS_SUPPORT_NOTE,
   SEVERAL_ONLY_NOTE,
@@ -91,8 +92,20 @@ const PARTNER = new RegExp(PARTNER_PATTERN);
 const DEADLINE_PIECE =
   /^(?:(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|份|中旬|上旬|下旬)?|(?:\d{4}\s*年\s*)?(?:年底|年末|上半年|下半年|年内)|第?[一二三四1-4]季度)(?:前|之前|以前)?(?:完成|全面完成|基本完成|到位|见效)?$/;
 const FIRST_LEADS = new RegExp(FIRST_LEADS_NOTE);
+const ALL_LEAD = new RegExp(ALL_LEAD_NOTE);
 const OTHERS_SUPPORT = new RegExp(OTHERS_SUPPORT_NOTE);
 const SEVERAL_ONLY = new RegExp(SEVERAL_ONLY_NOTE);
+
+/** How many parentheses are open at `at` of `text`. */
+function depthAt(text: string, at: number): number {
+  let depth = 0;
+  for (let k = 0; k < at; k++) {
+    const c = text[k];
+    if (c === '(') depth++;
+    else if (c === ')' && depth > 0) depth--;
+  }
+  return depth;
+}
 
 function labelOf(word: string): ClauseLabel | undefined {
   const compact = word.replace(/\s+/g, '');
@@ -124,6 +137,8 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
   const cuts: [number, number][] = [];
   NOTE.lastIndex = 0;
   for (let m = NOTE.exec(body); m; m = NOTE.exec(body)) {
+    // A note inside a unit's own parentheses qualifies that unit (各区人民政府(含…,下同)).
+    if (depthAt(body, m.index) > 0) continue;
     cuts.push([m.index, m.index + m[0].length]);
     const effect = CLAUSE_NOTES[m.slice(1).findIndex((g) => g !== undefined)]?.effect;
     if (effect === 'first-leads') result.firstLeads = { othersSupport: false, onward: false };
@@ -227,10 +242,13 @@ export interface FirstLeads {
   onward: boolean;
   /** The note speaks of lists of several units only (`有多个的`): a single unit stays responsible. */
   severalOnly?: boolean;
+  /** Every unit of a list that names no lead leads (`无牵头单位的,责任单位即为牵头单位`). */
+  allLead?: boolean;
 }
 
 /** A note that the first unit leads, in any text (a clause, a note line, the covering notice). */
 export function firstLeadsNote(view: string): FirstLeads | undefined {
+  if (ALL_LEAD.test(view)) return { othersSupport: false, onward: true, allLead: true };
   if (!FIRST_LEADS.test(view)) return undefined;
   return { othersSupport: OTHERS_SUPPORT.test(view), onward: true, severalOnly: SEVERAL_ONLY.test(view) };
 }
@@ -243,7 +261,7 @@ export function applyFirstLeads(mentions: Mention[], note: FirstLeads): void {
   if (mentions.length === 0 || mentions.some((m) => m.role !== 'responsible')) return;
   if (note.severalOnly && mentions.length < 2) return;
   mentions.forEach((m, i) => {
-    if (i === 0) m.role = 'lead';
+    if (i === 0 || note.allLead) m.role = 'lead';
     else if (note.othersSupport) m.role = 'support';
   });
 }

@@ -7,6 +7,7 @@ import { findDeadlines, findReferences } from './deadlines.ts';
 import { findBodyClauses } from './forms.ts';
 import { readClauseBody, type Mention } from './clause-body.ts';
 import type { Role } from '../schema.ts';
+import { nameKey } from '../normalize.ts';
 import { joinedSource, type Source } from './source.ts';
 import type { Cell } from './table.ts';
 import type { PlanBlock, PlanLeaf, Problem } from './tree.ts';
@@ -157,7 +158,7 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
           data.mentionSource ??= 'inline';
         }
       }
-    }
+    } else refineRoles(data, src, paragraphs(view, textRanges));
     // A task's lead phrase: the short first sentence, where there is one.
     const stop = data.text.search(/[。]/);
     if (stop > 0 && stop <= 30 && !/[,;,;:]/.test(data.text.slice(0, stop)) && data.text.length > stop + 1) data.title = data.text.slice(0, stop);
@@ -178,6 +179,31 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
   }
   for (const [s, e] of textRanges) append(data.deadlines, findDeadlines(view, source, s, e, year));
   data.references = findReferences([heading, data.text].join('\n'));
+}
+
+/**
+ * A task's sentence that gives one of its units a role (责任单位:A B C ⏎ 工作要求:由A牵头,D配合…)
+ * says that unit's role: a listed unit read as responsible takes the sentence's 牵头 or 配合, and
+ * a unit only the sentence names joins the task with its role.
+ */
+function refineRoles(data: PlanBlock['data'], src: Source, ranges: [number, number][]): void {
+  for (const [s, e] of ranges) {
+    for (const clause of findBodyClauses(src, s, e)) {
+      if (clause.form !== 'agent-sentence') continue;
+      const added: Mention[] = [];
+      for (const mention of clause.mentions) {
+        if (mention.role !== 'lead' && mention.role !== 'support') continue;
+        const key = nameKey(mention.text);
+        const listed = data.mentions.filter((m) => nameKey(m.text) === key);
+        if (listed.length === 0) added.push(mention);
+        for (const m of listed) if (m.role === 'responsible') m.role = mention.role;
+      }
+      if (added.length > 0) {
+        append(data.mentions, added);
+        data.lists.push(added);
+      }
+    }
+  }
 }
 
 /** Forget what describeBlock read, so that a block moved by a transform is read again. */

@@ -93,7 +93,7 @@ const LABEL_AFTER_STRICT = new RegExp(`(^|—{1,2}|[。;!,])\\s*(${UNIT_LABEL_WO
 const LABEL_AFTER_LOOSE = new RegExp(`(^|—{1,2}|[。;!,])\\s*(${loose(UNIT_LABELS.map((l) => l.word))})\\s*(?:[::]|为)`, 'g');
 /** `由A负责` / `此项工作由A主办` / `由A会同B负责` / `由A组织实施`; a heading run into it (编制改造计划由A牵头). */
 const AGENT = new RegExp(
-  `(^|[。;!,]|—|^[\\u4e00-\\u9fff]{2,16}?(?<![自经理缘])|(?<=[。;!])[\\u4e00-\\u9fff]{2,6}?(?<![自经理缘]))\\s*(?:${alt(AGENT_OPENERS)})([^。;,]{2,80}?)(${LEAD_WORDS})\\s*[,]?`,
+  `(^|[。;!,:]|—|^[\\u4e00-\\u9fff]{2,16}?(?<![自经理缘])|(?<=[。;!])[\\u4e00-\\u9fff]{2,6}?(?<![自经理缘]))\\s*(?:${alt(AGENT_OPENERS)})([^。;,]{2,80}?)(${LEAD_WORDS})\\s*[,]?`,
   'g',
 );
 /** …,B负责X: a second unit and its own duty in the same sentence. */

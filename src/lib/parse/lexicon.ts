@@ -81,7 +81,7 @@ export const PARTNER_IN_NAMES = ['联合会', '联合社', '联合体'] as const
 export const PARTNER_PATTERN = `(?!${alt(PARTNER_IN_NAMES)})(?:${alt(PARTNER_WORDS)})`;
 
 /** Words that open a unit list in a sentence: `由A负责`, `此项工作由A主办`. */
-export const AGENT_OPENERS = ['以上工作由', '上述工作由', '此项工作由', '该项工作由', '本项工作由', '工作由', '由'] as const;
+export const AGENT_OPENERS = ['以上工作由', '上述工作由', '此项工作由', '该项工作由', '本项工作由', '工作由', '分别由', '由'] as const;
 
 /**
  * Labels of a clause (`牵头单位:A`, `(责任单位:A、B)`, `责任单位为A`). `role: undefined` reads the
@@ -221,6 +221,8 @@ export const FIRST_LEADS_NOTE =
 /** `责任单位有多个的,列第一位的为牵头单位`: the note speaks of lists of several units only. */
 export const SEVERAL_ONLY_NOTE = '(?:有|为)?(?:多个|两个及以上|两个以上|2个以上|多家)(?:单位|部门)?的';
 export const OTHERS_SUPPORT_NOTE = '(?:其余|其他|其它)(?:的)?(?:责任)?(?:单位|部门)?(?:为|是)(?:配合|协办|协助|协同)(?:责任)?(?:单位|部门)?';
+/** `无牵头单位的,责任单位即为牵头单位`: where a list names no lead, its units all lead. */
+export const ALL_LEAD_NOTE = '(?:无|没有|未明确|未列)牵头单位的?\\s*[,,]?\\s*(?:其)?责任单位(?:即|就)?(?:为|是|作为)牵头单位';
 export const CLAUSE_NOTES: readonly { pattern: string; effect: 'first-leads' | 'others-support' | 'none' }[] = [
   { pattern: FIRST_LEADS_NOTE, effect: 'first-leads' },
   { pattern: OTHERS_SUPPORT_NOTE, effect: 'others-support' },
@@ -422,7 +424,7 @@ export const UNIT_PEOPLE = ['主要负责人', '主要领导', '负责同志', '
 export const COUNT_FILLER = '等[\\d一二三四五六七八九十两几多]+个(?:有关|相关)?(?:部门|单位|成员单位)';
 
 /** Words of the sentence, not of the name, at the start of a mention. */
-export const LEADING_WORDS = ['以上工作由', '上述工作由', '此项工作由', '该项工作由', '本项工作由', '工作由', '由', '请', '会同', '组织'] as const;
+export const LEADING_WORDS = ['以上工作由', '上述工作由', '此项工作由', '该项工作由', '本项工作由', '工作由', '分别由', '由', '请', '会同', '组织'] as const;
 
 /** Words that open a sentence, never a unit's name: `按国家统一部署`, `推进…处`. */
 export const SENTENCE_STARTS = [
@@ -631,7 +633,27 @@ export const HEADER_WORDS: readonly { words: readonly string[]; role: ColumnRole
   { words: ['序号', '编号', '序'], role: 'number' },
   { words: ['评分部门', '评分单位', '考核部门', '考核单位', '考核责任单位', '督办单位', '督查单位', '评价单位'], role: 'assessor' },
   {
-    words: ['备注', '进展', '完成情况', '落实情况', '评分', '考核', '督办', '分值', '权重', '说明', '地点', '地址', '位置', '投资', '金额', '数量'],
+    words: [
+      '备注',
+      '进展',
+      '完成情况',
+      '落实情况',
+      '评分',
+      '考核',
+      '督办',
+      '分值',
+      '权重',
+      '说明',
+      '地点',
+      '地址',
+      '位置',
+      '投资',
+      '金额',
+      '数量',
+      '计量单位',
+      '增幅',
+      '目标值',
+    ],
     role: 'note',
   },
   { words: ['时限', '时间', '节点', '期限', '进度'], role: 'deadline' },

@@ -165,7 +165,16 @@ function wordCells(line: Line, view: string): RawCell[] {
     i = j;
   }
   if (start < line.end) cells.push({ start, end: line.end });
-  return cells;
+  // A word spaced out letter by letter (指 标 名 称, 王 梅) is one cell.
+  const out: RawCell[] = [];
+  const single = (c: RawCell) => c.end - c.start === 1 && /[\u4e00-\u9fff]/.test(view[c.start]!);
+  for (let k = 0; k < cells.length; k++) {
+    let m = k;
+    while (m + 1 < cells.length && single(cells[k]!) && single(cells[m + 1]!) && cells[m + 1]!.start - cells[m]!.end === 1) m++;
+    out.push(m > k ? { start: cells[k]!.start, end: cells[m]!.end } : cells[k]!);
+    k = m;
+  }
+  return out;
 }
 
 /**
@@ -594,10 +603,11 @@ function readDelimited(b: Builder, lines: Line[], infos: LineInfo[], from: numbe
       break;
     }
     if (mode === 'pipe' && !v.includes('|')) break;
-    // A part row with no tab (一、项目建设类) between rows that have them.
-    const partLine = mode === 'tab' && !v.includes('\t') && /^\s*[一二三四五六七八九十]{1,3}[、.]/.test(v) && !!lines[i + 1]?.view.includes('\t');
+    // A part row with no separator (一、项目建设类) between rows that have them.
+    const separated = (text: string | undefined) => (mode === 'tab' ? !!text?.includes('\t') : mode === 'words' ? /\S \S/.test(text?.trim() ?? '') : false);
+    const partLine = (mode === 'tab' || mode === 'words') && !separated(v) && /^\s*[一二三四五六七八九十]{1,3}[、.]/.test(v) && separated(lines[i + 1]?.view);
     if (mode === 'tab' && !v.includes('\t') && !partLine) break;
-    if (mode === 'words' && (!/\S \S/.test(v.trim()) || infos[i]!.kind === 'chrome')) break;
+    if (mode === 'words' && !partLine && (!/\S \S/.test(v.trim()) || infos[i]!.kind === 'chrome')) break;
     if (mode === 'pipe' && RULE.test(v)) {
       table.lastLine = i;
       i++;

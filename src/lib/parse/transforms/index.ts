@@ -7,6 +7,7 @@ import { applyConventions } from './conventions.ts';
 import { describeBlocks } from './describe.ts';
 import { groupClauses } from './group-clause.ts';
 import { assignIds } from './ids.ts';
+import { taskLeafSections } from './leaf-sections.ts';
 import { requireTasks } from './no-tasks.ts';
 import { checkTaskNumbers } from './numbers.ts';
 import { setPositions } from './positions.ts';
@@ -23,6 +24,7 @@ export const TRANSFORMS: readonly PlanTransform[] = [
   { name: 'hoist-trailing', run: hoistTrailing },
   { name: 'hoist-stray', run: hoistStray },
   { name: 'describe', run: describeBlocks },
+  { name: 'leaf-sections', run: taskLeafSections },
   { name: 'report-unassigned', run: reportUnassigned },
   { name: 'group-clauses', run: groupClauses },
   { name: 'conventions', run: applyConventions },
