@@ -4,7 +4,7 @@
  */
 import { append } from '../append.ts';
 import { findDeadlines, findReferences } from './deadlines.ts';
-import { findBodyClauses } from './forms.ts';
+import { agentClauses, findBodyClauses } from './forms.ts';
 import { readClauseBody, type Mention } from './clause-body.ts';
 import type { Role } from '../schema.ts';
 import { nameKey } from '../normalize.ts';
@@ -158,7 +158,7 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
           data.mentionSource ??= 'inline';
         }
       }
-    } else refineRoles(data, src, paragraphs(view, textRanges));
+    } else if (data.mentionSource !== 'inline') refineRoles(data, src, paragraphs(view, textRanges));
     // A task's lead phrase: the short first sentence, where there is one.
     const stop = data.text.search(/[。]/);
     if (stop > 0 && stop <= 30 && !/[,;,;:]/.test(data.text.slice(0, stop)) && data.text.length > stop + 1) data.title = data.text.slice(0, stop);
@@ -188,8 +188,10 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
  */
 function refineRoles(data: PlanBlock['data'], src: Source, ranges: [number, number][]): void {
   for (const [s, e] of ranges) {
-    for (const clause of findBodyClauses(src, s, e)) {
-      if (clause.form !== 'agent-sentence') continue;
+    // Most tasks' text names no unit with 由: nothing to read.
+    const at = src.view.indexOf('由', s);
+    if (at < 0 || at >= e) continue;
+    for (const clause of agentClauses(src, s, e)) {
       const added: Mention[] = [];
       for (const mention of clause.mentions) {
         if (mention.role !== 'lead' && mention.role !== 'support') continue;

@@ -548,7 +548,8 @@ export function findBodyClauses(src: Source, start: number, end: number): Clause
   return clauses;
 }
 
-function agentClauses(src: Source, start: number, end: number): Clause[] {
+/** Sentences that name their units with 由 (the agent form's reading), in `[start, end)`. */
+export function agentClauses(src: Source, start: number, end: number): Clause[] {
   const { view } = src;
   const body = view.slice(start, end);
   const clauses: Clause[] = [];
