@@ -5,7 +5,7 @@
 import type { Line } from './lines.ts';
 import { readMarker, type Marker } from './markers.ts';
 import { UNIT_LABEL_AT_START } from './clause-body.ts';
-import { alt, DEADLINE_LABELS, PERSON_LINE_PARTS } from './lexicon.ts';
+import { alt, DEADLINE_LABELS, PERSON_LINE_PARTS, SITE_FOOTER_LABELS } from './lexicon.ts';
 
 export type LineKind = 'blank' | 'chrome' | 'marker' | 'label' | 'person' | 'deadline' | 'pipe' | 'text';
 
@@ -29,7 +29,10 @@ export const PERSON_LINE = new RegExp(
 const PAGE_NUMBER = /^\s*(?:[—–-]\s*\d{1,3}\s*[—–-]|第\s*\d+\s*页(?:\s*[,/]?\s*共\s*\d+\s*页)?)\s*$/;
 
 /** A site's footer: 主办单位 here is the website's, not a task's (`主办:X 承办:Y` on one line). */
-const FOOTER = /网站标识码|ICP备|版权所有|技术支持[::]|网站地图|备案号|公网安备|Copyright|^\s*主办(?:单位)?\s*[::].{2,40}\s承办(?:单位)?\s*[::]/i;
+const FOOTER = new RegExp(
+  `网站标识码|ICP备|版权所有|技术支持[::]|网站地图|备案号|公网安备|Copyright|^\\s*(?:${alt(SITE_FOOTER_LABELS.owner)})\\s*[::].{2,40}\\s(?:${alt(SITE_FOOTER_LABELS.operator)})\\s*[::]`,
+  'i',
+);
 
 export function classifyLine(line: Line): LineInfo {
   const view = line.view;
@@ -58,9 +61,8 @@ export function yearFromText(text: string): number | undefined {
     .slice(0, 25);
   const title = head.find((l) => l.length <= 80 && /(19|20)\d{2}\s*年/.test(l) && /(方案|要点|计划|清单|安排|措施|分工|台账|任务)/.test(l));
   // A plan over several years (2024-2026年, 2024—2026) starts in its first.
-  const m =
-    /((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年/.exec(title ?? head.slice(0, 12).join('\n')) ??
-    /((?:19|20)\d{2})\s*年/.exec(title ?? head.slice(0, 12).join('\n'));
+  const where = title ?? head.slice(0, 12).join('\n');
+  const m = /((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*(?:19|20)\d{2}\s*年/.exec(where) ?? /((?:19|20)\d{2})\s*年/.exec(where);
   if (m) return Number(m[1]);
   // No year in the title: the notice's 文号 (〔2024〕9号) or its date (2024年3月8日, 2024-03-08).
   const lines = text

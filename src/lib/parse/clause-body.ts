@@ -88,9 +88,12 @@ const SUPPORT_WORDS = alt(ROLE_WORDS.filter((w) => w.role === 'support').map((w)
 const HAS_SUPPORT = new RegExp(`(?:${SUPPORT_WORDS})(?=\\s*(?:[,;。.、]|$))|(?:${SUPPORT_WORDS})(?:单位|部门)`);
 const NOTE = new RegExp(CLAUSE_NOTES.map((n) => `(${n.pattern})`).join('|'), 'g');
 const PARTNER = new RegExp(PARTNER_PATTERN);
-/** A piece of a clause that is a deadline, not a unit: `12月底前完成`, `2025年6月30日前`, `年底前`. */
-const DEADLINE_PIECE =
-  /^(?:(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|份|中旬|上旬|下旬)?|(?:\d{4}\s*年\s*)?(?:年底|年末|上半年|下半年|年内)|第?[一二三四1-4]季度)(?:前|之前|以前)?(?:完成|全面完成|基本完成|到位|见效)?$/;
+/**
+ * A piece of a clause, or a sentence, that is a deadline, not a unit: `12月底前完成`, `2025年6月30日前`,
+ * `年底前`, `4月底前全部完成`.
+ */
+export const DEADLINE_PIECE =
+  /^(?:(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|份|中旬|上旬|下旬)?|(?:\d{4}\s*年\s*)?(?:年底|年末|上半年|下半年|年内)|第?[一二三四1-4]季度)(?:前|之前|以前)?(?:全部|全面|基本)?(?:完成|到位|见效|办结)?$/;
 const FIRST_LEADS = new RegExp(FIRST_LEADS_NOTE);
 const ALL_LEAD = new RegExp(ALL_LEAD_NOTE);
 const OTHERS_SUPPORT = new RegExp(OTHERS_SUPPORT_NOTE);

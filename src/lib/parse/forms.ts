@@ -9,7 +9,7 @@
 import { matchView } from '../normalize.ts';
 import { charClass, isSpaceAt } from './chars.ts';
 import type { Role } from '../schema.ts';
-import { readClauseBody, ROLE_WORD, UNIT_LABEL_AT_START, type ClauseBody, type FirstLeads, type Mention } from './clause-body.ts';
+import { DEADLINE_PIECE, readClauseBody, ROLE_WORD, UNIT_LABEL_AT_START, type ClauseBody, type FirstLeads, type Mention } from './clause-body.ts';
 import { AGENT_OPENERS, alt, loose, NON_UNIT_PARENTHESES, PARTNER_PATTERN, ROLE_WORDS, UNIT_LABELS } from './lexicon.ts';
 import type { Source } from './source.ts';
 import { isUnitLike, recognizeUnits, type Span } from './units.ts';
@@ -72,9 +72,6 @@ const BRACKETS: Record<string, string> = { '(': ')', '【': '】', '[': ']', '�
 const BRACKET_OPENERS = charClass('(【[〔');
 /** Full stops a sentence may end with. */
 const FINAL_STOPS = charClass('。.;');
-/** A sentence that is only a deadline: `4月底前全部完成`, `年底前完成`. */
-const DEADLINE_SENTENCE =
-  /^(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月(?:底|末|份|中旬|上旬|下旬|\s*\d{1,2}\s*日)?|年底|年末|上半年|下半年)(?:前|之前|以前)?(?:全部|全面|基本)?(?:完成|到位|见效|办结)?$/;
 /** Where a sentence ends (a dash opens one too). */
 const SENTENCE_OPENS_AFTER = charClass('。;!—');
 const SENTENCE_ENDS = charClass('。;');
@@ -416,7 +413,7 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
       if ((continues && sentence === start) || (view.slice(sentence, stop).includes('由') && agentClauses(src, sentence, stop).length > 0)) return [];
       let last = finalUnits(src, sentence, stop, trimEnd(view, start, end));
       // A closing deadline sentence after the parts (…,供电所负责。4月底前全部完成。).
-      if (!last && sentence > start && DEADLINE_SENTENCE.test(view.slice(sentence, stop).trim())) {
+      if (!last && sentence > start && DEADLINE_PIECE.test(view.slice(sentence, stop).trim())) {
         const to = sentence - 1;
         sentence = to;
         while (sentence > start && !SENTENCE_OPENS_AFTER.has(view.charCodeAt(sentence - 1))) sentence--;

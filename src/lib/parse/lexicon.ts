@@ -806,6 +806,9 @@ export const PORTAL_LABELS = [
 /** What follows the date of the 版记's 印发 line (某县安委办 2026年3月2日印发). */
 export const PRINTED_WORDS = ['印发', '发布'] as const;
 
+/** A portal's footer naming the website's owner and operator on one line: `主办:X 承办:Y`. */
+export const SITE_FOOTER_LABELS = { owner: ['主办单位', '主办'], operator: ['承办单位', '承办'] } as const;
+
 /** How a note of the closing opens, in brackets: （此件公开发布）, （联系人:…）. */
 export const CLOSING_NOTE_WORDS = ['此件', '本件', '此文件', '本文', '联系人'] as const;
 

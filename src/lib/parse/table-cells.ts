@@ -4,7 +4,7 @@
  * cells are placed by what they hold (a unit list, a date, a person, a number, a sentence), in
  * order, not by position alone.
  */
-import { alt, HEADER_WORDS, UNDATED_DEADLINES, type ColumnRole } from './lexicon.ts';
+import { alt, HEADER_WORDS, PLACE_WORDS, UNDATED_DEADLINES, type ColumnRole } from './lexicon.ts';
 import { readMarker } from './markers.ts';
 import type { Source } from './source.ts';
 import { readClauseBody } from './clause-body.ts';
@@ -12,8 +12,8 @@ import { isPersonLike, isUnitLike, recognizeUnits } from './units.ts';
 
 export type { ColumnRole };
 
-/** Words that end a header cell broken across two lines (`责任` ⏎ `领导`): they join the line before. */
-const HEADER_TAILS = /^(?:[省市县区镇乡])?(领导|单位|部门|科室|处室|办所|时限|时间|任务|内容|措施|目标|情况|名称|要求|节点|事项|人)$/;
+/** Words that end a header cell broken across two lines (`责任` ⏎ `领导`, `责任` ⏎ `县领导`): they join the line before. */
+const HEADER_TAILS = new RegExp(`^(?:${alt(PLACE_WORDS)})?(领导|单位|部门|科室|处室|办所|时限|时间|任务|内容|措施|目标|情况|名称|要求|节点|事项|人)$`);
 
 /** A header cell's column, or undefined for a cell that is no header word. */
 export function headerRole(cell: string): ColumnRole | undefined {

@@ -91,6 +91,8 @@ const SERIAL = /^\s*(\d{1,4})\s*(?:[.、]\s*)?$/;
 /** A serial glued to the text of its row: `1开展…`. */
 const GLUED_SERIAL = /^\s*(\d{1,4})(?![年月日号时个万亿项家所座处条名人次天周批期级类.\d])(?=[\u4e00-\u9fff“《])/;
 const TABLE_END = /^\s*(?:注|说明|备注|附件|附表|附:|填表说明)\s*[:：\d一二三(]|^\s*(?:注|说明)\s*$/;
+/** A part's row written as a line of its own in a delimited table: `一、项目建设类`. */
+const PART_ROW = /^\s*[一二三四五六七八九十]{1,3}[、.]/;
 const RULE = /^\s*\|?\s*:?-{3,}/;
 const ONLY_PIPES = /^[\s|]*$/;
 const PAGE_NUMBER = /^\s*(?:[—–-]\s*\d{1,3}\s*[—–-]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
@@ -605,7 +607,7 @@ function readDelimited(b: Builder, lines: Line[], infos: LineInfo[], from: numbe
     if (mode === 'pipe' && !v.includes('|')) break;
     // A part row with no separator (一、项目建设类) between rows that have them.
     const separated = (text: string | undefined) => (mode === 'tab' ? !!text?.includes('\t') : mode === 'words' ? /\S \S/.test(text?.trim() ?? '') : false);
-    const partLine = (mode === 'tab' || mode === 'words') && !separated(v) && /^\s*[一二三四五六七八九十]{1,3}[、.]/.test(v) && separated(lines[i + 1]?.view);
+    const partLine = (mode === 'tab' || mode === 'words') && !separated(v) && PART_ROW.test(v) && separated(lines[i + 1]?.view);
     if (mode === 'tab' && !v.includes('\t') && !partLine) break;
     if (mode === 'words' && !partLine && (!/\S \S/.test(v.trim()) || infos[i]!.kind === 'chrome')) break;
     if (mode === 'pipe' && RULE.test(v)) {
@@ -675,7 +677,7 @@ function spreadSubHeader(table: Table, names: string[]): void {
 }
 
 /** A line that opens a record of its own: a serial and a tab, or a part's marker (一、…). */
-const RECORD_START = /^\s*(?:\d{1,3}\s*\t|[一二三四五六七八九十]{1,3}[、.])/;
+const RECORD_START = new RegExp(`^\\s*\\d{1,3}\\s*\\t|${PART_ROW.source}`);
 
 /**
  * A tab-separated record from line `i`: quoted cells may hold line breaks and `""`. With the
@@ -969,7 +971,7 @@ export function findTables(src: Source, lines: Line[], infos: LineInfo[], from: 
         mode === 'pipe'
           ? ahead.some((v) => v.split('|').length > 2 || (RULE.test(v) && v.includes('|')))
           : mode === 'tab'
-            ? nv.includes('\t') || (/^\s*[一二三四五六七八九十]{1,3}[、.]/.test(nv) && !!ahead[1]?.includes('\t'))
+            ? nv.includes('\t') || (PART_ROW.test(nv) && !!ahead[1]?.includes('\t'))
             : mode === 'words'
               ? ahead.some((v) => /^\s*\d{1,3}\s+\S/.test(v) && /\S \S/.test(v))
               : ahead.some((v) => /\S {2,}\S/.test(v));
