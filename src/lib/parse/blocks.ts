@@ -26,6 +26,10 @@ const ROLE_OR_LABEL = /牵头|配合|负责|责任|协办|主办|承办|单位|�
 /** The first half of a label at the end of a line, and the rest of it at the start of the next. */
 const BROKEN_LABEL = /(?:—{1,2}|[。;,(【〔]|^)\s*(?:牵头|配合|责任|协办|主办|牵头单|配合单|责任单)\s*$/;
 const LABEL_REST = /^\s*(?:单位|位|部门)\s*[:]/;
+/** A field line of a record (`工单编号:`, `承办单位:镇卫生院`): a short label and its colon. */
+const FIELD_LINE = /^\s*[\u4e00-\u9fff][\u4e00-\u9fff\s]{1,9}[:]/;
+/** A label with nothing after its colon: its value stands on the lines below. */
+const LABEL_ALONE = /[:]\s*$/;
 /** Brackets that a clause may leave open at the end of a line (not `[`). */
 const OPENERS = charClass('(【〔');
 const CLOSERS = charClass(')】〕');
@@ -170,7 +174,17 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
       clauses.length === 1 && clauses[0]!.form === 'own-line-label' && clauses[0]!.mentions.length === 0 && /[:]\s*$/.test(view.slice(from, line.end));
     if (bare && next && (infos[i + 1]!.kind === 'text' || infos[i + 1]!.kind === 'pipe') && !inTable.has(i + 1)) {
       const joined = findLineClauses({ src, start: from, end: next.end, allowUnlabeled });
-      if (joined.some((c) => c.mentions.length > 0)) return { clauses: joined, end: next.end, last: i + 1 };
+      if (joined.some((c) => c.mentions.length > 0)) {
+        // A record's value of one unit a line (承办单位:⏎A⏎B): the lines go on while each is a unit.
+        let reach = { clauses: joined, end: next.end, last: i + 1 };
+        const count = (cs: Clause[]) => cs.reduce((n, c) => n + c.mentions.length, 0);
+        for (let k = i + 2; k < lines.length && k <= i + 8 && valueLine(k); k++) {
+          const more = findLineClauses({ src, start: from, end: lines[k]!.end, allowUnlabeled });
+          if (count(more) <= count(reach.clauses) || more.some((c) => c.unclosed)) break;
+          reach = { clauses: more, end: lines[k]!.end, last: k };
+        }
+        return reach;
+      }
     }
     const open = openAt(from, line.end) > 0 || clauses.some((c) => c.unclosed);
     if (!open && next && infos[i + 1]!.kind === 'text' && !inTable.has(i + 1) && BROKEN_LABEL.test(view.slice(from, line.end)) && LABEL_REST.test(next.view)) {
@@ -187,6 +201,13 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
       return { clauses: joined, end: next.end, last: k };
     }
     return { clauses, end: line.end, last: i };
+  };
+
+  /** Whether line `k` can be the value of a field label above it: short plain text, no label of its own. */
+  const valueLine = (k: number): boolean => {
+    const info = infos[k]!;
+    const text = lines[k]!.view;
+    return info.kind === 'text' && !info.marker && !inTable.has(k) && !FIELD_LINE.test(text) && text.trim().length <= 60 && !/[。;]\s*\S/.test(text);
   };
 
   /** Leaves of `[from, to)` (several lines): segments, and the gaps between them line by line. */
@@ -334,10 +355,21 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
     if (info.kind === 'blank') fill = 'blank';
     else if (info.kind === 'chrome') fill = 'chrome';
     else if (inTable.has(i)) fill = 'text';
-    else if (info.kind === 'person') segments.push({ start: s, end: e, type: 'person' });
-    else if (info.kind === 'deadline') segments.push({ start: s, end: e, type: 'deadline' });
     let last = i;
     let end = line.end;
+    if (info.kind === 'person' || info.kind === 'deadline') {
+      // 办结时限:⏎2025-05-07 / 包案领导:⏎副镇长 X: a label alone takes its value from the lines below.
+      let to = e;
+      if (LABEL_ALONE.test(view.slice(s, e))) {
+        const limit = info.kind === 'deadline' ? 1 : 3;
+        for (let k = i + 1; k <= i + limit && k < lines.length && valueLine(k); k++) {
+          last = k;
+          end = lines[k]!.end;
+          to = trimLine(view, lines[k]!)[1];
+        }
+      }
+      segments.push({ start: s, end: to, type: info.kind });
+    }
     if (fill === 'text' && segments.length === 0 && !inTable.has(i)) {
       const allowUnlabeled = target.type === 'task' || target.type === 'section' || target.type === 'part';
       const reach = clauseReach(i, line.start, allowUnlabeled);
@@ -449,6 +481,20 @@ function bareTaskLines(src: Source, lines: Line[], infos: LineInfo[], bodyStart:
   const headings = [];
   for (let i = 0; i < lines.length; i++) if (RECORD_HEADING.test(lines[i]!.view) && RECORD_FIELD.test(lines[i + 1]?.view ?? '')) headings.push(i);
   if (headings.length >= 3) return new Set(headings);
+  // Records of field lines (事项来源:⏎12345热线⏎…⏎承办单位:⏎镇卫生院), one a paragraph between blank
+  // lines: each paragraph that opens with a field line and names its units under a label is a task.
+  const records: number[] = [];
+  for (let i = from; i < lines.length; i++) {
+    if (infos[i]!.kind === 'blank' || (i > from && infos[i - 1]!.kind !== 'blank')) continue;
+    let fields = 0;
+    let labelled = false;
+    for (let k = i; k < lines.length && infos[k]!.kind !== 'blank'; k++) {
+      if (FIELD_LINE.test(lines[k]!.view)) fields++;
+      if (infos[k]!.kind === 'label') labelled = true;
+    }
+    if (FIELD_LINE.test(lines[i]!.view) && fields >= 3 && labelled) records.push(i);
+  }
+  if (records.length >= 3) return new Set(records);
   // Paragraphs by heading: each run of text lines after a heading (or from the start).
   const groups: number[][] = [[]];
   let sawHeading = noMarkers;

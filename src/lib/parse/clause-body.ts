@@ -30,6 +30,8 @@ export interface Mention extends Span {
   role: Role;
   /** Read as a unit though no unit name ends so (县水务, 有关企业主体): reported for a check. */
   unusual?: boolean;
+  /** The role this unit takes when its task names no support unit (a 承办单位 label's). */
+  alone?: Role;
 }
 
 export interface ClauseBody {
@@ -125,6 +127,7 @@ interface Group {
   start: number;
   end: number;
   role: Role | undefined;
+  alone?: Role;
 }
 
 /**
@@ -204,7 +207,8 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
       // A 责任单位 label says no more than the default does.
       const labelRole = segment.label?.role === 'responsible' ? undefined : segment.label?.role;
       const role = labelRole ?? (sawLead ? 'support' : undefined);
-      groups.push({ start: segment.start + from, end: segment.end, role });
+      const alone = from === 0 ? segment.label?.alone : undefined;
+      groups.push({ start: segment.start + from, end: segment.end, role, ...(alone ? { alone } : {}) });
     }
   }
 
@@ -221,7 +225,8 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
     for (const part of parts) {
       const list = recognizeUnits(src, part.start, part.end);
       const role = part.role ?? defaultRole;
-      for (const unit of list.units) result.mentions.push({ start: unit.start, end: unit.end, text: unit.text, role });
+      for (const unit of list.units)
+        result.mentions.push({ start: unit.start, end: unit.end, text: unit.text, role, ...(group.alone ? { alone: group.alone } : {}) });
       append(result.persons, list.persons);
       // A deadline written among the units (A牵头,B配合,12月底前完成) is read as a deadline. In a
       // clause that is surely one (labelled, a unit cell), a piece that reads like a name is a unit

@@ -19,6 +19,8 @@ const DATE = new RegExp(
     `(?:(\\d{4})${S}年${S})?(?:(${N})${S}月${S}(?:(${N})${S}日|(底|末|中旬|上旬|下旬|份))?)`,
     // 2024年底前 / 年底前 / 年内 / 上半年 / 下半年 / 第三季度
     `(?:(\\d{4})${S}(?:年${S})?)?(年底|年末|年内|上半年|下半年|全年|第[一二三四1-4]季度|[一二三四1-4]季度)`,
+    // 2025-05-07 / 2025.6.30 / 2025/6: a ledger's numeric date (a range 2024-2026 is none)
+    `(?<!\\d)(\\d{4})${S}([-./])${S}(\\d{1,2})(?:${S}\\10${S}(\\d{1,2}))?(?![\\d年])`,
   ].join('|'),
   'g',
 );
@@ -85,6 +87,7 @@ export function findDeadlines(view: string, text: string, start: number, end: nu
     let matchEnd = m.index + m[0].length;
     const cue = CUE_AFTER.exec(body.slice(matchEnd));
     const isPeriod = m[8] !== undefined;
+    const numeric = m[9] !== undefined;
     const suffix = m[6];
     // 年底 / 年内 / 10月底 / 1月份 read as deadlines by themselves; a bare date needs a cue.
     const selfMarked = isPeriod
@@ -93,6 +96,7 @@ export function findDeadlines(view: string, text: string, start: number, end: nu
     // A month's plan (5月:完成采购): due within that month.
     const monthPlan =
       !isPeriod &&
+      !numeric &&
       m[5] === undefined &&
       suffix === undefined &&
       m[2] !== undefined &&
@@ -102,9 +106,13 @@ export function findDeadlines(view: string, text: string, start: number, end: nu
     if (isPeriod && /年内|全年/.test(m[8]!) && !column) continue;
     if (cue && /^\s*(前|之前|以前|底前)/.test(cue[0])) matchEnd += cue[0].length;
     // "2022年" written before 年底 belongs to it; a year alone before a month is in m[1].
-    const explicitYear = toNumber(m[1] ?? m[7]);
+    const explicitYear = toNumber(m[1] ?? m[7] ?? m[9]);
     const y = explicitYear ?? year;
-    const date = isPeriod ? periodDate(y, m[8]!) : isoDate(y, toNumber(m[2]), toNumber(m[5]), suffix);
+    const date = isPeriod
+      ? periodDate(y, m[8]!)
+      : numeric
+        ? isoDate(y, Number(m[11]), m[12] === undefined ? undefined : Number(m[12]), undefined)
+        : isoDate(y, toNumber(m[2]), toNumber(m[5]), suffix);
     const s = start + m.index;
     const e = start + matchEnd;
     const deadline: FoundDeadline = { text: text.slice(s, e).trim(), start: s, end: e };

@@ -159,6 +159,8 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
         }
       }
     } else if (data.mentionSource !== 'inline') refineRoles(data, src, paragraphs(view, textRanges));
+    // A 承办单位 with no 协办 or 配合 unit beside it answers for the task alone.
+    if (!data.mentions.some((m) => m.role === 'support')) for (const m of data.mentions) if (m.alone) m.role = m.alone;
     // A task's lead phrase: the short first sentence, where there is one.
     const stop = data.text.search(/[。]/);
     if (stop > 0 && stop <= 30 && !/[,;,;:]/.test(data.text.slice(0, stop)) && data.text.length > stop + 1) data.title = data.text.slice(0, stop);

@@ -93,6 +93,8 @@ export interface ClauseLabel {
   word: string;
   kind: LabelKind;
   role?: Role;
+  /** The role when the task names no support unit (承办单位 alone answers for the task: responsible). */
+  alone?: Role;
 }
 
 export const UNIT_LABELS: readonly ClauseLabel[] = [
@@ -109,11 +111,12 @@ export const UNIT_LABELS: readonly ClauseLabel[] = [
     '主责单位',
     '主责部门',
     '主要责任单位',
-    '承办单位',
     '责任牵头单位',
     '总牵头单位',
     '牵头验收单位',
   ].map((word) => ({ word, kind: 'units' as const, role: 'lead' as const })),
+  // 承办 leads where a 协办 or 配合 unit is named beside it; alone it answers for the task.
+  ...['承办单位', '承办部门'].map((word) => ({ word, kind: 'units' as const, role: 'lead' as const, alone: 'responsible' as const })),
   ...[
     '配合单位',
     '配合部门',
@@ -160,7 +163,7 @@ export const UNIT_LABELS: readonly ClauseLabel[] = [
 export const SHORT_LABELS: readonly ClauseLabel[] = [
   { word: '牵头', kind: 'units', role: 'lead' },
   { word: '主办', kind: 'units', role: 'lead' },
-  { word: '承办', kind: 'units', role: 'lead' },
+  { word: '承办', kind: 'units', role: 'lead', alone: 'responsible' },
   { word: '配合', kind: 'units', role: 'support' },
   { word: '协办', kind: 'units', role: 'support' },
   { word: '参与', kind: 'units', role: 'support' },
@@ -385,6 +388,9 @@ export const FALSE_ENDINGS = ['农业农村', '农村', '乡村', '城乡', '城
 
 /** Endings after which a second name may start when two are written with no separator. */
 export const GLUE_AFTER = '局厅委办部院队府会所站心司团社行处科关';
+
+/** Words an ending opens, never cut between their two characters (办公室, 部门, 会同, 花园社区居委会). */
+export const UNCUT_WORDS = ['办公', '部门', '会同', '社区'] as const;
 
 /** Places and levels that open a name: `县`, `省`, `各`, `自治州`. */
 export const PLACE_WORDS = ['自治区', '自治州', '自治县', '省', '市', '县', '区', '州', '镇', '乡', '旗', '盟', '街道'] as const;

@@ -24,6 +24,7 @@ import {
   FALSE_ENDINGS,
   GENERIC_UNITS,
   GLUE_AFTER,
+  UNCUT_WORDS,
   GOVERNMENT_ENDINGS,
   LEADING_WORDS,
   LEVEL_WORDS,
@@ -55,6 +56,7 @@ export interface UnitListResult {
 const UNIT_END = new RegExp(`(?:${alt(UNIT_ENDINGS)})$`);
 const PERSON_END = new RegExp(`(?:${alt(PERSON_TITLES)}|委员(?!会))$`);
 const GLUE_CHAR = new RegExp(`[${GLUE_AFTER}]`);
+const UNCUT = new Set<string>(UNCUT_WORDS);
 const PLACE_START = new RegExp(`^(?:各|${alt(PLACE_WORDS.filter((p) => p !== '市'))}|市(?!场))`);
 const GENERIC = new RegExp(`^(?:${alt(GENERIC_UNITS)})$`);
 const FILLER_END = new RegExp(`(?:${COUNT_FILLER}|${alt(TRAILING_FILLERS)})$`);
@@ -317,9 +319,7 @@ function splitGlued(src: Source, item: Item): Item[] {
     const rest = view.slice(i, item.end);
     const left = view.slice(from, i);
     if (left.length < 3 || rest.length < 3) continue;
-    if (c === '办' && rest.startsWith('公')) continue;
-    if (c === '部' && rest.startsWith('门')) continue;
-    if (c === '会' && rest.startsWith('同')) continue;
+    if (UNCUT.has(view.slice(i - 1, i + 1))) continue;
     // 机关 ends a name; 有关/相关 only qualify the next one (各有关乡镇人民政府).
     if (c === '关' && !left.endsWith('机关')) continue;
     if (c === '委' && !PLACE_START.test(rest)) continue;
@@ -476,7 +476,7 @@ const textFactsOf = remembered((text: string): TextFacts => {
   const view = matchView(text);
   return {
     organEnd: ORGAN_END.exec(view),
-    group: /^(.{0,8}?各)/.exec(view),
+    group: /^(.{0,8}?各(?:有关|相关)?)/.exec(view),
     prefix: adminPrefix(text),
     department: /(厅|局|委|办|部|队|科协|残联|妇联|总工会|团委|中心)$/.test(view),
   };
