@@ -16,6 +16,8 @@ import { reflow } from './reflow.ts';
 import { makeSource, type Source } from './source.ts';
 import { findGluedTables } from './glued-table.ts';
 import { findTables, type Table, type TableRow } from './table.ts';
+import { hasUnitEnding } from './units.ts';
+import { matchView } from '../normalize.ts';
 import type { BlockType, BuildOptions, LeafType, ParseState, PlanBlock, PlanLeaf, PlanRoot } from './tree.ts';
 
 /** A record's heading (`【5月6日 问题一】`) and its fields (`【主管单位】区城管局`). */
@@ -186,6 +188,17 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
         return reach;
       }
     }
+    // A list that goes on on the next line (责任单位:A、B、⏎C / …,各乡镇人⏎民政府落实): a hard-wrapped
+    // line whose list ends on a separator or in a piece that is no name; joined where that reads better.
+    const tail = view.slice(from, line.end).trimEnd();
+    const lastClause = clauses.at(-1);
+    if (lastClause && cutShort(clauses, from, i) && goesOn(i + 1)) {
+      const longer = goOn(from, { clauses, end: line.end, last: i }, allowUnlabeled, continues);
+      if (longer.last > i) return longer;
+      // Units at the end of a line that goes on mid-list end no sentence: the task's text reads them.
+      if (/[、,]$/.test(tail) && (lastClause.form === 'sentence-final-units' || lastClause.form === 'bare-list'))
+        return { clauses: clauses.slice(0, -1), end: line.end, last: i };
+    }
     const open = openAt(from, line.end) > 0 || clauses.some((c) => c.unclosed);
     if (!open && next && infos[i + 1]!.kind === 'text' && !inTable.has(i + 1) && BROKEN_LABEL.test(view.slice(from, line.end)) && LABEL_REST.test(next.view)) {
       const joined = findLineClauses({ src, start: from, end: next.end, allowUnlabeled });
@@ -198,9 +211,34 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
       if (!/[)】〕]/.test(next.view)) continue;
       const joined = findLineClauses({ src, start: from, end: next.end, allowUnlabeled });
       if (joined.some((c) => c.unclosed) || !joined.some((c) => c.end > next.start)) continue;
-      return { clauses: joined, end: next.end, last: k };
+      return goOn(from, { clauses: joined, end: next.end, last: k }, allowUnlabeled, false);
     }
     return { clauses, end: line.end, last: i };
+  };
+
+  /** Line `k` can go on with a list of the line before: plain text, no marker, no field label of its own. */
+  const goesOn = (k: number): boolean =>
+    k < lines.length && infos[k]!.kind === 'text' && !inTable.has(k) && !infos[k]!.marker && !FIELD_LINE.test(lines[k]!.view);
+  /** The clauses of a reach end at the end of its last line, in a list cut short there. */
+  const cutShort = (clauses: Clause[], from: number, last: number): boolean => {
+    const lastClause = clauses.at(-1);
+    if (!lastClause) return false;
+    const line = lines[last]!;
+    const tail = view.slice(Math.max(from, line.start), line.end).trimEnd();
+    return (
+      lastClause.end >= Math.max(from, line.start) + tail.length - 1 &&
+      (/[、,\u4e00-\u9fff]$/.test(tail) || lastClause.rejected.length > 0 || lastClause.mentions.some((m) => m.unusual))
+    );
+  };
+  /** A reach joined with the next lines (at most three) while its list reads better for it. */
+  const goOn = (from: number, reach: { clauses: Clause[]; end: number; last: number }, allowUnlabeled: boolean, continues: boolean) => {
+    for (let n = 0; n < 3 && cutShort(reach.clauses, from, reach.last) && goesOn(reach.last + 1); n++) {
+      const next = lines[reach.last + 1]!;
+      const joined = findLineClauses({ src, start: from, end: next.end, allowUnlabeled, continues });
+      if (quality(joined) <= quality(reach.clauses)) break;
+      reach = { clauses: joined, end: next.end, last: reach.last + 1 };
+    }
+    return reach;
   };
 
   /** Whether line `k` can be the value of a field label above it: short plain text, no label of its own. */
@@ -382,6 +420,16 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
   }
 
   return { tree: root, state: { src, lines, infos, locator, tables, inTable, rowAt, taskLevel, problems: [] } };
+}
+
+/** How well clauses read: their units (a name with no unit ending counts half, one read only as like a name nothing) less their pieces that are none. */
+function quality(clauses: Clause[]): number {
+  let n = 0;
+  for (const c of clauses) {
+    for (const m of c.mentions) n += m.unusual ? 0 : hasUnitEnding(matchView(m.text)) ? 1 : 0.5;
+    n -= c.rejected.length;
+  }
+  return n;
 }
 
 /** Segments in order of their start (most come in order: sorted only when they do not). */

@@ -20,6 +20,7 @@ import {
   PLACE_WORDS,
   ROLE_WORDS,
   SHORT_LABELS,
+  UNDATED_DEADLINES,
   type ClauseLabel,
   type WordRole,
 } from './lexicon.ts';
@@ -94,8 +95,16 @@ const PARTNER = new RegExp(PARTNER_PATTERN);
  * A piece of a clause, or a sentence, that is a deadline, not a unit: `12月底前完成`, `2025年6月30日前`,
  * `年底前`, `4月底前全部完成`.
  */
-export const DEADLINE_PIECE =
-  /^(?:(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末|份|中旬|上旬|下旬)?|(?:\d{4}\s*年\s*)?(?:年底|年末|上半年|下半年|年内)|第?[一二三四1-4]季度)(?:前|之前|以前)?(?:全部|全面|基本)?(?:完成|到位|见效|办结)?$/;
+export const DEADLINE_PIECE = new RegExp(
+  `^(?:(?:(?:\\d{4}\\s*年\\s*)?\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日|底|末|份|中旬|上旬|下旬)?|(?:\\d{4}\\s*年\\s*)?(?:年底|年末|上半年|下半年|年内)|第?[一二三四1-4]季度)(?:前|之前|以前)?(?:全部|全面|基本)?(?:完成|到位|见效|办结)?` +
+    // (财政部牵头,年内持续推进): a time word with no date ends the State Council's clauses.
+    `|(?:年内|全年|立行立改,?)?(?:${alt(UNDATED_DEADLINES)}))$`,
+);
+/** `县水务局(牵头)、县农业农村局`: a role word in brackets right after a name gives that unit alone its role. */
+const ROLE_MARK = new RegExp(
+  `\\(\\s*(${loose(ROLE_WORDS.filter((w) => (w.role === 'lead' || w.role === 'support') && w.word.length <= 4).map((w) => w.word))})\\s*\\)`,
+  'g',
+);
 const FIRST_LEADS = new RegExp(FIRST_LEADS_NOTE);
 const ALL_LEAD = new RegExp(ALL_LEAD_NOTE);
 const OTHERS_SUPPORT = new RegExp(OTHERS_SUPPORT_NOTE);
@@ -149,6 +158,18 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
     const effect = CLAUSE_NOTES[m.slice(1).findIndex((g) => g !== undefined)]?.effect;
     if (effect === 'first-leads') result.firstLeads = { othersSupport: false, onward: false };
   }
+  const marks: { at: number; role: Role }[] = [];
+  if (body.includes('(')) {
+    ROLE_MARK.lastIndex = 0;
+    for (let m = ROLE_MARK.exec(body); m; m = ROLE_MARK.exec(body)) {
+      if (m.index === 0 || depthAt(body, m.index) > 0) continue;
+      const role = wordRole(m[1]!.replace(/\s+/g, ''), false);
+      if (role !== 'lead' && role !== 'support') continue;
+      cuts.push([m.index, m.index + m[0].length]);
+      marks.push({ at: start + m.index, role });
+    }
+    if (marks.length > 0) cuts.sort((a, b) => a[0] - b[0]);
+  }
   if (result.firstLeads) {
     result.firstLeads.onward = /下同/.test(body);
     result.firstLeads.othersSupport = OTHERS_SUPPORT.test(body);
@@ -199,6 +220,13 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
     for (let m = ROLE_WORD.exec(segText); m; m = ROLE_WORD.exec(segText)) {
       const role = wordRole((m[1] ?? m[2])!, hasSupport);
       if (role === 'lead') sawLead = true;
+      // 责任单位为A、B,C按职责配合: after a label, the role word goes back to the last comma only.
+      const comma = segment.label && from === 0 ? segText.lastIndexOf(',', m.index) : -1;
+      if (comma > 0 && depthAt(segText, comma) === 0) {
+        const labelRole = segment.label!.role === 'responsible' ? undefined : segment.label!.role;
+        groups.push({ start: segment.start, end: segment.start + comma, role: labelRole, ...(segment.label!.alone ? { alone: segment.label!.alone } : {}) });
+        from = comma + 1;
+      }
       groups.push({ start: segment.start + from, end: segment.start + m.index, role });
       from = m.index + m[0].length;
     }
@@ -242,6 +270,10 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
   // Units in the order written (a promoted piece among them).
   if (result.mentions.some((m, k) => k > 0 && m.start < result.mentions[k - 1]!.start)) result.mentions.sort((a, b) => a.start - b.start);
   if (result.firstLeads) applyFirstLeads(result.mentions, result.firstLeads);
+  for (const mark of marks) {
+    const unit = result.mentions.find((m) => m.end <= mark.at && view.slice(m.end, mark.at).trim() === '');
+    if (unit) unit.role = mark.role;
+  }
   return result;
 }
 

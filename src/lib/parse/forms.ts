@@ -178,7 +178,11 @@ function unlabeledBracket(scan: LineScan, open: number, close: number): Clause |
   // 各乡镇(街道) or 餐饮企业(门店): a bracket glued to a word qualifies that word.
   const afterSentence = before.length === 0 || /[。.;!?:,]$/.test(before);
   if (!hasRoleWord && !afterSentence) return undefined;
-  const body = readClauseBody(src, open + 1, close);
+  let body = readClauseBody(src, open + 1, close);
+  // (A、B牵头,C、D等按职责分工负责) says it names units: a piece of it that reads like a name is kept as
+  // one (reported for a check) when most pieces are units.
+  if (hasRoleWord && body.rejected.length > 0 && body.mentions.length >= 2 * body.rejected.length)
+    body = readClauseBody(src, open + 1, close, 'responsible', { promote: true });
   if (body.mentions.length === 0 || body.rejected.length > 0) return undefined;
   // Each a unit's name as completed (县住建、城管局 → 县住建局).
   if (!hasRoleWord && !body.mentions.every((mention) => isUnitLike(matchView(mention.text)))) return undefined;
@@ -214,6 +218,24 @@ function bareList(src: Source, sentence: number, stop: number, end: number): Cla
  * A sentence that opens with units and a role word that goes straight on with what they do
  * (区残联、区住建局负责业务指导 / 县发改委牵头制定…): the units and their role.
  */
+/** Comma-separated pieces from `from`, each units with a role word, then what they do (before `end`). */
+function openingPieces(src: Source, from: number, end: number): Clause | undefined {
+  const view = src.view;
+  let to = from;
+  let body: ClauseBody | undefined;
+  for (;;) {
+    const comma = view.indexOf(',', to + 1);
+    if (comma < 0 || comma >= end || comma - from > 160) break;
+    const piece = view.slice(to === from ? from : to + 1, comma);
+    if (!ROLE_WORD_AT_END.test(piece.trimEnd())) break;
+    const read = unitsOnly(src, from, comma);
+    if (!read) break;
+    body = read;
+    to = comma;
+  }
+  return body && to < end - 1 ? fromBody('units-first', 'inline', from, to, body, false, true) : undefined;
+}
+
 function subjectClause(src: Source, from: number, to: number): Clause | undefined {
   const view = src.view;
   const head = view.slice(from, Math.min(to, from + 80));
@@ -446,32 +468,21 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
       const lead = view.slice(start, end).search(/\S/);
       if (lead < 0) return [];
       const from = start + lead;
-      // Comma-separated pieces from the start, each units with a role word.
-      let to = from;
-      let body: ClauseBody | undefined;
-      for (;;) {
-        const comma = view.indexOf(',', to + 1);
-        if (comma < 0 || comma >= end || comma - from > 160) break;
-        const piece = view.slice(to === from ? from : to + 1, comma);
-        if (!ROLE_WORD_AT_END.test(piece.trimEnd())) break;
-        const read = unitsOnly(src, from, comma);
-        if (!read) break;
-        body = read;
-        to = comma;
-      }
       const out: Clause[] = [];
       let s = from;
-      if (body && to < end - 1) {
-        out.push(fromBody('units-first', 'inline', from, to, body, false, true));
-        s = to;
-        while (s < end && !SENTENCE_ENDS.has(view.charCodeAt(s))) s++;
-        s++;
-      }
-      // Units that are the subject of a sentence, at any sentence's start: 区残联负责业务指导.
       for (; s < end; ) {
         let q = s;
         while (q < end && !SENTENCE_ENDS.has(view.charCodeAt(q))) q++;
         const at = s + (view.slice(s, q).length - view.slice(s, q).trimStart().length);
+        // A sentence that opens with its units, in comma-separated pieces each closed by a role word
+        // (县卫健局牵头负责,县生态环境局、县市场监管局配合,对…): the task's text or any sentence of it.
+        const opening = q > at ? openingPieces(src, at, q) : undefined;
+        if (opening) {
+          out.push(opening);
+          s = q + 1;
+          continue;
+        }
+        // Units that are the subject of a sentence, at any sentence's start: 区残联负责业务指导.
         const clause = q > at ? subjectClause(src, at, q) : undefined;
         if (clause) {
           // More groups in the same sentence, each at a comma: …,县水利局配合开展整改.

@@ -30,6 +30,9 @@ const BASE_ROLE_WORDS: readonly { word: string; role: WordRole }[] = [
   { word: '承办', role: 'lead' },
   { word: '主责', role: 'lead' },
   { word: '积极配合', role: 'support' },
+  { word: '按职责配合', role: 'support' },
+  { word: '按照职责配合', role: 'support' },
+  { word: '按职责分工配合', role: 'support' },
   { word: '协同配合', role: 'support' },
   { word: '配合落实', role: 'support' },
   { word: '共同参与', role: 'support' },
@@ -50,6 +53,11 @@ const BASE_ROLE_WORDS: readonly { word: string; role: WordRole }[] = [
   { word: '共同负责', role: 'responsible' },
   { word: '具体负责', role: 'responsible' },
   { word: '具体落实', role: 'responsible' },
+  // 各乡镇人民政府落实属地责任: a place's government answers for what lies in its bounds.
+  { word: '落实属地责任', role: 'responsible' },
+  { word: '落实属地管理责任', role: 'responsible' },
+  { word: '履行属地责任', role: 'responsible' },
+  { word: '属地负责', role: 'responsible' },
   { word: '组织实施', role: 'responsible' },
   { word: '负责实施', role: 'responsible' },
   { word: '抓好落实', role: 'responsible' },
@@ -226,9 +234,15 @@ export const SEVERAL_ONLY_NOTE = '(?:有|为)?(?:多个|两个及以上|两个�
 export const OTHERS_SUPPORT_NOTE = '(?:其余|其他|其它)(?:的)?(?:责任)?(?:单位|部门)?(?:为|是)(?:配合|协办|协助|协同)(?:责任)?(?:单位|部门)?';
 /** `无牵头单位的,责任单位即为牵头单位`: where a list names no lead, its units all lead. */
 export const ALL_LEAD_NOTE = '(?:无|没有|未明确|未列)牵头单位的?\\s*[,,]?\\s*(?:其)?责任单位(?:即|就)?(?:为|是|作为)牵头单位';
+/**
+ * `以下政策措施均需各县区人民政府落实,不再单独列出` / `具体任务均涉及相关市(州)人民政府,不再做分工`: the
+ * governments a note says every task concerns are named once for all, as no task's units.
+ */
+export const NOT_LISTED_NOTE = '(?:以下|下列|具体|各项|所有|上述)[^。;]{0,60}?不再(?:一一|单独|逐一|逐项|另行|重复)?(?:列出|列明|列举|标注|做分工|分工)';
 export const CLAUSE_NOTES: readonly { pattern: string; effect: 'first-leads' | 'others-support' | 'none' }[] = [
   { pattern: FIRST_LEADS_NOTE, effect: 'first-leads' },
   { pattern: OTHERS_SUPPORT_NOTE, effect: 'others-support' },
+  { pattern: NOT_LISTED_NOTE, effect: 'none' },
   { pattern: '下同', effect: 'none' },
 ];
 
@@ -371,6 +385,8 @@ export const UNIT_ENDINGS = [
   '馆',
   '署',
   '团',
+  // 共青团中央, 民建中央: a national body of a party or mass organisation.
+  '中央',
   '联',
   '协',
   '组',
@@ -659,6 +675,9 @@ export const HEADER_WORDS: readonly { words: readonly string[]; role: ColumnRole
       '计量单位',
       '增幅',
       '目标值',
+      // 实施步骤, 监督方式: how a task is paced or checked (实施 alone names a unit column).
+      '方式',
+      '步骤',
     ],
     role: 'note',
   },

@@ -13,7 +13,9 @@ import { isPersonLike, isUnitLike, recognizeUnits } from './units.ts';
 export type { ColumnRole };
 
 /** Words that end a header cell broken across two lines (`责任` ⏎ `领导`, `责任` ⏎ `县领导`): they join the line before. */
-const HEADER_TAILS = new RegExp(`^(?:${alt(PLACE_WORDS)})?(领导|单位|部门|科室|处室|办所|时限|时间|任务|内容|措施|目标|情况|名称|要求|节点|事项|人)$`);
+const HEADER_TAILS = new RegExp(
+  `^(?:${alt(PLACE_WORDS)})?(领导|单位|部门|科室|处室|办所|时限|时间|任务|内容|措施|目标|情况|完成情况|进展情况|落实情况|名称|要求|节点|事项|人)$`,
+);
 
 /** A header cell's column, or undefined for a cell that is no header word. */
 export function headerRole(cell: string): ColumnRole | undefined {

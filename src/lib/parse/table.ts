@@ -374,11 +374,20 @@ export function headerAt(src: Source, lines: Line[], i: number): Header | undefi
       let k = j + 1;
       while (k < lines.length && (lines[k]!.view.trim() === '' || ONLY_PIPES.test(lines[k]!.view))) k++;
       const following = lines[k]?.view.trim().replace(/^\|\s*|\s*\|$/g, '') ?? '';
-      if (!joinsHeader(cell, following)) break;
-      cells.push(cell + following);
-      last = k;
-      j = k + 1;
-      continue;
+      if (joinsHeader(cell, following)) {
+        cells.push(cell + following);
+        last = k;
+        j = k + 1;
+        continue;
+      }
+      // A header word the lexicon does not know (监督主体, 联系电话) between words it knows: a note column.
+      if (cells.length >= 2 && /^[\u4e00-\u9fff]{2,8}$/.test(cell) && knownHeaderAhead(lines, j + 1)) {
+        cells.push(cell);
+        last = j;
+        j++;
+        continue;
+      }
+      break;
     }
     cells.push(cell);
     last = j;
@@ -386,6 +395,19 @@ export function headerAt(src: Source, lines: Line[], i: number): Header | undefi
   }
   if (cells.length < 3 || !isHeaderRow(cells)) return undefined;
   return { first: i, last, mode: 'stream', cells, columns: cells.map((t) => headerRole(t) ?? 'note') };
+}
+
+/** Whether one of the next three cell lines from `k` is a short header word the lexicon knows, before any serial. */
+function knownHeaderAhead(lines: Line[], k: number): boolean {
+  for (let seen = 0; k < lines.length && seen < 3; k++) {
+    const v = lines[k]!.view.trim();
+    if (v === '' || ONLY_PIPES.test(v)) continue;
+    const cell = v.replace(/^\|\s*|\s*\|$/g, '').trim();
+    if (/^\d/.test(cell) || cell.length > 8) return false;
+    if (headerRole(cell) !== undefined) return true;
+    seen++;
+  }
+  return false;
 }
 
 /** Runs of lines between lines of only `|`, from line `i`: [first, last] of each, at most `limit`. */
@@ -607,7 +629,10 @@ function readDelimited(b: Builder, lines: Line[], infos: LineInfo[], from: numbe
     if (mode === 'pipe' && !v.includes('|')) break;
     // A part row with no separator (一、项目建设类) between rows that have them.
     const separated = (text: string | undefined) => (mode === 'tab' ? !!text?.includes('\t') : mode === 'words' ? /\S \S/.test(text?.trim() ?? '') : false);
-    const partLine = (mode === 'tab' || mode === 'words') && !separated(v) && PART_ROW.test(v) && separated(lines[i + 1]?.view);
+    // Part rows may follow one another (a part with no row of its own) before the next row.
+    let after = i + 1;
+    while (after < lines.length && !separated(lines[after]!.view) && PART_ROW.test(lines[after]!.view)) after++;
+    const partLine = (mode === 'tab' || mode === 'words') && !separated(v) && PART_ROW.test(v) && separated(lines[after]?.view);
     if (mode === 'tab' && !v.includes('\t') && !partLine) break;
     if (mode === 'words' && !partLine && (!/\S \S/.test(v.trim()) || infos[i]!.kind === 'chrome')) break;
     if (mode === 'pipe' && RULE.test(v)) {
@@ -619,7 +644,7 @@ function readDelimited(b: Builder, lines: Line[], infos: LineInfo[], from: numbe
       mode === 'pipe'
         ? { firstLine: i, lastLine: i, cells: pipeCells(line, src.view) }
         : mode === 'words'
-          ? { firstLine: i, lastLine: i, cells: wordCells(line, src.view) }
+          ? wordRecord(src, lines, infos, i, table.columns.length)
           : partLine
             ? { firstLine: i, lastLine: i, cells: [{ start: line.start + (v.length - v.trimStart().length), end: line.start + v.trimEnd().length }] }
             : tabRecord(src, lines, i, table.columns.length);
@@ -674,6 +699,41 @@ function spreadSubHeader(table: Table, names: string[]): void {
     });
     return;
   }
+}
+
+/** A line that opens a record of a space-split table: a serial and a space, or a part's marker. */
+const WORDS_RECORD_START = new RegExp(`^\\s*\\d{1,3}\\s+\\S|${PART_ROW.source}`);
+
+/**
+ * A space-split record from line `i`. A web copy drops the line breaks inside a cell into lines of
+ * their own (`6 …增长5%。 区人社局` ⏎ `区农业农村局` ⏎ `区发改委,各乡镇…。`): a record of fewer cells than
+ * the header goes on over the lines with no space inside until the next record starts; the last
+ * lines fill its missing cells, the ones before them go on with its last cell.
+ */
+function wordRecord(src: Source, lines: Line[], infos: LineInfo[], i: number, width: number): Record {
+  const cells = wordCells(lines[i]!, src.view);
+  const more: number[] = [];
+  for (let k = i + 1; k < lines.length && more.length < 6 && cells.length < width; k++) {
+    const v = lines[k]!.view;
+    if (v.trim() === '' || /\S \S/.test(v.trim()) || WORDS_RECORD_START.test(v) || infos[k]!.kind !== 'text' || v.trim().length > 80) break;
+    more.push(k);
+  }
+  // Only where a record (or the table's end) comes next: a note line after the table is no cell.
+  const next = lines[(more.at(-1) ?? i) + 1];
+  const ends = !next || next.view.trim() === '' || WORDS_RECORD_START.test(next.view) || infos[(more.at(-1) ?? i) + 1]!.kind === 'chrome';
+  if (more.length === 0 || !ends) return { firstLine: i, lastLine: i, cells };
+  const missing = width - cells.length;
+  const own = more.slice(Math.max(0, more.length - missing));
+  const joined = more.slice(0, more.length - own.length);
+  if (joined.length > 0 && cells.length > 0) {
+    const last = trimPiece(src.view, lines[joined.at(-1)!]!.start, lines[joined.at(-1)!]!.end);
+    cells[cells.length - 1] = { start: cells.at(-1)!.start, end: last[1] };
+  }
+  for (const k of own) {
+    const [s, e] = trimPiece(src.view, lines[k]!.start, lines[k]!.end);
+    cells.push({ start: s, end: e });
+  }
+  return { firstLine: i, lastLine: more.at(-1)!, cells };
 }
 
 /** A line that opens a record of its own: a serial and a tab, or a part's marker (一、…). */
