@@ -7,6 +7,7 @@
 import type { Position } from 'unist';
 import { append } from '../append.ts';
 import { charClass, isSpaceAt } from './chars.ts';
+import { alt, TASK_FIELD_LABELS } from './lexicon.ts';
 import { classifyLine, type LineInfo } from './classify.ts';
 import { findBodyClauses, findLineClauses, type Clause } from './forms.ts';
 import { Locator, splitLines, type Line } from './lines.ts';
@@ -53,6 +54,7 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
   const view = src.view;
   const infos = lines.map(classifyLine);
   keepGluedMarkersInSequence(infos, lines);
+  fieldItemsAsText(infos, lines);
   const year = options.year;
 
   let bodyStart = findBodyStart(src, lines, infos);
@@ -508,6 +510,41 @@ function keepGluedMarkersInSequence(infos: LineInfo[], lines: Line[]): void {
       continue;
     }
     last = marker.value;
+  }
+}
+
+/** A task's field label with its value below it: `整改措施:` alone on its line. */
+const FIELD_ALONE = new RegExp(`^\\s*(?:${alt(TASK_FIELD_LABELS)})\\s*[:]\\s*$`);
+
+/**
+ * `整改措施:` ⏎ `(1)…` ⏎ `(2)…`: the numbered lines under a task's field label are that field's
+ * items (its measures), no sub-tasks of their own: plain text of the task.
+ */
+function fieldItemsAsText(infos: LineInfo[], lines: Line[]): void {
+  let level = 0;
+  let under = false;
+  let items = false;
+  for (const [i, info] of infos.entries()) {
+    const marker = info.marker;
+    if (info.kind === 'blank') continue;
+    if (marker && !marker.bare) {
+      // Under a task (1.), not under a part or section whose field heads its tasks (主要措施:⏎1.…).
+      if (under && level >= 3 && marker.level > level) {
+        delete info.marker;
+        if (info.kind === 'marker') info.kind = 'text';
+        items = true;
+        continue;
+      }
+      level = marker.level;
+      under = items = false;
+      continue;
+    }
+    const view = lines[i]!.view;
+    // The items go on over wrapped lines; the next field ends them.
+    if (FIELD_LINE.test(view)) {
+      under = FIELD_ALONE.test(view);
+      items = false;
+    } else if (!items) under = false;
   }
 }
 

@@ -122,10 +122,12 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
   for (const whole of [...cells, ...(data.inherited ?? [])]) {
     // Each line of a cell is read alone, but for a PDF's wrapped lines, read as one.
     if (whole.wrapped) readCell(whole, 0);
+    // A hard-wrapped cell (县生态环⏎境分局): its lines joined with nothing between them.
+    else if (whole.glued) readCell({ ...whole, pieces: cellLines(view, whole).flatMap((l) => l.pieces) }, 0, '');
     else for (const piece of whole.pieces) for (const line of cellLines(view, { ...whole, pieces: [piece] })) readCell(line, piece.row ?? 0);
   }
-  function readCell(cell: Cell, row: number): void {
-    const joined = cell.pieces.length === 1 ? undefined : joinedSource(src, cell.pieces);
+  function readCell(cell: Cell, row: number, separator = '\n'): void {
+    const joined = cell.pieces.length === 1 ? undefined : joinedSource(src, cell.pieces, separator);
     const from = joined ? joined.src : src;
     const at = (o: number) => (joined ? joined.toSource(o) : o);
     const start = joined ? 0 : cell.pieces[0]!.start;

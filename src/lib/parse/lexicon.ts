@@ -627,6 +627,11 @@ export const GENERIC_UNITS = [
   '监委',
   '人民政府',
   '办事处',
+  // 各科室、二级机构 / 各县区人民政府、园区管委会: kinds of unit a list's 各 goes on to.
+  '科室',
+  '二级机构',
+  '直属单位',
+  '园区管委会',
 ] as const;
 
 // ── Deadlines ───────────────────────────────────────────────────────────────
@@ -639,7 +644,7 @@ export const DEADLINE_PERIODS = ['年底', '年末', '年内', '上半年', '下
 export const DEADLINE_CELL_END =
   /((\d{4}\s*年\s*)?\d{1,2}\s*月(\s*\d{1,2}\s*日|\s*底|\s*末|\s*份|\s*中旬|\s*下旬)?(前|之前)?|(\d{4}\s*年?)?(年底|年末|年内|上半年|下半年|全年)(前)?|长期坚持|持续推进|长期)\s*$/;
 /** Deadlines with no date: kept as text. */
-export const UNDATED_DEADLINES = ['长期坚持', '持续推进', '常态化推进', '长期推进', '持续开展', '按时序推进', '逐年推进'] as const;
+export const UNDATED_DEADLINES = ['长期坚持', '持续推进', '常态化推进', '长期推进', '持续开展', '按时序推进', '逐年推进', '立行立改'] as const;
 
 // ── Tables ──────────────────────────────────────────────────────────────────
 

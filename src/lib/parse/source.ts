@@ -49,18 +49,22 @@ export function makeSource(text: string, options: { year?: number; knownUnits?: 
 }
 
 /**
- * A text made of several pieces of the source, joined by line breaks: a table cell that wraps
- * between the cells of other columns (a PDF's aligned columns). `toSource` maps an offset of the
+ * A text made of several pieces of the source, joined by line breaks (or `separator`): a table cell
+ * that wraps between the cells of other columns (a PDF's aligned columns), or a hard-wrapped one. `toSource` maps an offset of the
  * joined text back to the source.
  */
-export function joinedSource(src: Source, pieces: readonly { start: number; end: number }[]): { src: Source; toSource(offset: number): number } {
+export function joinedSource(
+  src: Source,
+  pieces: readonly { start: number; end: number }[],
+  separator = '\n',
+): { src: Source; toSource(offset: number): number } {
   const starts: number[] = [];
   let text = '';
   let view = '';
   for (const [k, p] of pieces.entries()) {
     if (k > 0) {
-      text += '\n';
-      view += '\n';
+      text += separator;
+      view += separator;
     }
     starts.push(text.length);
     text += src.text.slice(p.start, p.end);

@@ -43,6 +43,8 @@ export interface Cell {
    * a cell is a line of its own (units one a line in an Excel or web cell).
    */
   wrapped?: boolean;
+  /** The lines are fragments of one text broken anywhere (县生态环⏎境分局): read with no break between them. */
+  glued?: boolean;
 }
 
 export interface TableRow {
@@ -100,6 +102,10 @@ const PAGE_NUMBER = /^\s*(?:[—–-]\s*\d{1,3}\s*[—–-]|第\s*\d+\s*页(?:\s
 interface RawCell extends Piece {
   /** Display column where the cell starts (spaces mode). */
   x?: number;
+  /** What the cell holds, when it was read already (a PDF's hard-wrapped cell). */
+  kind?: CellKind;
+  /** The cell's lines are fragments of one text, wrapped at the column's width: read joined. */
+  glued?: boolean;
 }
 
 // ── Header ──────────────────────────────────────────────────────────────────
@@ -394,6 +400,8 @@ export function headerAt(src: Source, lines: Line[], i: number): Header | undefi
     j++;
   }
   if (cells.length < 3 || !isHeaderRow(cells)) return undefined;
+  // 序号 opens a header: a title line above it (…整改任务清单) is no column.
+  if (cells.findIndex((c) => headerRole(c) === 'number') > 0) return undefined;
   return { first: i, last, mode: 'stream', cells, columns: cells.map((t) => headerRole(t) ?? 'note') };
 }
 
@@ -450,7 +458,7 @@ interface Builder {
 }
 
 function kindsOf(src: Source, cells: RawCell[]): CellKind[] {
-  return cells.map((c) => cellKind(src, c.start, c.end));
+  return cells.map((c) => c.kind ?? cellKind(src, c.start, c.end));
 }
 
 /** Is this record the header again (after a page break)? */
@@ -535,7 +543,7 @@ function makeRow(b: Builder, firstLine: number, lastLine: number, raw: RawCell[]
       const same = row.cells.slice(n > 0 ? 0 : cellsBefore).find((x) => x.column === column);
       if (prev && prev.column === column) prev.pieces.push(piece);
       else if (n > 0 && same) same.pieces.push(piece);
-      else row.cells.push({ role, column, pieces: [piece] });
+      else row.cells.push({ role, column, pieces: [piece], ...(c.glued ? { glued: true } : {}) });
     });
     row.cells.sort((x, y) => x.column - y.column);
   });
@@ -802,14 +810,41 @@ function readStream(b: Builder, lines: Line[], infos: LineInfo[], from: number):
   let cells: RawCell[] = [];
   let firstLine = -1;
   let lastLine = -1;
+  const numbered = table.columns[0] === 'number';
   const flush = () => {
     if (cells.length === 0) return;
     if (isHeaderRecord(src, cells)) table.rows.push({ firstLine, lastLine, kind: 'header', cells: [], markers: [] });
-    else pushRow(b, makeRow(b, firstLine, lastLine, cells, false), false);
+    else {
+      // A PDF's cells, each hard-wrapped, or short ones run together on a line (foldWrapped says which).
+      const serial = numbered && SERIAL.test(src.view.slice(cells[0]!.start, cells[0]!.end).trim()) ? 1 : 0;
+      const tail = src.view.slice(cells.at(-1)!.start, cells.at(-1)!.end);
+      const folded =
+        cells.length - serial > table.columns.length - (numbered ? 1 : 0) + 1 || (cells.length - serial >= 3 && /\S \S/.test(tail))
+          ? foldWrapped(src, cells.slice(serial), table.columns.slice(numbered ? 1 : 0))
+          : undefined;
+      const row = makeRow(b, firstLine, lastLine, folded ? [...cells.slice(0, serial), ...folded] : cells, false);
+      // The rest of a row a page break cut, after the header repeated: more of that row, its
+      // measures (3.…) no task of their own.
+      const rest = !row.serial && !!b.previous && !rowIsComplete(b.previous, table.columns) && table.rows.at(-1)?.kind === 'header';
+      if (rest) row.markers = [];
+      pushRow(b, row, rest);
+    }
     cells = [];
     firstLine = -1;
   };
-  const numbered = table.columns[0] === 'number';
+  const header = table.headerCells.map((c) => c.replace(/[\s|]+/g, '')).join('');
+  /** The header again, one cell a line (its words maybe broken): the last line of it from `k`, or -1. */
+  const headerAgain = (k: number): number => {
+    let acc = '';
+    for (; k < lines.length && acc.length < header.length; k++) {
+      const v = lines[k]!.view.replace(/[\s|]+/g, '');
+      if (v === '') continue;
+      acc += v;
+      if (!header.startsWith(acc)) return -1;
+      if (acc === header) return k;
+    }
+    return -1;
+  };
   let i = from;
   for (; i < lines.length; i++) {
     const line = lines[i]!;
@@ -818,6 +853,15 @@ function readStream(b: Builder, lines: Line[], infos: LineInfo[], from: number):
     if (infos[i]!.kind === 'chrome' || TABLE_END.test(v) || PAGE_NUMBER.test(v)) {
       if (PAGE_NUMBER.test(v)) continue;
       break;
+    }
+    // The header repeated at the top of a page: no cell of the row it interrupts.
+    const again = header.length >= 6 && v.startsWith(table.headerCells[0]!.trim().slice(0, 2)) ? headerAgain(i) : -1;
+    if (again > i) {
+      flush();
+      table.rows.push({ firstLine: i, lastLine: again, kind: 'header', cells: [], markers: [] });
+      table.lastLine = again;
+      i = again;
+      continue;
     }
     // Between lines of only `|`, the lines of one cell.
     let last = i;
@@ -835,7 +879,7 @@ function readStream(b: Builder, lines: Line[], infos: LineInfo[], from: number):
       flush();
       b.lastSerial = value;
       firstLine = i;
-    } else if (marker && marker.level <= 2 && !marker.bare && (!current || rowIsComplete(current, table.columns))) {
+    } else if (marker && marker.level <= 2 && !marker.bare && (!current || rowIsComplete(current, table.columns) || cells.length > table.columns.length)) {
       flush();
       // Outside the table once a part is followed by no row.
       if (!nextIsRow(lines, i + 1)) break;
@@ -859,6 +903,98 @@ function readStream(b: Builder, lines: Line[], infos: LineInfo[], from: number):
   }
   flush();
   return table.lastLine + 1;
+}
+
+/**
+ * A row of a PDF's text layer whose cells are each hard-wrapped at their column's width, one line
+ * a fragment (`县委办(牵` ⏎ `头)、县政府` ⏎ `办、县生态环` ⏎ `境分局`). Read from the right, where cells
+ * are short and typed: each unit, deadline or person column takes the longest run of last lines
+ * that, joined with nothing between them, reads as one cell of its kind; what is left is the row's
+ * text. Lines a PDF ran together on one baseline (`孟庆安 县督察整改办 2022年9月30日前`) are split
+ * at their spaces first. Undefined when no typed cell is found.
+ */
+function foldWrapped(src: Source, cells: RawCell[], columns: ColumnRole[]): RawCell[] | undefined {
+  const { view } = src;
+  // Only where the typed columns stand right of the text (问题, 目标, 措施, then 领导, 单位, 时限).
+  const lastText = columns.findLastIndex((r) => r === 'text' || r === 'category');
+  if (columns.some((r, k) => (UNIT_ROLES.has(r) || r === 'deadline') && k < lastText)) return undefined;
+  // Read with no space left: a PDF spaces out names and digits (周 斌, 2022 年 6 月).
+  const kindOf = (frags: RawCell[]): CellKind => {
+    const joined = frags
+      .map((f) => view.slice(f.start, f.end))
+      .join('')
+      .replace(/\s+/g, '');
+    return cellKind({ text: joined, view: joined, known: src.known }, 0, joined.length);
+  };
+  const personLine = (f: RawCell) =>
+    /^[\u4e00-\u9fff·]{1,4}(?:\s+[\u4e00-\u9fff·]{1,4})?$/.test(view.slice(f.start, f.end).trim()) &&
+    !/^[县市区省镇乡各]/.test(view.slice(f.start, f.end).trim());
+  const frags: RawCell[] = [];
+  // Evidence of the shape: a line split at its spaces, or a run that reads as one cell only joined.
+  let wrapped = false;
+  for (const [k, c] of cells.entries()) {
+    const tokens = k >= cells.length - 4 ? spaceTokens(view, c) : [];
+    const kinds = tokens.map((t) => kindOf([t]));
+    // Cells of different kinds (a person, units, a date): units spaced apart are one cell's list.
+    if (tokens.length >= 2 && kinds.every((t) => t === 'person' || t === 'units' || t === 'deadline') && new Set(kinds).size >= 2) {
+      frags.push(...tokens.map((t, n) => ({ ...t, kind: kinds[n]! })));
+      wrapped = true;
+    } else frags.push(c);
+  }
+  let end = frags.length;
+  const typed: RawCell[] = [];
+  for (let col = columns.length - 1; col >= 0 && end > 1; col--) {
+    const role = columns[col]!;
+    if (role === 'text' || role === 'category' || role === 'number') break;
+    const want: CellKind | undefined = role === 'deadline' ? 'deadline' : role === 'person' ? 'person' : UNIT_ROLES.has(role) ? 'units' : undefined;
+    if (!want) continue;
+    let take = 0;
+    for (let k = 1; k <= Math.min(8, end - 1); k++) {
+      // A person's line before the units is the person column's (黄志远 ⏎ 县工业园区管委会…).
+      if (want === 'units' && k > 1 && personLine(frags[end - k]!) && (frags[end - k]!.kind ?? kindOf([frags[end - k]!])) === 'person') break;
+      const run = frags.slice(end - k, end);
+      const ok = want === 'person' ? run.every((f) => (f.kind ?? kindOf([f])) === 'person') : kindOf(run) === want;
+      if (ok) take = k;
+    }
+    if (take === 0) continue;
+    const run = frags.slice(end - take, end);
+    // Units one a line (县财政局 ⏎ 城关镇人民政府) are lines of one cell, not fragments of a name.
+    // A line that ends on a separator or one that opens with a role word or a closer is a fragment.
+    const text = (f: RawCell) => view.slice(f.start, f.end).trim();
+    const broken = run.slice(0, -1).some((f) => /[、,(]$/.test(text(f))) || run.slice(1).some((f) => /^(?:[)、,]|牵头|配合|负责)/.test(text(f)));
+    const glued = want !== 'person' && take > 1 && (broken || run.some((f) => (f.kind ?? kindOf([f])) !== want));
+    if (glued) wrapped = true;
+    typed.unshift({ start: run[0]!.start, end: run.at(-1)!.end, kind: want, ...(glued ? { glued: true } : {}) });
+    end -= take;
+  }
+  if (typed.length === 0 || !wrapped) return undefined;
+  return [{ start: frags[0]!.start, end: frags[end - 1]!.end, kind: 'text' }, ...typed];
+}
+
+/** A cell's words split at spaces (a line of several short cells run together); a name spaced letter by letter (周 斌) stays one. */
+function spaceTokens(view: string, cell: RawCell): RawCell[] {
+  const out: RawCell[] = [];
+  const single = (t: RawCell) => t.end - t.start === 1 && /[\u4e00-\u9fff]/.test(view[t.start]!);
+  let at = -1;
+  for (let i = cell.start; i <= cell.end; i++) {
+    const space = i === cell.end || view[i] === ' ' || view[i] === '\u3000';
+    if (!space && at < 0) at = i;
+    else if (space && at >= 0) {
+      const token = { start: at, end: i };
+      const prev = out.at(-1);
+      if (
+        prev &&
+        single(token) &&
+        view.slice(prev.start, prev.end).replace(/\s/g, '').length < 3 &&
+        single({ start: prev.end - 1, end: prev.end }) &&
+        token.start - prev.end === 1
+      )
+        prev.end = token.end;
+      else out.push(token);
+      at = -1;
+    }
+  }
+  return out;
 }
 
 function nextIsRow(lines: Line[], i: number): boolean {

@@ -532,6 +532,11 @@ function completePrefix(previous: Piece | undefined, piece: Piece): string {
   if (here && !here[1] && there?.[1] && (tier(here[2]!) <= tier(there[2]!) || (here[2] === '市' && tier(there[2]!) === 2))) return there[1] + text;
   // 各乡镇党委、政府 / 县工业园区党工委和管委会: a generic organ belongs to the owner of the organ
   // before it (各乡镇, 县工业园区).
+  // 各县区人民政府、园区管委会: a kind of place of its own takes the qualifier only (各园区管委会).
+  if (facts.generic && /^(?:园区|乡镇|街道|社区)/.test(view)) {
+    const qualifier = /^(?:各|有关|相关)+/.exec(previous.text)?.[0];
+    return qualifier ? qualifier + text : text;
+  }
   if (facts.generic) {
     const organ = written.organEnd;
     if (organ && organ.index >= 2) return previous.text.slice(0, organ.index) + text;
