@@ -10,6 +10,7 @@ import { charClass, isSpaceAt } from './chars.ts';
 import { alt, TASK_FIELD_LABELS } from './lexicon.ts';
 import { classifyLine, type LineInfo } from './classify.ts';
 import { findBodyClauses, findLineClauses, type Clause } from './forms.ts';
+import { unitLabelLater } from './clause-body.ts';
 import { Locator, splitLines, type Line } from './lines.ts';
 import type { Marker } from './markers.ts';
 import { findBodyStart, findClosingStart } from './preamble.ts';
@@ -397,7 +398,15 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
     else if (inTable.has(i)) fill = 'text';
     let last = i;
     let end = line.end;
-    if (info.kind === 'person' || info.kind === 'deadline') {
+    // 责任领导:X  责任单位:A B: the person's part ends where a unit label starts.
+    const unitsAt = info.kind === 'person' && !inTable.has(i) ? unitLabelLater(view, s, e) : -1;
+    if (unitsAt > 0) {
+      segments.push({ start: s, end: trimLine(view, { ...line, end: unitsAt })[1], type: 'person' });
+      const reach = clauseReach(i, unitsAt, true);
+      for (const clause of reach.clauses) segments.push({ start: clause.start, end: clause.end, type: 'clause', data: { clause } });
+      last = reach.last;
+      end = reach.end;
+    } else if (info.kind === 'person' || info.kind === 'deadline') {
       // 办结时限:⏎2025-05-07 / 包案领导:⏎副镇长 X: a label alone takes its value from the lines below.
       let to = e;
       if (LABEL_ALONE.test(view.slice(s, e))) {

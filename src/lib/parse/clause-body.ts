@@ -13,6 +13,7 @@ import {
   loose,
   CLAUSE_NOTES,
   ALL_LEAD_NOTE,
+  OTHER_LABELS,
   FIRST_LEADS_NOTE,
   OTHERS_SUPPORT_NOTE,
   SEVERAL_ONLY_NOTE,
@@ -71,6 +72,13 @@ const LABEL_LOOSE = labelPattern(loose);
 const AT_START_STRICT = labelAtStart(alt);
 const AT_START_LOOSE = labelAtStart(loose);
 
+/** A unit label after a wide gap or a separator, later in a line (`责任领导:X  责任单位:A B`): where it starts, or -1. */
+const UNIT_LABEL_LATER = new RegExp(`(?:\\s{2,}|[;,]\\s*)(?=(?:${alt(ALL_LABELS.filter((l) => l.kind === 'units').map((l) => l.word))})${QUALIFIED}\\s*[:])`);
+export function unitLabelLater(view: string, start: number, end: number): number {
+  const m = UNIT_LABEL_LATER.exec(view.slice(start, end));
+  return m ? start + m.index + m[0].length : -1;
+}
+
 /** A label that opens a text: `牵头单位:`, `(责任单位:`, `牵头:`. */
 export const UNIT_LABEL_AT_START = {
   test(text: string): boolean {
@@ -105,6 +113,8 @@ const ROLE_MARK = new RegExp(
   `\\(\\s*(${loose(ROLE_WORDS.filter((w) => (w.role === 'lead' || w.role === 'support') && w.word.length <= 4).map((w) => w.word))})\\s*\\)`,
   'g',
 );
+/** `应急管理局(责任人:许文)`: a unit's own person in brackets after its name, no part of the name. */
+const PERSON_MARK = new RegExp(`\\(\\s*(?:${alt(OTHER_LABELS.filter((w) => /领导|人$/.test(w)))})\\s*[:][^()]{0,24}\\)`, 'g');
 const FIRST_LEADS = new RegExp(FIRST_LEADS_NOTE);
 const ALL_LEAD = new RegExp(ALL_LEAD_NOTE);
 const OTHERS_SUPPORT = new RegExp(OTHERS_SUPPORT_NOTE);
@@ -168,7 +178,13 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
       cuts.push([m.index, m.index + m[0].length]);
       marks.push({ at: start + m.index, role });
     }
-    if (marks.length > 0) cuts.sort((a, b) => a[0] - b[0]);
+    PERSON_MARK.lastIndex = 0;
+    for (let m = PERSON_MARK.exec(body); m; m = PERSON_MARK.exec(body)) {
+      if (m.index === 0 || depthAt(body, m.index) > 0) continue;
+      cuts.push([m.index, m.index + m[0].length]);
+      result.persons.push({ start: start + m.index, end: start + m.index + m[0].length, text: src.text.slice(start + m.index, start + m.index + m[0].length) });
+    }
+    cuts.sort((a, b) => a[0] - b[0]);
   }
   if (result.firstLeads) {
     result.firstLeads.onward = /下同/.test(body);
@@ -192,6 +208,8 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
   const LABEL = body.includes('\n') ? LABEL_LOOSE : LABEL_STRICT;
   LABEL.lastIndex = 0;
   for (let m = LABEL.exec(body); m; m = LABEL.exec(body)) {
+    // A label inside a cut-out note or mark (应急管理局(责任人:许文)) is that note's.
+    if (cuts.some(([a, b]) => m!.index >= a && m!.index < b)) continue;
     // A label word inside a list (…,配合单位:B) only counts where a separator or the start precedes it.
     // The last character before the label that is not a space ('' at the start).
     let b = m.index;

@@ -4,7 +4,7 @@
  * 完成, a 完成时限 column or line), so that "2021年以来" or "自2019年1月1日起施行" are not deadlines.
  */
 import type { Deadline } from '../schema.ts';
-import { alt, UNDATED_DEADLINES } from './lexicon.ts';
+import { alt, DEADLINE_CUES, UNDATED_DEADLINES } from './lexicon.ts';
 import { chineseToNumber } from './numerals.ts';
 
 export interface FoundDeadline extends Deadline {
@@ -25,7 +25,7 @@ const DATE = new RegExp(
   ].join('|'),
   'g',
 );
-const CUE_AFTER = /^\s*(前|之前|以前|底前|完成|全面完成|基本完成|到位|见效|止|结束|为止)/;
+const CUE_AFTER = new RegExp(`^\\s*(${alt(DEADLINE_CUES)})`);
 const UNDATED = new RegExp(alt(UNDATED_DEADLINES), 'g');
 
 /** 2024 / 十一 / 二〇二四 → number. */

@@ -637,7 +637,27 @@ export const GENERIC_UNITS = [
 // ── Deadlines ───────────────────────────────────────────────────────────────
 
 /** Words after a date that make it a deadline: `6月底前`, `9月30日完成`. */
-export const DEADLINE_CUES = ['前', '之前', '以前', '底前', '完成', '全面完成', '基本完成', '到位', '见效', '止', '结束', '为止'] as const;
+export const DEADLINE_CUES = [
+  '前',
+  '之前',
+  '以前',
+  '底前',
+  '完成',
+  '全面完成',
+  '基本完成',
+  '到位',
+  '见效',
+  '止',
+  '结束',
+  '为止',
+  // A project's milestones: 2024年9月开工建设, 力争12月开工.
+  '开工',
+  '竣工',
+  '完工',
+  '建成',
+  '投用',
+  '投产',
+] as const;
 /** Periods that are deadlines by themselves. */
 export const DEADLINE_PERIODS = ['年底', '年末', '年内', '上半年', '下半年', '全年'] as const;
 /** A deadline at the end of a table cell that ran into the next (`…完成验收。县教育局2024年10月底`). */
