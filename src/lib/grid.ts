@@ -70,7 +70,32 @@ export function expandSpans<P>(rows: SpanCell<P>[][]): GridCell<P>[][] {
     if (!serialColumns.has(column) || !SERIAL.test(first.text)) continue;
     for (let dr = 1; dr < rowSpan; dr++) grid[row + dr]![column] = { ...first, text: '' };
   }
-  return grid.map((cells) => Array.from({ length: width }, (_, c) => cells[c] ?? { text: '' }));
+  const out = grid.map((cells) => Array.from({ length: width }, (_, c) => cells[c] ?? { text: '' }));
+  mergeHeaderRows(out);
+  return out;
+}
+
+/**
+ * A header of two rows (`责任单位` over `牵头责任单位 | 协同责任单位`): the columns a cell of the first
+ * row spans across take the names of the second row's cells under it, so that the first row, which
+ * the parser reads as the header, names every column. The second row stays (a header again).
+ */
+function mergeHeaderRows<P>(grid: GridCell<P>[][]): void {
+  const same = (a?: GridCell<P>, b?: GridCell<P>) => !!a?.origin && !!b?.origin && a.origin.row === b.origin.row && a.origin.column === b.origin.column;
+  for (let r = 0; r + 1 < Math.min(grid.length, 4); r++) {
+    const top = grid[r]!;
+    const below = grid[r + 1]!;
+    if (!isHeaderRow(top.map((c) => c.text))) continue;
+    let merged = false;
+    top.forEach((cell, c) => {
+      const across = same(cell, top[c - 1]) || same(cell, top[c + 1]);
+      const under = below[c];
+      if (!across || cell.origin?.row !== r + 1 || !under?.origin || under.origin.row !== r + 2 || !columnRole(under.text)) return;
+      top[c] = { ...cell, text: under.text };
+      merged = true;
+    });
+    if (merged) return;
+  }
 }
 
 export interface PipeRow<P> {

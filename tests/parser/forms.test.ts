@@ -52,7 +52,9 @@ describe('clause forms', () => {
     .sort()) {
     it(`${name} is read exactly`, async () => {
       const dir = join(ROOT, name);
-      const parsed = await parsePlanFile(join(dir, 'input.txt'), { unitsPath: 'content/units.yaml' });
+      // A layout as a file reader gets it (input.html, input.docx …) or as text.
+      const input = readdirSync(dir).find((n) => n.startsWith('input.'))!;
+      const parsed = await parsePlanFile(join(dir, input), { unitsPath: 'content/units.yaml' });
       const s = score(parsed.document, readGold(dir));
       expect(s.misses).toEqual([]);
       expect(s.partsOk && s.sectionsOk).toBe(true);

@@ -15,6 +15,7 @@ import {
   ALL_LEAD_NOTE,
   OTHER_LABELS,
   FIRST_LEADS_NOTE,
+  GOVERNMENT_FIRST_NOTE,
   OTHERS_SUPPORT_NOTE,
   SEVERAL_ONLY_NOTE,
   PARTNER_PATTERN,
@@ -116,6 +117,7 @@ const ROLE_MARK = new RegExp(
 /** `应急管理局(责任人:许文)`: a unit's own person in brackets after its name, no part of the name. */
 const PERSON_MARK = new RegExp(`\\(\\s*(?:${alt(OTHER_LABELS.filter((w) => /领导|人$/.test(w)))})\\s*[:][^()]{0,24}\\)`, 'g');
 const FIRST_LEADS = new RegExp(FIRST_LEADS_NOTE);
+const GOVERNMENT_FIRST = new RegExp(GOVERNMENT_FIRST_NOTE);
 const ALL_LEAD = new RegExp(ALL_LEAD_NOTE);
 const OTHERS_SUPPORT = new RegExp(OTHERS_SUPPORT_NOTE);
 const SEVERAL_ONLY = new RegExp(SEVERAL_ONLY_NOTE);
@@ -162,11 +164,18 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
   const cuts: [number, number][] = [];
   NOTE.lastIndex = 0;
   for (let m = NOTE.exec(body); m; m = NOTE.exec(body)) {
-    // A note inside a unit's own parentheses qualifies that unit (各区人民政府(含…,下同)).
-    if (depthAt(body, m.index) > 0) continue;
-    cuts.push([m.index, m.index + m[0].length]);
+    // A note inside a unit's own parentheses qualifies that unit (各区人民政府(含…,下同)); a bracket
+    // that opens with the note is the list's note (…,各镇人民政府(县政府部门中列在首位的为牵头部门,下同)).
+    let cut: [number, number] = [m.index, m.index + m[0].length];
+    if (depthAt(body, m.index) > 0) {
+      const open = body.lastIndexOf('(', m.index);
+      const close = body.indexOf(')', m.index + m[0].length);
+      if (open < 0 || close < 0 || body.slice(open + 1, m.index).trim() !== '' || depthAt(body, open) > 0) continue;
+      cut = [open, close + 1];
+    }
+    cuts.push(cut);
     const effect = CLAUSE_NOTES[m.slice(1).findIndex((g) => g !== undefined)]?.effect;
-    if (effect === 'first-leads') result.firstLeads = { othersSupport: false, onward: false };
+    if (effect === 'first-leads') result.firstLeads = { othersSupport: false, onward: false, ...(GOVERNMENT_FIRST.test(m[0]) ? { government: true } : {}) };
   }
   const marks: { at: number; role: Role }[] = [];
   if (body.includes('(')) {
@@ -302,13 +311,20 @@ export interface FirstLeads {
   severalOnly?: boolean;
   /** Every unit of a list that names no lead leads (`无牵头单位的,责任单位即为牵头单位`). */
   allLead?: boolean;
+  /** The first government department leads: a 镇, an aggregate or a party body (县委…) before it does not. */
+  government?: boolean;
 }
 
 /** A note that the first unit leads, in any text (a clause, a note line, the covering notice). */
 export function firstLeadsNote(view: string): FirstLeads | undefined {
   if (ALL_LEAD.test(view)) return { othersSupport: false, onward: true, allLead: true };
   if (!FIRST_LEADS.test(view)) return undefined;
-  return { othersSupport: OTHERS_SUPPORT.test(view), onward: true, severalOnly: SEVERAL_ONLY.test(view) };
+  return {
+    othersSupport: OTHERS_SUPPORT.test(view),
+    onward: true,
+    severalOnly: SEVERAL_ONLY.test(view),
+    ...(GOVERNMENT_FIRST.test(view) ? { government: true } : {}),
+  };
 }
 
 /**
@@ -318,8 +334,14 @@ export function firstLeadsNote(view: string): FirstLeads | undefined {
 export function applyFirstLeads(mentions: Mention[], note: FirstLeads): void {
   if (mentions.length === 0 || mentions.some((m) => m.role !== 'responsible')) return;
   if (note.severalOnly && mentions.length < 2) return;
+  const first = note.government
+    ? Math.max(
+        0,
+        mentions.findIndex((m) => !/^(?:各|[县市区省]委|.*(?:政府|办事处)$)/.test(m.text)),
+      )
+    : 0;
   mentions.forEach((m, i) => {
-    if (i === 0 || note.allLead) m.role = 'lead';
+    if (i === first || note.allLead) m.role = 'lead';
     else if (note.othersSupport) m.role = 'support';
   });
 }

@@ -228,7 +228,9 @@ export const ALL_LABELS: readonly ClauseLabel[] = [
  * names no roles of its own. `none`: no effect (`下同` alone).
  */
 export const FIRST_LEADS_NOTE =
-  '(?:列|排)(?:在)?(?:第一位|首位|第一|最前|前面)(?:者|的)?(?:责任单位|单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:单位|部门)?|(?:第一|首个)(?:个)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)';
+  '(?:(?:县|市|区|省)?政府部门中)?(?:列|排)(?:在)?(?:第一位|首位|第一|最前|前面)(?:者|的)?(?:责任单位|单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:单位|部门)?(?:\\s*[,]\\s*(?:其他|其余|有关)(?:单位|部门)按职责分工负责)?|(?:第一|首个)(?:个)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)';
+/** `县政府部门中列在首位的为牵头部门`: the first government department leads, not a 镇 or a party body before it. */
+export const GOVERNMENT_FIRST_NOTE = '(?:县|市|区|省)?政府部门中(?:列|排)';
 /** `责任单位有多个的,列第一位的为牵头单位`: the note speaks of lists of several units only. */
 export const SEVERAL_ONLY_NOTE = '(?:有|为)?(?:多个|两个及以上|两个以上|2个以上|多家)(?:单位|部门)?的';
 export const OTHERS_SUPPORT_NOTE = '(?:其余|其他|其它)(?:的)?(?:责任)?(?:单位|部门)?(?:为|是)(?:配合|协办|协助|协同)(?:责任)?(?:单位|部门)?';
@@ -400,7 +402,7 @@ export const UNIT_ENDINGS = [
 ] as const;
 
 /** Words that end in a unit ending but end no name: the stem of 县农业农村局, 县住房和城乡建设局. */
-export const FALSE_ENDINGS = ['农业农村', '农村', '乡村', '城乡', '城镇', '城市', '社会', '机关事务'] as const;
+export const FALSE_ENDINGS = ['农业农村', '农村', '乡村', '城乡', '城镇', '城市', '社会', '机关事务', '人社'] as const;
 
 /** Endings after which a second name may start when two are written with no separator. */
 export const GLUE_AFTER = '局厅委办部院队府会所站心司团社行处科关';
@@ -708,11 +710,17 @@ export const HEADER_WORDS: readonly { words: readonly string[]; role: ColumnRole
   },
   { words: ['时限', '时间', '节点', '期限', '进度'], role: 'deadline' },
   { words: ['牵头', '主办', '主责'], role: 'lead' },
-  { words: ['配合', '协办', '参与', '协助', '协同', '协作'], role: 'support' },
+  { words: ['配合', '协办', '参与', '协助', '协同', '协作', '其他责任', '其他单位', '其余'], role: 'support' },
   { words: ['责任', '承办', '实施', '单位', '部门', '科室', '处室', '办所', '主体'], role: 'responsible' },
   { words: ['类别', '分类', '领域', '板块', '方面', '类型', '行业'], role: 'category' },
   { words: ['任务', '措施', '内容', '目标', '事项', '项目', '名称', '工作', '举措', '要求', '标准', '指标', '实事', '问题'], role: 'text' },
 ];
+
+/**
+ * A notice that says its table's main column leads (`主要责任单位要…牵头抓总`): that column's units are
+ * leads, not only responsible. Group 1 is the column's header word.
+ */
+export const MAIN_COLUMN_LEADS_NOTE = '(主要责任单位|主责单位|主要单位)[^。;]{0,24}(?:牵头抓总|牵头负责|负总责)';
 
 /** Header cells as tables print them, for a header whose cells ran together (序号项目名称主要内容…). */
 export const GLUED_HEADER_CELLS = [

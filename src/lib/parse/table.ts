@@ -13,7 +13,9 @@
  */
 import { charClass } from './chars.ts';
 import type { LineInfo } from './classify.ts';
-import { DEADLINE_CELL_END, type ColumnRole } from './lexicon.ts';
+import { DEADLINE_CELL_END, MAIN_COLUMN_LEADS_NOTE, type ColumnRole } from './lexicon.ts';
+
+const MAIN_LEADS = new RegExp(MAIN_COLUMN_LEADS_NOTE);
 import type { Line } from './lines.ts';
 import { readMarker, type Marker } from './markers.ts';
 import type { Source } from './source.ts';
@@ -1155,6 +1157,10 @@ export function findTables(src: Source, lines: Line[], infos: LineInfo[], from: 
       lastLine: header.last,
       ...(header.bars ? { bars: true } : {}),
     };
+    // The notice says the main column leads: its units are the leads.
+    const mainLeads = MAIN_LEADS.exec(src.view);
+    if (mainLeads)
+      table.columns = table.columns.map((role, k) => (role === 'responsible' && table.headerCells[k]!.replace(/\s/g, '') === mainLeads[1] ? 'lead' : role));
     const b: Builder = { src, table, lastSerial: 0 };
     let mode = header.mode;
     // A one-line header over rows written one cell per line.

@@ -27,7 +27,11 @@ export function applyConventions(root: PlanRoot): void {
         const leaf = child as PlanLeaf;
         const clauseNote = leaf.data?.clause?.firstLeads;
         if (clauseNote?.onward) items.push({ kind: 'note', note: clauseNote, back: false });
-        else if (leaf.type === 'text' || leaf.type === 'heading' || leaf.type === 'chrome') {
+        // A table cell's note with 下同 (…,各镇人民政府(县政府部门中列在首位的为牵头部门,下同)) holds for the rows below.
+        else if (leaf.type === 'cell' && leaf.value.includes('下同')) {
+          const note = firstLeadsNote(leaf.value);
+          if (note) items.push({ kind: 'note', note, back: false });
+        } else if (leaf.type === 'text' || leaf.type === 'heading' || leaf.type === 'chrome') {
           const note = firstLeadsNote(leaf.value);
           if (note) items.push({ kind: 'note', note, back: /^\s*[(]?\s*(?:注|说明|备注)/.test(leaf.value) });
         }
