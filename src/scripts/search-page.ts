@@ -16,6 +16,10 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** Results written with the page, then per batch. */
+const FIRST_RESULTS = 12;
+const BATCH = 24;
+
 interface State {
   q: string;
   filters: Filters;
@@ -122,9 +126,13 @@ export function startSearch(): void {
     suggestions.hidden = false;
   }
 
+  /** Bumped by each render: the rest of an older result list is not appended. */
+  let generation = 0;
+
   function render(): void {
     if (!index) return;
     const result = search(index, state.q, state.filters);
+    const current = ++generation;
     unitsList.replaceChildren(
       ...result.units
         .slice(0, 8)
@@ -133,26 +141,32 @@ export function startSearch(): void {
         ),
     );
     unitsBlock.hidden = result.units.length === 0;
-    tasksList.replaceChildren(
-      ...result.tasks.map((hit) => {
-        const excerpt = el('p', { className: 'result-excerpt' });
-        for (const part of hit.excerpt) excerpt.append(part.match ? el('mark', {}, part.text) : document.createTextNode(part.text));
-        const roles = el('p', { className: 'result-roles meta' }, hit.roles.map((r) => `${r.label}:${r.names.join('、')}`).join(';'));
-        const meta = el(
-          'p',
-          { className: 'result-meta meta' },
-          `${hit.planTitle}${hit.task.part ? ` · ${hit.task.part}` : ''}${hit.task.status ? ` · ${hit.task.status}` : ''}`,
-        );
-        return el(
-          'li',
-          { className: 'search-result' },
-          el('h3', {}, el('a', { href: hit.task.href, className: 'result-link' }, `任务 ${hit.task.number}`)),
-          meta,
-          excerpt,
-          roles,
-        );
-      }),
-    );
+    const item = (hit: SearchResult['tasks'][number]): HTMLLIElement => {
+      const excerpt = el('p', { className: 'result-excerpt' });
+      for (const part of hit.excerpt) excerpt.append(part.match ? el('mark', {}, part.text) : document.createTextNode(part.text));
+      const roles = el('p', { className: 'result-roles meta' }, hit.roles.map((r) => `${r.label}:${r.names.join('、')}`).join(';'));
+      const meta = el(
+        'p',
+        { className: 'result-meta meta' },
+        `${hit.planTitle}${hit.task.part ? ` · ${hit.task.part}` : ''}${hit.task.status ? ` · ${hit.task.status}` : ''}`,
+      );
+      return el(
+        'li',
+        { className: 'search-result' },
+        el('h3', {}, el('a', { href: hit.task.href, className: 'result-link' }, `任务 ${hit.task.number}`)),
+        meta,
+        excerpt,
+        roles,
+      );
+    };
+    // The first results at once, the rest a batch a task: a phone stays responsive on a long list.
+    tasksList.replaceChildren(...result.tasks.slice(0, FIRST_RESULTS).map(item));
+    const more = (from: number) => {
+      if (current !== generation || from >= result.tasks.length) return;
+      tasksList.append(...result.tasks.slice(from, from + BATCH).map(item));
+      setTimeout(() => more(from + BATCH), 0);
+    };
+    setTimeout(() => more(FIRST_RESULTS), 0);
     tasksBlock.hidden = result.tasks.length === 0;
     renderFacets(result);
     renderSuggestions(result);
