@@ -478,7 +478,7 @@ const textFactsOf = remembered((text: string): TextFacts => {
     organEnd: ORGAN_END.exec(view),
     group: /^(.{0,8}?各(?:有关|相关)?)/.exec(view),
     prefix: adminPrefix(text),
-    department: /(厅|局|委|办|部|队|科协|残联|妇联|总工会|团委|中心)$/.test(view),
+    department: /(厅|局|委|办|部|队|科协|残联|妇联|总工会|团委|中心|供销社|供销合作社)$/.test(view),
   };
 });
 
