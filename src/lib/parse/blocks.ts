@@ -245,11 +245,7 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
   };
 
   /** Whether line `k` can be the value of a field label above it: short plain text, no label of its own. */
-  const valueLine = (k: number): boolean => {
-    const info = infos[k]!;
-    const text = lines[k]!.view;
-    return info.kind === 'text' && !info.marker && !inTable.has(k) && !FIELD_LINE.test(text) && text.trim().length <= 60 && !/[。;]\s*\S/.test(text);
-  };
+  const valueLine = (k: number): boolean => goesOn(k) && lines[k]!.view.trim().length <= 60 && !/[。;]\s*\S/.test(lines[k]!.view);
 
   /** Leaves of `[from, to)` (several lines): segments, and the gaps between them line by line. */
   const rangeLeaves = (from: number, to: number, segments: Segment[]): PlanLeaf[] => {

@@ -107,7 +107,7 @@ const PARTNER = new RegExp(PARTNER_PATTERN);
 export const DEADLINE_PIECE = new RegExp(
   `^(?:(?:(?:\\d{4}\\s*年\\s*)?\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*日|底|末|份|中旬|上旬|下旬)?|(?:\\d{4}\\s*年\\s*)?(?:年底|年末|上半年|下半年|年内)|第?[一二三四1-4]季度)(?:前|之前|以前)?(?:全部|全面|基本)?(?:完成|到位|见效|办结)?` +
     // (财政部牵头,年内持续推进): a time word with no date ends the State Council's clauses.
-    `|(?:年内|全年|立行立改,?)?(?:${alt(UNDATED_DEADLINES)}))$`,
+    `|(?:年内|全年|(?:${alt(UNDATED_DEADLINES)}),?)?(?:${alt(UNDATED_DEADLINES)}))$`,
 );
 /** `县水务局(牵头)、县农业农村局`: a role word in brackets right after a name gives that unit alone its role. */
 const ROLE_MARK = new RegExp(
@@ -177,21 +177,21 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
     const effect = CLAUSE_NOTES[m.slice(1).findIndex((g) => g !== undefined)]?.effect;
     if (effect === 'first-leads') result.firstLeads = { othersSupport: false, onward: false, ...(GOVERNMENT_FIRST.test(m[0]) ? { government: true } : {}) };
   }
+  // Marks in brackets right after a name, cut out: its role (县水务局(牵头)), its person (应急管理局(责任人:许文)).
   const marks: { at: number; role: Role }[] = [];
   if (body.includes('(')) {
-    ROLE_MARK.lastIndex = 0;
-    for (let m = ROLE_MARK.exec(body); m; m = ROLE_MARK.exec(body)) {
-      if (m.index === 0 || depthAt(body, m.index) > 0) continue;
-      const role = wordRole(m[1]!.replace(/\s+/g, ''), false);
-      if (role !== 'lead' && role !== 'support') continue;
-      cuts.push([m.index, m.index + m[0].length]);
-      marks.push({ at: start + m.index, role });
-    }
-    PERSON_MARK.lastIndex = 0;
-    for (let m = PERSON_MARK.exec(body); m; m = PERSON_MARK.exec(body)) {
-      if (m.index === 0 || depthAt(body, m.index) > 0) continue;
-      cuts.push([m.index, m.index + m[0].length]);
-      result.persons.push({ start: start + m.index, end: start + m.index + m[0].length, text: src.text.slice(start + m.index, start + m.index + m[0].length) });
+    for (const pattern of [ROLE_MARK, PERSON_MARK]) {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(body); m; m = pattern.exec(body)) {
+        if (m.index === 0 || depthAt(body, m.index) > 0) continue;
+        const at = start + m.index;
+        if (pattern === ROLE_MARK) {
+          const role = wordRole(m[1]!.replace(/\s+/g, ''), false);
+          if (role !== 'lead' && role !== 'support') continue;
+          marks.push({ at, role });
+        } else result.persons.push({ start: at, end: at + m[0].length, text: src.text.slice(at, at + m[0].length) });
+        cuts.push([m.index, m.index + m[0].length]);
+      }
     }
     cuts.sort((a, b) => a[0] - b[0]);
   }

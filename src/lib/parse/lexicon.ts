@@ -227,10 +227,11 @@ export const ALL_LABELS: readonly ClauseLabel[] = [
  * so (`其余为配合单位`). With `下同`, or outside a clause, the note holds for every later list that
  * names no roles of its own. `none`: no effect (`下同` alone).
  */
-export const FIRST_LEADS_NOTE =
-  '(?:(?:县|市|区|省)?政府部门中)?(?:列|排)(?:在)?(?:第一位|首位|第一|最前|前面)(?:者|的)?(?:责任单位|单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:单位|部门)?(?:\\s*[,]\\s*(?:其他|其余|有关)(?:单位|部门)按职责分工负责)?|(?:第一|首个)(?:个)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)';
+/** `县政府部门中列在首位的为牵头部门`: the note speaks of the government's departments only. */
+const GOVERNMENT_SCOPE = '(?:县|市|区|省)?政府部门中';
+export const FIRST_LEADS_NOTE = `(?:${GOVERNMENT_SCOPE})?(?:列|排)(?:在)?(?:第一位|首位|第一|最前|前面)(?:者|的)?(?:责任单位|单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:单位|部门)?(?:\\s*[,]\\s*(?:其他|其余|有关)(?:单位|部门)按职责分工负责)?|(?:第一|首个)(?:个)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)`;
 /** `县政府部门中列在首位的为牵头部门`: the first government department leads, not a 镇 or a party body before it. */
-export const GOVERNMENT_FIRST_NOTE = '(?:县|市|区|省)?政府部门中(?:列|排)';
+export const GOVERNMENT_FIRST_NOTE = `${GOVERNMENT_SCOPE}(?:列|排)`;
 /** `责任单位有多个的,列第一位的为牵头单位`: the note speaks of lists of several units only. */
 export const SEVERAL_ONLY_NOTE = '(?:有|为)?(?:多个|两个及以上|两个以上|2个以上|多家)(?:单位|部门)?的';
 export const OTHERS_SUPPORT_NOTE = '(?:其余|其他|其它)(?:的)?(?:责任)?(?:单位|部门)?(?:为|是)(?:配合|协办|协助|协同)(?:责任)?(?:单位|部门)?';

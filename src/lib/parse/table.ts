@@ -13,9 +13,11 @@
  */
 import { charClass } from './chars.ts';
 import type { LineInfo } from './classify.ts';
-import { DEADLINE_CELL_END, MAIN_COLUMN_LEADS_NOTE, type ColumnRole } from './lexicon.ts';
+import { alt, DEADLINE_CELL_END, MAIN_COLUMN_LEADS_NOTE, ROLE_WORDS, type ColumnRole } from './lexicon.ts';
 
 const MAIN_LEADS = new RegExp(MAIN_COLUMN_LEADS_NOTE);
+/** A line that goes on with the one before: a closer, a separator or a role word first (头)、县政府 / 牵头,县水利局). */
+const FRAGMENT_START = new RegExp(`^(?:[)、,]|${alt(ROLE_WORDS.map((w) => w.word))})`);
 import type { Line } from './lines.ts';
 import { readMarker, type Marker } from './markers.ts';
 import type { Source } from './source.ts';
@@ -153,7 +155,7 @@ function pipeCells(line: Line, view: string): RawCell[] {
 }
 
 /** Cells between single spaces; each space more than one stands for an empty cell. */
-function wordCells(line: Line, view: string): RawCell[] {
+function wordCells(line: { start: number; end: number }, view: string): RawCell[] {
   const cells: RawCell[] = [];
   let i = line.start;
   while (i < line.end && view[i] === ' ') i++;
@@ -935,7 +937,8 @@ function foldWrapped(src: Source, cells: RawCell[], columns: ColumnRole[]): RawC
   // Evidence of the shape: a line split at its spaces, or a run that reads as one cell only joined.
   let wrapped = false;
   for (const [k, c] of cells.entries()) {
-    const tokens = k >= cells.length - 4 ? spaceTokens(view, c) : [];
+    // Its words as a space-split table's cells, a name spaced letter by letter (周 斌) one of them.
+    const tokens = k >= cells.length - 4 ? wordCells(c, view).filter((t) => t.end > t.start) : [];
     const kinds = tokens.map((t) => kindOf([t]));
     // Cells of different kinds (a person, units, a date): units spaced apart are one cell's list.
     if (tokens.length >= 2 && kinds.every((t) => t === 'person' || t === 'units' || t === 'deadline') && new Set(kinds).size >= 2) {
@@ -963,7 +966,7 @@ function foldWrapped(src: Source, cells: RawCell[], columns: ColumnRole[]): RawC
     // Units one a line (县财政局 ⏎ 城关镇人民政府) are lines of one cell, not fragments of a name.
     // A line that ends on a separator or one that opens with a role word or a closer is a fragment.
     const text = (f: RawCell) => view.slice(f.start, f.end).trim();
-    const broken = run.slice(0, -1).some((f) => /[、,(]$/.test(text(f))) || run.slice(1).some((f) => /^(?:[)、,]|牵头|配合|负责)/.test(text(f)));
+    const broken = run.slice(0, -1).some((f) => /[、,(]$/.test(text(f))) || run.slice(1).some((f) => FRAGMENT_START.test(text(f)));
     const glued = want !== 'person' && take > 1 && (broken || run.some((f) => (f.kind ?? kindOf([f])) !== want));
     if (glued) wrapped = true;
     typed.unshift({ start: run[0]!.start, end: run.at(-1)!.end, kind: want, ...(glued ? { glued: true } : {}) });
@@ -971,32 +974,6 @@ function foldWrapped(src: Source, cells: RawCell[], columns: ColumnRole[]): RawC
   }
   if (typed.length === 0 || !wrapped) return undefined;
   return [{ start: frags[0]!.start, end: frags[end - 1]!.end, kind: 'text' }, ...typed];
-}
-
-/** A cell's words split at spaces (a line of several short cells run together); a name spaced letter by letter (周 斌) stays one. */
-function spaceTokens(view: string, cell: RawCell): RawCell[] {
-  const out: RawCell[] = [];
-  const single = (t: RawCell) => t.end - t.start === 1 && /[\u4e00-\u9fff]/.test(view[t.start]!);
-  let at = -1;
-  for (let i = cell.start; i <= cell.end; i++) {
-    const space = i === cell.end || view[i] === ' ' || view[i] === '\u3000';
-    if (!space && at < 0) at = i;
-    else if (space && at >= 0) {
-      const token = { start: at, end: i };
-      const prev = out.at(-1);
-      if (
-        prev &&
-        single(token) &&
-        view.slice(prev.start, prev.end).replace(/\s/g, '').length < 3 &&
-        single({ start: prev.end - 1, end: prev.end }) &&
-        token.start - prev.end === 1
-      )
-        prev.end = token.end;
-      else out.push(token);
-      at = -1;
-    }
-  }
-  return out;
 }
 
 function nextIsRow(lines: Line[], i: number): boolean {

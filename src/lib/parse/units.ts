@@ -62,6 +62,7 @@ const GENERIC = new RegExp(`^(?:${alt(GENERIC_UNITS)})$`);
 const FILLER_END = new RegExp(`(?:${COUNT_FILLER}|${alt(TRAILING_FILLERS)})$`);
 const LEADING = new RegExp(`^(?:${alt(LEADING_WORDS)})`);
 const QUALIFIER = `(?:${alt(QUALIFIERS)})`;
+const QUALIFIER_AT_START = new RegExp(`^${QUALIFIER}`);
 const LEVEL = `(?:${alt(LEVEL_WORDS)})`;
 const GOV_ENDING = `(?:${alt(GOVERNMENT_ENDINGS)})`;
 /** `各乡`, `有关县`: a level of places waiting for the ending its neighbour gives. */
@@ -534,7 +535,7 @@ function completePrefix(previous: Piece | undefined, piece: Piece): string {
   // before it (各乡镇, 县工业园区).
   // 各县区人民政府、园区管委会: a kind of place of its own takes the qualifier only (各园区管委会).
   if (facts.generic && /^(?:园区|乡镇|街道|社区)/.test(view)) {
-    const qualifier = /^(?:各|有关|相关)+/.exec(previous.text)?.[0];
+    const qualifier = QUALIFIER_AT_START.exec(previous.text)?.[0];
     return qualifier ? qualifier + text : text;
   }
   if (facts.generic) {
