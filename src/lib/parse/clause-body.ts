@@ -27,7 +27,7 @@ import {
   type WordRole,
 } from './lexicon.ts';
 import type { Source } from './source.ts';
-import { isNameLike, recognizeUnits, type Span } from './units.ts';
+import { isNameLike, recognizeUnits, unitEndingLength, type Span } from './units.ts';
 
 export interface Mention extends Span {
   role: Role;
@@ -245,6 +245,8 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
     let sawLead = false;
     ROLE_WORD.lastIndex = 0;
     for (let m = ROLE_WORD.exec(segText); m; m = ROLE_WORD.exec(segText)) {
+      // A role word that is the end of a name's own ending (局属各单位党组织: 组织) is the name's.
+      if (unitEndingLength(segText.slice(from, m.index + m[0].length)) > m[0].length) continue;
       const role = wordRole((m[1] ?? m[2])!, hasSupport);
       if (role === 'lead') sawLead = true;
       // 责任单位为A、B,C按职责配合: after a label, the role word goes back to the last comma only.

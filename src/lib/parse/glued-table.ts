@@ -9,7 +9,17 @@
  * (when the table has a person column), the units and the deadline its cells held.
  */
 import { charClass } from './chars.ts';
-import { alt, DEADLINE_CELL_END, DEPARTMENT_STEMS, GLUE_AFTER, GLUED_HEADER_CELLS, LEVEL_WORDS, SENTENCE_STARTS } from './lexicon.ts';
+import {
+  alt,
+  DEADLINE_CELL_END,
+  DEPARTMENT_STEMS,
+  GLUE_AFTER,
+  GLUED_HEADER_CELLS,
+  LEVEL_WORDS,
+  ROLE_WORDS,
+  SENTENCE_STARTS,
+  UNDATED_DEADLINES,
+} from './lexicon.ts';
 import type { Line } from './lines.ts';
 import { readMarker } from './markers.ts';
 import type { Source } from './source.ts';
@@ -20,11 +30,16 @@ import { hasUnitEnding, isPersonLike, isUnitLike } from './units.ts';
 /** A header cell; a year may open one (2023年计划投资). */
 const HEADER_CELL = new RegExp(`^(?:(?:19|20)\\d{2}年)?(?:${alt(GLUED_HEADER_CELLS)})`);
 const CHUNK_MARKER = /^\s*(\d{1,2})、/;
-const UNDATED_END = /(?:立行立改|长期坚持|持续推进|常态化推进|长期)(?:、(?:立行立改|长期坚持|持续推进))*$/;
+const UNDATED_END = new RegExp(`(?:${alt(UNDATED_DEADLINES)}|长期)(?:、(?:${alt(UNDATED_DEADLINES)}))*$`);
 const NOT_AFTER_SERIAL = /^[年月日号时个万亿项家所座处条名人次天周批期级类.%\d]/;
 const PERSON = /^[\u4e00-\u9fff]{2,4}$/;
 const PLACE_NEXT = /^(?:各|省|市|县|区|州|镇|乡|街道)/;
 const ENDING_NEXT = /^(?:党委|党工委|党组|管委会|委员会|人民政府|政府|会|委|办|事处|办事处|中心|局|处|室|科|所|站|部|队)/;
+/** A role word right after a name (…财务审计科牵头,局属各单位配合): the name ends there. */
+const ROLE_NEXT = new RegExp(`^(?:${alt(ROLE_WORDS.map((w) => w.word))})(?=[,;、。]|$)`);
+const ROLE_END = new RegExp(`(?:${alt(ROLE_WORDS.map((w) => w.word))})$`);
+/** A deadline with no digits written right after the units (…机关党委长期坚持). */
+const UNDATED_NEXT = new RegExp(`^(?:${alt(UNDATED_DEADLINES)}|年底|年内|上半年|下半年)`);
 const SENTENCE_NEXT = new RegExp(`^(?:${alt(SENTENCE_STARTS)}|对|在|为|与|从|向)`);
 /** Last characters of a unit's name (局, 委, 司 …). */
 const GLUE_SPECIAL_END = charClass(GLUE_AFTER);
@@ -103,7 +118,7 @@ function unitRanges(view: string, at: number, limit: number): [number, number][]
         continue;
       const next = view.slice(e, e + 4);
       let fit = 0;
-      if (e === limit || /^[、,;\d]/.test(next)) fit = 3;
+      if (e === limit || /^[、,;\d]/.test(next) || UNDATED_NEXT.test(view.slice(e, e + 6)) || ROLE_NEXT.test(view.slice(e, Math.min(limit, e + 9)))) fit = 3;
       else if (ENDING_NEXT.test(next) || cutsLevelWord(view, e)) fit = -3;
       else if (PLACE_NEXT.test(next)) fit = 2;
       else if (SENTENCE_NEXT.test(next)) fit = 1;
@@ -111,7 +126,8 @@ function unitRanges(view: string, at: number, limit: number): [number, number][]
       const value = fit + (e - p) * 0.1;
       if (value > score) {
         score = value;
-        found = e;
+        // The role word goes with its name: the cell reads it.
+        found = e + (ROLE_NEXT.exec(view.slice(e, Math.min(limit, e + 9)))?.[0].length ?? 0);
       }
     }
     if (found < 0 || score < 0) return out;
@@ -396,7 +412,10 @@ function rowCells(stream: Stream, start: number, end: number, shape: RowShape): 
   };
   // The deadline at the end of the row.
   let stop = end;
-  const deadline = DEADLINE_CELL_END.exec(view.slice(start, end)) ?? UNDATED_END.exec(view.slice(start, end));
+  // The longer of the two readings (立行立改、长期坚持 as a whole).
+  const dated = DEADLINE_CELL_END.exec(view.slice(start, end));
+  const undated = UNDATED_END.exec(view.slice(start, end));
+  const deadline = dated && (!undated || dated.index <= undated.index) ? dated : undated;
   if (deadline && shape.deadlineColumn >= 0) {
     stop = start + deadline.index;
     add(shape.deadlineColumn, stop, end, 0);
@@ -414,6 +433,8 @@ function rowCells(stream: Stream, start: number, end: number, shape: RowShape): 
       let best = 0;
       for (const len of [3, 2, 4]) {
         const name = view.slice(q, q + len);
+        // A sentence's first word (开展…) is nobody's name.
+        if (SENTENCE_NEXT.test(name)) continue;
         // The reading the table uses most; on a tie, the one after which a place or a
         // department's stem opens a unit (张菁|民政局, not 张菁民|政局).
         const rest = view.slice(q + len, q + len + 8);
@@ -425,7 +446,8 @@ function rowCells(stream: Stream, start: number, end: number, shape: RowShape): 
       }
     }
     const units = unitRanges(view, personEnd, stop);
-    if (units.length === 0) {
+    // Names that go on into a list of things (各科室、局属单位廉政风险点…) open a sentence: no units cell.
+    if (units.length === 0 || view[units.at(-1)![1]] === '、') {
       p = dot + 1;
       continue;
     }
@@ -433,10 +455,13 @@ function rowCells(stream: Stream, start: number, end: number, shape: RowShape): 
     add(shape.textColumn, textFrom, dot + 1, row);
     if (personEnd > q) add(shape.columns.indexOf('person'), q, personEnd, row);
     // Each unit a cell of its column (they ran together); with a lead and a support column and
-    // no separator, the first unit leads.
-    units.forEach(([a, b], k) => {
-      addUnit(shape.unitColumns.length >= 2 && k > 0 ? shape.unitColumns[1]! : shape.unitColumns[0]!, a, b, row);
-    });
+    // no separator, the first unit leads. Names with their own role words (A牵头,B配合) are one
+    // cell that says the roles itself.
+    if (units.some(([a, b]) => ROLE_END.test(view.slice(a, b)))) addUnit(shape.unitColumns[0]!, units[0]![0], units.at(-1)![1], row);
+    else
+      units.forEach(([a, b], k) => {
+        addUnit(shape.unitColumns.length >= 2 && k > 0 ? shape.unitColumns[1]! : shape.unitColumns[0]!, a, b, row);
+      });
     q = unitsStop;
     textFrom = q;
     p = q;

@@ -317,6 +317,8 @@ export const UNIT_ENDINGS = [
   '政府',
   '党委',
   '党组',
+  // 各村党组织, 局属各单位党组织.
+  '党组织',
   '党工委',
   '工委',
   '纪委',
@@ -407,6 +409,12 @@ export const FALSE_ENDINGS = ['农业农村', '农村', '乡村', '城乡', '城
 
 /** Endings after which a second name may start when two are written with no separator. */
 export const GLUE_AFTER = '局厅委办部院队府会所站心司团社行处科关';
+
+/**
+ * What a unit's `各` names inside it (局机关各股室, 县安委会各成员单位, 局属各单位党组织): one group with its
+ * owner, never a second unit glued to the first.
+ */
+export const GROUP_WORDS = ['成员单位', '单位', '部门', '科室', '股室', '处室', '站所', '二级机构', '直属单位', '党组织', '党支部'] as const;
 
 /** Words an ending opens, never cut between their two characters (办公室, 部门, 会同, 花园社区居委会). */
 export const UNCUT_WORDS = ['办公', '部门', '会同', '社区'] as const;

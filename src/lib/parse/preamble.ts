@@ -114,6 +114,11 @@ const COPIES = new RegExp(`^\\s*\\(?\\s*(?:${alt(COPIES_WORDS.before)})\\s*\\d+\
 /** Offices signing side by side on one line: `县安委会办公室　　　县住房和城乡建设局`. */
 const JOINT_SIGNATURE = new RegExp(`^\\s*(?:${OFFICE}\\s+)+${OFFICE}\\s*$`);
 
+/** A line of the 版记 or a closing note (`…2023年3月10日印发`, `共印30份`, `（此件公开发布）`, `抄送:`): never a table's row. */
+export function isClosingLine(view: string): boolean {
+  return view.length <= MAX_CLOSING_LINE && (PRINTED.test(view) || COPIES.test(view) || CLOSING.test(view));
+}
+
 /**
  * Where the plan's closing starts: its 落款 (the issuing office and the date), `（此件公开发布）`,
  * and the 版记 (抄送, the printing line, 共印…份) after the last task; `lines.length` when it has

@@ -23,6 +23,7 @@ import { readMarker, type Marker } from './markers.ts';
 import type { Source } from './source.ts';
 import { alignCells, cellKind, headerRole, isHeaderRow, joinsHeader, type CellKind } from './table-cells.ts';
 import { findGluedTables } from './glued-table.ts';
+import { isClosingLine } from './preamble.ts';
 import { recognizeUnits } from './units.ts';
 
 export type { ColumnRole };
@@ -854,7 +855,7 @@ function readStream(b: Builder, lines: Line[], infos: LineInfo[], from: number):
     const line = lines[i]!;
     const v = line.view.trim();
     if (v === '' || ONLY_PIPES.test(v)) continue;
-    if (infos[i]!.kind === 'chrome' || TABLE_END.test(v) || PAGE_NUMBER.test(v)) {
+    if (infos[i]!.kind === 'chrome' || TABLE_END.test(v) || PAGE_NUMBER.test(v) || isClosingLine(v)) {
       if (PAGE_NUMBER.test(v)) continue;
       break;
     }

@@ -26,6 +26,7 @@ import {
   GLUE_AFTER,
   UNCUT_WORDS,
   GOVERNMENT_ENDINGS,
+  GROUP_WORDS,
   LEADING_WORDS,
   LEVEL_WORDS,
   PERSON_TITLES,
@@ -101,6 +102,11 @@ export function stripParenthesized(name: string): string {
 }
 
 /** The name ends like a unit (局, 委, 中心, 人民政府 …), not in a word that only looks so (农业农村). */
+/** How many characters of the name's end are its unit ending (局属各单位党组织 → 3), 0 without one. */
+export function unitEndingLength(view: string): number {
+  return UNIT_END.exec(view)?.[0].length ?? 0;
+}
+
 export function hasUnitEnding(view: string): boolean {
   return hasEnding(view);
 }
@@ -293,6 +299,8 @@ function knownCover(src: Source, key: string): number[] | undefined {
   return starts;
 }
 
+const GROUP_AFTER_QUALIFIER = new RegExp(`^(?:${alt(QUALIFIERS)}|成员)(?:有关|相关)?(?:${alt(GROUP_WORDS)})`);
+
 /** 县财政局县审计局 → 县财政局 + 县审计局: the registry's names, else the name grammar. */
 function splitGlued(src: Source, item: Item): Item[] {
   const view = src.view;
@@ -324,8 +332,8 @@ function splitGlued(src: Source, item: Item): Item[] {
     // 机关 ends a name; 有关/相关 only qualify the next one (各有关乡镇人民政府).
     if (c === '关' && !left.endsWith('机关')) continue;
     if (c === '委' && !PLACE_START.test(rest)) continue;
-    // 县安委会各成员单位: a qualifier and a group word, not a second unit.
-    if (/^(各|全体)?(有关|相关)?(成员)?(单位|部门)/.test(rest.replace(/^各/, '')) && /^(各|有关|相关|成员|全体)/.test(rest)) continue;
+    // 县安委会各成员单位, 局机关各股室: a qualifier and a group word, not a second unit.
+    if (GROUP_AFTER_QUALIFIER.test(rest)) continue;
     const restHead = rest.match(/^[^,、;]*/)![0];
     // Without a place name the second unit must be a peer (财政局审计局), not a part of the first
     // (县公安局交警大队 is one unit).
