@@ -36,12 +36,18 @@ const pad = (n: number) => String(n);
 
 /**
  * The text a cell shows: rich text and hyperlinks as their text, a formula as its result, a date as
- * 2024年6月30日, with the words its number format writes after the day (`yyyy"年"m"月"d"日前"`, as
+ * 2024年6月30日 (2024年6月 where its format shows no day), with the words its number format writes after the day (`yyyy"年"m"月"d"日前"`, as
  * the published ledger writes a deadline: 2024年6月30日前).
  */
 function cellText(value: ExcelJS.CellValue, numFmt?: string): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
+    // A format that shows no day (`yyyy"年"m"月"`) makes the month the deadline, as the sheet shows it.
+    const tokens = (numFmt ?? '').replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+    if (numFmt && /m/i.test(tokens) && !/d/i.test(tokens)) {
+      const after = /m+\s*"月([^"]*)"\s*$/.exec(numFmt)?.[1] ?? '';
+      return `${value.getUTCFullYear()}年${pad(value.getUTCMonth() + 1)}月${after}`;
+    }
     const after = numFmt ? (/d+\s*"日([^"]*)"\s*$/.exec(numFmt)?.[1] ?? '') : '';
     return `${value.getUTCFullYear()}年${pad(value.getUTCMonth() + 1)}月${pad(value.getUTCDate())}日${after}`;
   }

@@ -195,6 +195,36 @@ describe('the readers', () => {
     );
   });
 
+  it('read a date cell as its number format shows it: a month alone where it shows no day', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('清单');
+    sheet.addRows([
+      ['序号', '工作任务', '责任单位', '完成时限'],
+      [1, '建成食堂。', '市教育局', new Date(Date.UTC(2025, 8, 1))],
+      [2, '完成改造。', '市住建局', new Date(Date.UTC(2025, 5, 30))],
+    ]);
+    sheet.getCell('D2').numFmt = 'yyyy"年"m"月"';
+    sheet.getCell('D3').numFmt = 'yyyy"年"m"月"d"日前"';
+    const read = await readPlan(new Uint8Array(await workbook.xlsx.writeBuffer()), 'plan.xlsx');
+    expect(read.ok && read.text).toContain('| 2025年9月 |');
+    expect(read.ok && read.text).toContain('| 2025年6月30日前 |');
+    const doc = await parsePlanBytes(new Uint8Array(await workbook.xlsx.writeBuffer()), { path: 'plan.xlsx' });
+    expect(doc.document.tasks.map((t) => t.deadlines.map((d) => d.date))).toEqual([['2025-09'], ['2025-06-30']]);
+  });
+
+  it('give a table row its text cells apart, its name cell as its title, and no separators or people in its text', async () => {
+    const text = [
+      '序号 | 项目名称 | 建设内容 | 责任领导 | 责任单位 | 完成时限 |',
+      '1 | 城东水厂 | 新建日供水5万吨水厂一座 | 钱 进 | 县水务局 | 12月底前 | ||',
+      '',
+    ].join('\n');
+    const doc = await parsePlanBytes(new TextEncoder().encode(text), { path: 'plan.txt' });
+    const [task] = doc.document.tasks;
+    expect(task?.text).toBe('城东水厂 新建日供水5万吨水厂一座');
+    expect(task?.title).toBe('城东水厂');
+    expect(task?.assignments.map((a) => a.mention)).toEqual(['县水务局']);
+  });
+
   it('read the radicals a PDF font puts for common characters as those characters', () => {
     expect(foldRadicals('⾸⻚ 市⼯信局 ⻓江')).toBe('首页 市工信局 长江');
   });

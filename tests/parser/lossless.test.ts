@@ -5,18 +5,18 @@
  * throws and is deterministic.
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixturePlanFiles } from '../../scripts/lib/fixtures.ts';
-import { decode } from '../../src/lib/decode.ts';
-import { docxToText, isZip } from '../../src/lib/docx.ts';
 import { buildTree, type PlanLeaf, type PlanRoot } from '../../src/lib/parse/index.ts';
+import { readPlan } from '../../src/lib/read.ts';
 import { HEAVY_TIMEOUT, PROPERTY_TIMEOUT } from '../support/timeouts.ts';
 
-/** The decoded text of a plan file, as the pipeline reads it; a file that does not decode fails. */
+/** The text of a plan file in any format, as the pipeline reads it; a file that does not read fails. */
 async function planText(path: string): Promise<string> {
   const bytes = new Uint8Array(readFileSync(path));
-  const read = isZip(bytes) ? await docxToText(bytes) : decode(bytes);
+  const read = await readPlan(bytes, basename(path));
   if (!read.ok) throw new Error(`${path}: ${read.reason}`);
   return read.text;
 }

@@ -56,6 +56,8 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
   const infos = lines.map(classifyLine);
   keepGluedMarkersInSequence(infos, lines);
   fieldItemsAsText(infos, lines);
+  noteItemsAsText(infos, lines);
+  contentsAsChrome(infos, lines);
   const year = options.year;
 
   let bodyStart = findBodyStart(src, lines, infos);
@@ -360,7 +362,8 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
       i = row.row.lastLine;
       continue;
     }
-    const bareTask = bare.has(i) && !inTable.has(i);
+    // The 落款 and page chrome after the last task open no bare task.
+    const bareTask = bare.has(i) && !inTable.has(i) && info.kind !== 'chrome';
     if (bareTask || (!inTable.has(i) && info.marker && (info.kind === 'marker' || info.kind === 'pipe'))) {
       bareCount += bareTask ? 1 : 0;
       const marker = bareTask ? { text: '', number: String(bareCount), value: bareCount, end: 0, bare: false } : info.marker!;
@@ -550,6 +553,63 @@ function fieldItemsAsText(infos: LineInfo[], lines: Line[]): void {
       under = FIELD_ALONE.test(view);
       items = false;
     } else if (!items) under = false;
+  }
+}
+
+/** The heading of a table of contents: `目录`, `目  录`. */
+const CONTENTS_HEAD = /^\s*目\s*录\s*$/;
+/** A contents entry's page: `一、工作原则 - 1 -`, `…… 3`, `...3`, `— 2 —`. */
+const CONTENTS_PAGE = /(?:\s[-—–]\s*\d{1,3}\s*[-—–]|(?:…{1,}|\.{3,}|·{3,})\s*\d{1,3})\s*$/;
+
+/**
+ * A table of contents (`目录` and the headings again, each with its page): the document's, like page
+ * chrome; its headings are no parts, sections or tasks.
+ */
+function contentsAsChrome(infos: LineInfo[], lines: Line[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    if (!CONTENTS_HEAD.test(lines[i]!.view)) continue;
+    let k = i + 1;
+    let entries = 0;
+    for (; k < lines.length; k++) {
+      if (infos[k]!.kind === 'blank') continue;
+      if (!CONTENTS_PAGE.test(lines[k]!.view)) break;
+      entries++;
+    }
+    if (entries < 2) continue;
+    for (let j = i; j < k; j++) {
+      if (infos[j]!.kind === 'blank') continue;
+      delete infos[j]!.marker;
+      infos[j]!.kind = 'chrome';
+    }
+    i = k - 1;
+  }
+}
+
+/** `注:` / `说明:` opening a note, with its first item (`注:1.…`) or alone on its line. */
+const NOTE_HEAD = /^\s*(?:注|说明|填表说明)\s*[:]\s*(?:(1|一|①)\s*[.、]|$)/;
+
+/**
+ * `注:1.…` ⏎ `2.…` ⏎ `3.…` after a table or the last task: the lines that go on with the note's
+ * numbering are its items, no tasks: plain text where they stand.
+ */
+function noteItemsAsText(infos: LineInfo[], lines: Line[]): void {
+  let expected = 0;
+  for (const [i, info] of infos.entries()) {
+    const head = NOTE_HEAD.exec(lines[i]!.view);
+    if (head) {
+      expected = head[1] ? 2 : 1;
+      continue;
+    }
+    if (expected === 0 || info.kind === 'blank') continue;
+    const marker = info.marker;
+    if (!marker) continue;
+    if (marker.bare || marker.level < 3 || marker.value !== expected) {
+      expected = 0;
+      continue;
+    }
+    delete info.marker;
+    if (info.kind === 'marker') info.kind = 'text';
+    expected++;
   }
 }
 

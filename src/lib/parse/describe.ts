@@ -38,6 +38,9 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
   const headingParts: string[] = [];
   const textRanges: [number, number][] = [];
   const cells: Cell[] = [];
+  let textCells = 0;
+  let firstCell = '';
+  let rowNamed = false;
   for (const child of block.children) {
     if (!('value' in child)) continue;
     const leaf = child as PlanLeaf;
@@ -48,13 +51,16 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
         headingParts.push(leaf.value);
         break;
       case 'text':
-        if (!/^\s*(?:\|\s*)?$/.test(leaf.value)) {
+        // Separators alone (` | ||` at a ragged row's end) are no text.
+        if (!/^[\s|]*$/.test(leaf.value)) {
           textParts.push(stripPipes(leaf.value));
           textRanges.push([start, end]);
         }
         break;
       case 'break':
         textParts.push('\n');
+        rowNamed ||= textCells > 1;
+        textCells = 0;
         break;
       case 'clause': {
         const clause = leaf.data!.clause!;
@@ -102,6 +108,11 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
         const cell = leaf.data!.cell;
         const role = leaf.data!.role!;
         if (role === 'text') {
+          // The text cells of a row (项目名称 | 建设内容) are apart, not run together; the first
+          // of several, when short, is the task's name.
+          if (textCells > 0) textParts.push(' ');
+          else if (!firstCell) firstCell = leaf.value.trim();
+          textCells++;
           textParts.push(leaf.value);
           textRanges.push([start, end]);
         } else if (cell && (role === 'lead' || role === 'support' || role === 'responsible' || role === 'deadline') && !cells.includes(cell)) cells.push(cell);
@@ -166,6 +177,8 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
     // A task's lead phrase: the short first sentence, where there is one.
     const stop = data.text.search(/[。]/);
     if (stop > 0 && stop <= 30 && !/[,;,;:]/.test(data.text.slice(0, stop)) && data.text.length > stop + 1) data.title = data.text.slice(0, stop);
+    rowNamed ||= textCells > 1;
+    if (rowNamed && !data.title && firstCell.length <= 30 && !/[。;,;,]/.test(firstCell)) data.title = firstCell.replace(/[。.]$/, '');
     if (heading) data.title = heading;
   } else {
     if (heading) data.title = heading;

@@ -407,6 +407,12 @@ export const UNIT_ENDINGS = [
 /** Words that end in a unit ending but end no name: the stem of 县农业农村局, 县住房和城乡建设局. */
 export const FALSE_ENDINGS = ['农业农村', '农村', '乡村', '城乡', '城镇', '城市', '社会', '机关事务', '人社'] as const;
 
+/**
+ * A national organ's words (金融监管总局, 国家税务总局, 海关总署, 人民银行总行): a name glued after one is its local
+ * branch, one unit with it (金融监管总局江屿监管局), and neither takes the place prefix of a department before it.
+ */
+export const HEAD_OFFICES = ['总局', '总署', '总行', '总公司'] as const;
+
 /** Endings after which a second name may start when two are written with no separator. */
 export const GLUE_AFTER = '局厅委办部院队府会所站心司团社行处科关';
 

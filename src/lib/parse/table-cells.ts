@@ -60,7 +60,9 @@ const UNDATED = new RegExp(
 const DEADLINE_CELL =
   /^(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日|\s*底|\s*末|\s*份|\s*中旬|\s*上旬|\s*下旬)?|年底|年末|上半年|下半年|第?[一二三四1-4]\s*季度|\d{4}\s*年(?:底|末)?)(?:前|之前|以前)?/;
 const EMPTY = /^[\s—\-/|无]*$/;
-const PERSON_NAME = /^[\u4e00-\u9fff·]{2,4}(?:[、,\s][\u4e00-\u9fff·]{2,4})*$/;
+/** A person's name: two to four characters, or two written apart to line up with three (`钱 进`, `钱　进`). */
+const NAME = '(?:[\\u4e00-\\u9fff·]{2,4}|[\\u4e00-\\u9fff] {1,3}[\\u4e00-\\u9fff](?![\\u4e00-\\u9fff]))';
+const PERSON_NAME = new RegExp(`^${NAME}(?:[、,\\s]${NAME})*$`);
 
 /** What a cell holds. `view` is the cell's text in the match view. */
 export function cellKind(src: Source, start: number, end: number): CellKind {

@@ -135,8 +135,12 @@ function trimPiece(view: string, start: number, end: number): [number, number] {
   return [start, end];
 }
 
-/** Cells of a pipe row, with their offsets; outer empty cells from leading/trailing pipes dropped. */
-function pipeCells(line: Line, view: string): RawCell[] {
+/**
+ * Cells of a pipe row, with their offsets; outer empty cells from leading/trailing pipes dropped.
+ * `opensWithPipe: false` when the table's header opens with no pipe: a row that does then opens
+ * with an empty cell (a merged 序号 written out from a grid: ` | 工程建设… | …`).
+ */
+function pipeCells(line: Line, view: string, opensWithPipe = true): RawCell[] {
   const cells: RawCell[] = [];
   let from = line.start;
   for (let i = line.start; i <= line.end; i++) {
@@ -146,7 +150,7 @@ function pipeCells(line: Line, view: string): RawCell[] {
     }
   }
   const blank = (c: RawCell) => view.slice(c.start, c.end).trim() === '';
-  if (cells.length > 1 && blank(cells[0]!) && view.slice(line.start, line.end).trimStart().startsWith('|')) cells.shift();
+  if (opensWithPipe && cells.length > 1 && blank(cells[0]!) && view.slice(line.start, line.end).trimStart().startsWith('|')) cells.shift();
   // `| a | b | |` keeps its empty last cell; padding beyond the header's columns goes in makeRow.
   if (cells.length > 1 && blank(cells.at(-1)!) && view.slice(line.start, line.end).trimEnd().endsWith('|')) cells.pop();
   return cells.map((c) => {
@@ -626,6 +630,7 @@ function inheritMerged(b: Builder, row: TableRow): void {
 
 function readDelimited(b: Builder, lines: Line[], infos: LineInfo[], from: number, mode: 'pipe' | 'tab' | 'words'): number {
   const { src, table } = b;
+  const opensWithPipe = lines[table.headerFirst]!.view.trimStart().startsWith('|');
   let i = from;
   while (i < lines.length) {
     const line = lines[i]!;
@@ -648,6 +653,8 @@ function readDelimited(b: Builder, lines: Line[], infos: LineInfo[], from: numbe
     const partLine = (mode === 'tab' || mode === 'words') && !separated(v) && PART_ROW.test(v) && separated(lines[after]?.view);
     if (mode === 'tab' && !v.includes('\t') && !partLine) break;
     if (mode === 'words' && !partLine && (!/\S \S/.test(v.trim()) || infos[i]!.kind === 'chrome')) break;
+    // A note row (注:1.… | | |) ends the table: its numbered lines after it are the note's.
+    if (TABLE_END.test(v) && v.replace(/[\s|\t]+$/, '').split(/\s*[|\t]\s*/).length === 1) break;
     if (mode === 'pipe' && RULE.test(v)) {
       table.lastLine = i;
       i++;
@@ -655,7 +662,7 @@ function readDelimited(b: Builder, lines: Line[], infos: LineInfo[], from: numbe
     }
     const record =
       mode === 'pipe'
-        ? { firstLine: i, lastLine: i, cells: pipeCells(line, src.view) }
+        ? { firstLine: i, lastLine: i, cells: pipeCells(line, src.view, opensWithPipe) }
         : mode === 'words'
           ? wordRecord(src, lines, infos, i, table.columns.length)
           : partLine

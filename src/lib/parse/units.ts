@@ -27,6 +27,7 @@ import {
   UNCUT_WORDS,
   GOVERNMENT_ENDINGS,
   GROUP_WORDS,
+  HEAD_OFFICES,
   LEADING_WORDS,
   LEVEL_WORDS,
   PERSON_TITLES,
@@ -80,6 +81,7 @@ const OWN_PLACE = /^(?:(?!城乡|乡村|城市|市场|城镇|社区|小区|园�
 const COUNT = /\d+(?:\.\d+)?\s*(?:处|个|家|所|座|条|项|万|亿|人|户|次|名|公里|亩|%|期|场|批|类|吨)/;
 const SENTENCE_START = new RegExp(`^(?:${alt(SENTENCE_STARTS)})`);
 const FALSE_END = new RegExp(`(?:${alt(FALSE_ENDINGS)})$`);
+const ENDING_ONLY = new RegExp(`^(?:${alt(UNIT_ENDINGS)})$`);
 const BARE_ENDING = new RegExp(`^(?:${alt(UNIT_ENDINGS.filter((e) => e.length >= 2))})$`);
 const NAMED_PLACE = /^[\u4e00-\u9fff]{1,6}(区|县|镇|乡|街道|市)$/;
 const ORGAN_AFTER_PLACE = /^[\u4e00-\u9fff]{1,6}(区|县|镇|乡|街道|市)(管委会|党工委|人民政府|政府|党委|办事处)$/;
@@ -143,7 +145,10 @@ function unitLike(view: string): boolean {
   if (bare.length < 2 || bare.length > 40) return false;
   if (/[。!?:的]/.test(bare)) return false;
   // 改造项目8处: a count, not a name; 按国家统一部署: a sentence.
-  if (COUNT.test(bare) || SENTENCE_START.test(bare)) return false;
+  if (COUNT.test(bare)) return false;
+  // …unless the word is all of the name but its ending (组织办, 宣传部: the office of that work).
+  const opening = SENTENCE_START.exec(bare);
+  if (opening && !ENDING_ONLY.test(bare.slice(opening[0].length))) return false;
   if (PERSON_END.test(bare)) return false;
   if (UNIT_END.test(bare)) return true;
   // 各镇街, 各宾馆酒店: a short 各 phrase names every one of them; a long one is a sentence.
@@ -299,6 +304,10 @@ function knownCover(src: Source, key: string): number[] | undefined {
   return starts;
 }
 
+const HEAD_OFFICE_END = new RegExp(`(?:${alt(HEAD_OFFICES)})$`);
+/** …分局, …公司 and a national organ's branches: named without the county. */
+const BRANCH = new RegExp(`(?:分局|公司)$|${alt(HEAD_OFFICES)}`);
+
 const GROUP_AFTER_QUALIFIER = new RegExp(`^(?:${alt(QUALIFIERS)}|成员)(?:有关|相关)?(?:${alt(GROUP_WORDS)})`);
 
 /** 县财政局县审计局 → 县财政局 + 县审计局: the registry's names, else the name grammar. */
@@ -334,6 +343,8 @@ function splitGlued(src: Source, item: Item): Item[] {
     if (c === '委' && !PLACE_START.test(rest)) continue;
     // 县安委会各成员单位, 局机关各股室: a qualifier and a group word, not a second unit.
     if (GROUP_AFTER_QUALIFIER.test(rest)) continue;
+    // 金融监管总局江屿监管局: a national organ's branch, one unit.
+    if (HEAD_OFFICE_END.test(left) && !PLACE_START.test(rest)) continue;
     const restHead = rest.match(/^[^,、;]*/)![0];
     // Without a place name the second unit must be a peer (财政局审计局), not a part of the first
     // (县公安局交警大队 is one unit).
@@ -477,7 +488,7 @@ const factsOf = remembered(
     organEnding: /[部办委室]$/.test(view),
     stateOrgan: /^(政府|人大|政协|人民|纪委)/.test(view),
     department: /(厅|局|委|办|支队|大队|科协|残联|妇联|总工会|团委|法院|检察院|中心)$/.test(view),
-    branch: /(分局|公司)$/.test(view),
+    branch: BRANCH.test(view),
   }),
 );
 
