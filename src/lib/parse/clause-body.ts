@@ -97,6 +97,8 @@ export const ROLE_WORD = new RegExp(
   'g',
 );
 const SUPPORT_WORDS = alt(ROLE_WORDS.filter((w) => w.role === 'support').map((w) => w.word));
+/** A lead written with its own word (A牵头,B配合,C负责): a 负责 beside it answers for its part, it does not lead. */
+const HAS_LEAD = new RegExp(`(?:${alt(ROLE_WORDS.filter((w) => w.role === 'lead').map((w) => w.word))})(?=\\s*(?:[,;。.、)]|$))`);
 const HAS_SUPPORT = new RegExp(`(?:${SUPPORT_WORDS})(?=\\s*(?:[,;。.、]|$))|(?:${SUPPORT_WORDS})(?:单位|部门)`);
 const NOTE = new RegExp(CLAUSE_NOTES.map((n) => `(${n.pattern})`).join('|'), 'g');
 const PARTNER = new RegExp(PARTNER_PATTERN);
@@ -226,7 +228,8 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
     const before = b > 0 ? body[b - 1]! : '';
     const spaced = b < m.index;
     if (before !== '' && !spaced && !/[,;。.、:(【]/.test(before)) continue;
-    if (!/[::为】]/.test(m[0]) && before !== '') continue;
+    // With no colon, a label is one only after a separator and before a gap (…;责任单位⏎各镇人民政府, a PDF's lost colon).
+    if (!/[::为】]/.test(m[0]) && before !== '' && !(/[;,]/.test(before) && /\s$/.test(m[0]))) continue;
     if (m.index > cursor) pushSegment(cursor, m.index);
     current = labelOf((m[1] ?? m[2])!);
     if (current?.kind === 'deadline' && result.deadlineAt === undefined) result.deadlineAt = start + m.index;
@@ -237,7 +240,7 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
 
   // 2. Role words cut segments into groups.
   const groups: Group[] = [];
-  const hasSupport = HAS_SUPPORT.test(body);
+  const hasSupport = HAS_SUPPORT.test(body) && !HAS_LEAD.test(body);
   for (const segment of segments) {
     if (segment.label && segment.label.kind !== 'units') continue;
     const segText = view.slice(segment.start, segment.end);

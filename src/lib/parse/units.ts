@@ -231,6 +231,15 @@ function splitTopLevel(src: Source, start: number, end: number): Item[] {
       } else if (isSpace(c)) {
         cut = 1;
         sep = ' ';
+        // A name spaced out letter by letter (a PDF's justified cell: 市 工 业 和信 息化局): a piece
+        // of one or two characters that is no name goes on with the next.
+        if (c === ' ' || c === '\u3000') {
+          let f = i;
+          while (f > itemStart && !isSpace(view[f - 1]!)) f--;
+          const fragment = view.slice(f, i);
+          if (/^[\u4e00-\u9fff]{1,2}$/.test(fragment) && !isUnitLike(fragment) && !isPersonLike(fragment) && /^\s*[\u4e00-\u9fff]/.test(view.slice(i, i + 3)))
+            continue;
+        }
         // A name broken across two lines (县发展和改革⏎局): the line break is no separator.
         if ((c === '\n' || c === '\r') && i - itemStart <= MAX_ITEM) {
           const left = view.slice(itemStart, i).trim();
@@ -617,7 +626,7 @@ export function recognizeUnits(src: Source, start: number, end: number): UnitLis
     for (const item of namesOf(src, top)) {
       const itemView = view.slice(item.start, item.end);
       const itemText = text.slice(item.start, item.end);
-      const broken = /[\r\n]/.test(itemText);
+      const broken = /\s/.test(itemText);
       pieces.push({
         start: item.start,
         end: item.end,
