@@ -225,6 +225,12 @@ describe('the readers', () => {
     expect(task?.assignments.map((a) => a.mention)).toEqual(['县水务局']);
   });
 
+  it('take no title from a first sentence with a full-width comma in it', async () => {
+    const text = '1.城东片区，完成改造。同步实施管网改造。(责任单位:县住建局)\n2.城东改造。同步实施管网改造。(责任单位:县住建局)\n';
+    const doc = await parsePlanBytes(new TextEncoder().encode(text), { path: 'plan.txt' });
+    expect(doc.document.tasks.map((t) => t.title)).toEqual([undefined, '城东改造']);
+  });
+
   it('read the radicals a PDF font puts for common characters as those characters', () => {
     expect(foldRadicals('⾸⻚ 市⼯信局 ⻓江')).toBe('首页 市工信局 长江');
   });

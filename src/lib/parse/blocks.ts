@@ -7,7 +7,7 @@
 import type { Position } from 'unist';
 import { append } from '../append.ts';
 import { charClass, isSpaceAt } from './chars.ts';
-import { alt, TASK_FIELD_LABELS } from './lexicon.ts';
+import { alt, CONTENTS_HEADINGS, NOTE_LABELS, TASK_FIELD_LABELS } from './lexicon.ts';
 import { classifyLine, type LineInfo } from './classify.ts';
 import { findBodyClauses, findLineClauses, type Clause } from './forms.ts';
 import { unitLabelLater } from './clause-body.ts';
@@ -557,7 +557,7 @@ function fieldItemsAsText(infos: LineInfo[], lines: Line[]): void {
 }
 
 /** The heading of a table of contents: `目录`, `目  录`. */
-const CONTENTS_HEAD = /^\s*目\s*录\s*$/;
+const CONTENTS_HEAD = new RegExp(`^\\s*(?:${CONTENTS_HEADINGS.map((w) => [...w].join('\\s*')).join('|')})\\s*$`);
 /** A contents entry's page: `一、工作原则 - 1 -`, `…… 3`, `...3`, `— 2 —`. */
 const CONTENTS_PAGE = /(?:\s[-—–]\s*\d{1,3}\s*[-—–]|(?:…{1,}|\.{3,}|·{3,})\s*\d{1,3})\s*$/;
 
@@ -586,7 +586,7 @@ function contentsAsChrome(infos: LineInfo[], lines: Line[]): void {
 }
 
 /** `注:` / `说明:` opening a note, with its first item (`注:1.…`) or alone on its line. */
-const NOTE_HEAD = /^\s*(?:注|说明|填表说明)\s*[:]\s*(?:(1|一|①)\s*[.、]|$)/;
+const NOTE_HEAD = new RegExp(`^\\s*(?:${alt(NOTE_LABELS)})\\s*[:]\\s*(?:(1|一|①)\\s*[.、]|$)`);
 
 /**
  * `注:1.…` ⏎ `2.…` ⏎ `3.…` after a table or the last task: the lines that go on with the note's

@@ -7,7 +7,7 @@ import { findDeadlines, findReferences } from './deadlines.ts';
 import { agentClauses, findBodyClauses } from './forms.ts';
 import { readClauseBody, type Mention } from './clause-body.ts';
 import type { Role } from '../schema.ts';
-import { nameKey } from '../normalize.ts';
+import { matchView, nameKey } from '../normalize.ts';
 import { joinedSource, type Source } from './source.ts';
 import type { Cell } from './table.ts';
 import type { PlanBlock, PlanLeaf, Problem } from './tree.ts';
@@ -175,10 +175,12 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
     // A 承办单位 with no 协办 or 配合 unit beside it answers for the task alone.
     if (!data.mentions.some((m) => m.role === 'support')) for (const m of data.mentions) if (m.alone) m.role = m.alone;
     // A task's lead phrase: the short first sentence, where there is one.
-    const stop = data.text.search(/[。]/);
-    if (stop > 0 && stop <= 30 && !/[,;,;:]/.test(data.text.slice(0, stop)) && data.text.length > stop + 1) data.title = data.text.slice(0, stop);
+    // Punctuation is read in the match view (full-width ,;: as ASCII); the title is the source's text.
+    const textView = matchView(data.text);
+    const stop = textView.search(/[。]/);
+    if (stop > 0 && stop <= 30 && !/[,;:]/.test(textView.slice(0, stop)) && data.text.length > stop + 1) data.title = data.text.slice(0, stop);
     rowNamed ||= textCells > 1;
-    if (rowNamed && !data.title && firstCell.length <= 30 && !/[。;,;,]/.test(firstCell)) data.title = firstCell.replace(/[。.]$/, '');
+    if (rowNamed && !data.title && firstCell.length <= 30 && !/[。;,]/.test(matchView(firstCell))) data.title = firstCell.replace(/[。.]$/, '');
     if (heading) data.title = heading;
   } else {
     if (heading) data.title = heading;

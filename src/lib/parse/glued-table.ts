@@ -12,6 +12,7 @@ import { charClass } from './chars.ts';
 import {
   alt,
   DEADLINE_CELL_END,
+  DEADLINE_PERIODS,
   DEPARTMENT_STEMS,
   GLUE_AFTER,
   GLUED_HEADER_CELLS,
@@ -39,7 +40,7 @@ const ENDING_NEXT = /^(?:党委|党工委|党组|管委会|委员会|人民政�
 const ROLE_NEXT = new RegExp(`^(?:${alt(ROLE_WORDS.map((w) => w.word))})(?=[,;、。]|$)`);
 const ROLE_END = new RegExp(`(?:${alt(ROLE_WORDS.map((w) => w.word))})$`);
 /** A deadline with no digits written right after the units (…机关党委长期坚持). */
-const UNDATED_NEXT = new RegExp(`^(?:${alt(UNDATED_DEADLINES)}|年底|年内|上半年|下半年)`);
+const UNDATED_NEXT = new RegExp(`^(?:${alt(UNDATED_DEADLINES)}|${alt(DEADLINE_PERIODS)})`);
 const SENTENCE_NEXT = new RegExp(`^(?:${alt(SENTENCE_STARTS)}|对|在|为|与|从|向)`);
 /** Last characters of a unit's name (局, 委, 司 …). */
 const GLUE_SPECIAL_END = charClass(GLUE_AFTER);
@@ -117,8 +118,9 @@ function unitRanges(view: string, at: number, limit: number): [number, number][]
       if (!isUnitLike(name) || !hasUnitEnding(name) || isPersonLike(name) || /[。:,、;]/.test(name) || twoUnits(name) || goesOnIntoSentence(view, p, e))
         continue;
       const next = view.slice(e, e + 4);
+      const role = ROLE_NEXT.exec(view.slice(e, Math.min(limit, e + 9)));
       let fit = 0;
-      if (e === limit || /^[、,;\d]/.test(next) || UNDATED_NEXT.test(view.slice(e, e + 6)) || ROLE_NEXT.test(view.slice(e, Math.min(limit, e + 9)))) fit = 3;
+      if (e === limit || /^[、,;\d]/.test(next) || UNDATED_NEXT.test(view.slice(e, e + 6)) || role) fit = 3;
       else if (ENDING_NEXT.test(next) || cutsLevelWord(view, e)) fit = -3;
       else if (PLACE_NEXT.test(next)) fit = 2;
       else if (SENTENCE_NEXT.test(next)) fit = 1;
@@ -127,7 +129,7 @@ function unitRanges(view: string, at: number, limit: number): [number, number][]
       if (value > score) {
         score = value;
         // The role word goes with its name: the cell reads it.
-        found = e + (ROLE_NEXT.exec(view.slice(e, Math.min(limit, e + 9)))?.[0].length ?? 0);
+        found = e + (role?.[0].length ?? 0);
       }
     }
     if (found < 0 || score < 0) return out;

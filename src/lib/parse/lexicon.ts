@@ -675,6 +675,12 @@ export const DEADLINE_CUES = [
   '投用',
   '投产',
 ] as const;
+/** Words that open a note under a table or after the last task (`注:1.…`, `说明:`). */
+export const NOTE_LABELS = ['注', '说明', '填表说明'] as const;
+
+/** The heading of a table of contents (`目录`, `目  录`). */
+export const CONTENTS_HEADINGS = ['目录'] as const;
+
 /** Periods that are deadlines by themselves. */
 export const DEADLINE_PERIODS = ['年底', '年末', '年内', '上半年', '下半年', '全年'] as const;
 /** A deadline at the end of a table cell that ran into the next (`…完成验收。县教育局2024年10月底`). */

@@ -13,7 +13,7 @@
  */
 import { charClass } from './chars.ts';
 import type { LineInfo } from './classify.ts';
-import { alt, DEADLINE_CELL_END, MAIN_COLUMN_LEADS_NOTE, ROLE_WORDS, type ColumnRole } from './lexicon.ts';
+import { alt, DEADLINE_CELL_END, MAIN_COLUMN_LEADS_NOTE, NOTE_LABELS, ROLE_WORDS, type ColumnRole } from './lexicon.ts';
 
 const MAIN_LEADS = new RegExp(MAIN_COLUMN_LEADS_NOTE);
 /** A line that goes on with the one before: a closer, a separator or a role word first (头)、县政府 / 牵头,县水利局). */
@@ -97,7 +97,7 @@ const UNIT_ROLES = new Set<ColumnRole>(['lead', 'support', 'responsible']);
 const SERIAL = /^\s*(\d{1,4})\s*(?:[.、]\s*)?$/;
 /** A serial glued to the text of its row: `1开展…`. */
 const GLUED_SERIAL = /^\s*(\d{1,4})(?![年月日号时个万亿项家所座处条名人次天周批期级类.\d])(?=[\u4e00-\u9fff“《])/;
-const TABLE_END = /^\s*(?:注|说明|备注|附件|附表|附:|填表说明)\s*[:：\d一二三(]|^\s*(?:注|说明)\s*$/;
+const TABLE_END = new RegExp(`^\\s*(?:${alt(NOTE_LABELS)}|备注|附件|附表|附:)\\s*[:：\\d一二三(]|^\\s*(?:${alt(NOTE_LABELS)})\\s*$`);
 /** A part's row written as a line of its own in a delimited table: `一、项目建设类`. */
 const PART_ROW = /^\s*[一二三四五六七八九十]{1,3}[、.]/;
 const RULE = /^\s*\|?\s*:?-{3,}/;

@@ -8,7 +8,10 @@
  * applied to that clause alone when it was read.
  */
 import { applyFirstLeads, firstLeadsNote, type FirstLeads } from '../clause-body.ts';
+import { alt, NOTE_LABELS } from '../lexicon.ts';
 import { isBlock, type PlanBlock, type PlanLeaf, type PlanRoot } from '../tree.ts';
+
+const NOTE_START = new RegExp(`^\\s*[(]?\\s*(?:${alt(NOTE_LABELS)}|备注)`);
 
 type Item = { kind: 'note'; note: FirstLeads; back: boolean } | { kind: 'block'; block: PlanBlock };
 
@@ -33,7 +36,7 @@ export function applyConventions(root: PlanRoot): void {
           if (note) items.push({ kind: 'note', note, back: false });
         } else if (leaf.type === 'text' || leaf.type === 'heading' || leaf.type === 'chrome') {
           const note = firstLeadsNote(leaf.value);
-          if (note) items.push({ kind: 'note', note, back: /^\s*[(]?\s*(?:注|说明|备注)/.test(leaf.value) });
+          if (note) items.push({ kind: 'note', note, back: NOTE_START.test(leaf.value) });
         }
       }
     }
