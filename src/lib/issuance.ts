@@ -119,17 +119,39 @@ interface Line {
   column: number;
 }
 
+/** A line of the plan; its view is made when a pattern first reads it (most lines are the body's, read by nothing here). */
+class ReadLine implements Line {
+  readonly number: number;
+  readonly text: string;
+  readonly column: number;
+  readonly body: boolean;
+  #view: string | undefined;
+  constructor(number: number, text: string, column: number, body: boolean) {
+    this.number = number;
+    this.text = text;
+    this.column = column;
+    this.body = body;
+  }
+  get view(): string {
+    if (this.#view === undefined) this.#view = matchView(this.text);
+    return this.#view;
+  }
+}
+
 function isName(view: string): boolean {
   return ORG_LINE.test(view) && !NOT_A_NAME.test(view);
 }
 
 /** The plan's 文号, issuer and date as its text gives them. `body`: lines of the plan's parts and tasks. */
 export function readIssuance(source: string, body: readonly LineRange[] = []): Issuance {
-  const inBody = (n: number) => body.some((r) => n >= r.start && n <= r.end);
+  const raws = source.split(/\r\n|\r|\n/);
+  // Which lines are the body's, marked once (not every range asked of every line).
+  const inBody = new Uint8Array(raws.length + 2);
+  for (const r of body) inBody.fill(1, Math.max(0, r.start), Math.min(inBody.length, r.end + 1));
   const all: (Line & { body: boolean })[] = [];
-  source.split(/\r\n|\r|\n/).forEach((raw, i) => {
+  raws.forEach((raw, i) => {
     const text = raw.replace(/^[\s\u3000\ufeff]+|[\s\u3000]+$/g, '');
-    if (text !== '') all.push({ number: i + 1, text, view: matchView(text), column: raw.indexOf(text) + 1, body: inBody(i + 1) });
+    if (text !== '') all.push(new ReadLine(i + 1, text, raw.indexOf(text) + 1, inBody[i + 1] === 1));
   });
   const lines: Line[] = all.filter((l) => !l.body);
 

@@ -240,9 +240,21 @@ const TONED_IN_NAME = new RegExp(
 export function tonelessPinyin(key: string): string[] {
   if (TONED_IN_NAME.test(key)) return pinyin(key, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
   const syllables = pinyin(key, { type: 'array', nonZh: 'consecutive' });
-  for (let i = 0; i < syllables.length; i++) syllables[i] = syllables[i]!.replace(TONED, (c) => TONELESS[c]!);
+  for (let i = 0; i < syllables.length; i++) {
+    const toned = syllables[i]!;
+    let plain = TONELESS_SYLLABLE.get(toned);
+    if (plain === undefined) {
+      plain = toned.replace(TONED, (c) => TONELESS[c]!);
+      // Syllables are a closed set of about 1 500; a non-Chinese run is kept out of the memo.
+      if (toned.length <= 6) TONELESS_SYLLABLE.set(toned, plain);
+    }
+    syllables[i] = plain;
+  }
   return syllables;
 }
+
+/** Each toned syllable met so far and its toneless form: one regular expression run per syllable, not per use. */
+const TONELESS_SYLLABLE = new Map<string, string>();
 
 /** ASCII slug from the toneless pinyin of a name: "县林草局" → "xian-lin-cao-ju". */
 function slugify(key: string): string {
