@@ -34,6 +34,43 @@ function columnName(n: number): string {
 
 const pad = (n: number) => String(n);
 
+/** What a date cell's number format shows: the date in full, its month or year alone, or none; the time to the minute, to the second or none. */
+interface DateShown {
+  date: 'day' | 'month' | 'year' | 'none';
+  time: 'minutes' | 'seconds' | 'none';
+}
+
+/**
+ * Read a number format's date and time codes. Quoted text, escapes and locale or colour brackets are
+ * no codes; `[h]` and `[mm]` (elapsed time) are. An `m` right after an hour or right before a second
+ * is minutes, any other `m` the month (`yyyy/m/d h:mm`, `h"时"mm"分"`, `mm:ss`).
+ */
+export function dateShown(numFmt: string | undefined): DateShown {
+  if (!numFmt) return { date: 'day', time: 'none' };
+  const codes = numFmt.replace(/"[^"]*"|\\.|\[(?![hms]+\])[^\]]*\]/gi, ' ').replace(/[[\]]/g, '');
+  const runs = [...codes.matchAll(/y+|m+|d+|h+|s+|a(?:m\/pm|\/p)/gi)].map((r) => r[0][0]!.toLowerCase());
+  let month = false;
+  let day = false;
+  let year = false;
+  let minutes = false;
+  let seconds = false;
+  let hours = false;
+  runs.forEach((run, k) => {
+    if (run === 'y') year = true;
+    else if (run === 'd') day = true;
+    else if (run === 'h') hours = true;
+    else if (run === 's') seconds = true;
+    else if (run === 'm') {
+      if (runs[k - 1] === 'h' || runs[k + 1] === 's') minutes = true;
+      else month = true;
+    }
+  });
+  const time = seconds ? 'seconds' : hours || minutes ? 'minutes' : 'none';
+  const date = day ? 'day' : month ? 'month' : year ? 'year' : 'none';
+  // A format with no code at all (`General` on a date) shows the date.
+  return date === 'none' && time === 'none' ? { date: 'day', time: 'none' } : { date, time };
+}
+
 /**
  * The text a cell shows: rich text and hyperlinks as their text, a formula as its result, a date as
  * 2024年6月30日 (2024年6月 where its format shows no day), with the words its number format writes after the day (`yyyy"年"m"月"d"日前"`, as
@@ -42,14 +79,21 @@ const pad = (n: number) => String(n);
 function cellText(value: ExcelJS.CellValue, numFmt?: string): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
+    const shown = dateShown(numFmt);
+    const year = value.getUTCFullYear();
+    const month = value.getUTCMonth() + 1;
     // A format that shows no day (`yyyy"年"m"月"`) makes the month the deadline, as the sheet shows it.
-    const tokens = (numFmt ?? '').replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
-    if (numFmt && /m/i.test(tokens) && !/d/i.test(tokens)) {
-      const after = /m+\s*"月([^"]*)"\s*$/.exec(numFmt)?.[1] ?? '';
-      return `${value.getUTCFullYear()}年${pad(value.getUTCMonth() + 1)}月${after}`;
+    let text = '';
+    if (shown.date === 'year') text = `${year}年`;
+    else if (shown.date === 'month') text = `${year}年${pad(month)}月${(numFmt && /m+\s*"月([^"]*)"\s*$/.exec(numFmt)?.[1]) ?? ''}`;
+    else if (shown.date === 'day') text = `${year}年${pad(month)}月${pad(value.getUTCDate())}日${(numFmt && /d+\s*"日([^"]*)"\s*$/.exec(numFmt)?.[1]) ?? ''}`;
+    // A time of day (`h:mm`, `yyyy/m/d h:mm`) as a clock shows it; a time alone has no date (Excel's day 0).
+    if (shown.time !== 'none') {
+      const two = (n: number) => String(n).padStart(2, '0');
+      const clock = `${value.getUTCHours()}:${two(value.getUTCMinutes())}${shown.time === 'seconds' ? `:${two(value.getUTCSeconds())}` : ''}`;
+      text = text === '' ? clock : `${text} ${clock}`;
     }
-    const after = numFmt ? (/d+\s*"日([^"]*)"\s*$/.exec(numFmt)?.[1] ?? '') : '';
-    return `${value.getUTCFullYear()}年${pad(value.getUTCMonth() + 1)}月${pad(value.getUTCDate())}日${after}`;
+    return text;
   }
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');

@@ -16,6 +16,7 @@ import { foldRadicals } from '../../src/lib/radicals.ts';
 import { containerOf, readPlan } from '../../src/lib/read.ts';
 import { UnitRegistry } from '../../src/lib/registry.ts';
 import type { PlanDocument } from '../../src/lib/schema.ts';
+import { dateShown } from '../../src/lib/xlsx.ts';
 import { runPlan } from '../support/plan-command.ts';
 import { HEAVY_TIMEOUT, PROCESS_TIMEOUT } from '../support/timeouts.ts';
 
@@ -210,6 +211,30 @@ describe('the readers', () => {
     expect(read.ok && read.text).toContain('| 2025年6月30日前 |');
     const doc = await parsePlanBytes(new Uint8Array(await workbook.xlsx.writeBuffer()), { path: 'plan.xlsx' });
     expect(doc.document.tasks.map((t) => t.deadlines.map((d) => d.date))).toEqual([['2025-09'], ['2025-06-30']]);
+  });
+
+  it('read a time cell as its time: minutes after an hour or before a second are no month', async () => {
+    expect(dateShown('h:mm')).toEqual({ date: 'none', time: 'minutes' });
+    expect(dateShown('[h]:mm:ss')).toEqual({ date: 'none', time: 'seconds' });
+    expect(dateShown('mm:ss')).toEqual({ date: 'none', time: 'seconds' });
+    expect(dateShown('h"时"mm"分"')).toEqual({ date: 'none', time: 'minutes' });
+    expect(dateShown('yyyy/m/d h:mm')).toEqual({ date: 'day', time: 'minutes' });
+    expect(dateShown('yyyy"年"m"月"')).toEqual({ date: 'month', time: 'none' });
+    expect(dateShown('[$-804]yyyy"年"mm"月"')).toEqual({ date: 'month', time: 'none' });
+    expect(dateShown('yyyy"年"')).toEqual({ date: 'year', time: 'none' });
+    expect(dateShown('General')).toEqual({ date: 'day', time: 'none' });
+    expect(dateShown(undefined)).toEqual({ date: 'day', time: 'none' });
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('清单');
+    sheet.addRows([
+      ['序号', '工作任务', '责任单位', '完成时限', '会议时间'],
+      [1, '召开推进会。', '市教育局', new Date(Date.UTC(2025, 8, 1, 14, 30)), new Date(Date.UTC(1899, 11, 30, 9, 5))],
+    ]);
+    sheet.getCell('D2').numFmt = 'yyyy/m/d h:mm';
+    sheet.getCell('E2').numFmt = 'h:mm';
+    const read = await readPlan(new Uint8Array(await workbook.xlsx.writeBuffer()), 'plan.xlsx');
+    expect(read.ok && read.text).toContain('| 2025年9月1日 14:30 | 9:05 |');
+    expect(read.ok && read.text).not.toContain('1899');
   });
 
   it('give a table row its text cells apart, its name cell as its title, and no separators or people in its text', async () => {
