@@ -8,14 +8,14 @@ import type { Position } from 'unist';
 import { append } from '../append.ts';
 import { charClass, isSpaceAt } from './chars.ts';
 import { alt, CONTENTS_HEADINGS, NOTE_LABELS, TASK_FIELD_LABELS } from './lexicon.ts';
-import { classifyLine, type LineInfo } from './classify.ts';
-import { findBodyClauses, findLineClauses, type Clause } from './forms.ts';
+import { classifyLine, PAGE_NUMBER, type LineInfo } from './classify.ts';
+import { findBodyClauses, findLineClauses, mapClause, type Clause } from './forms.ts';
 import { unitLabelLater } from './clause-body.ts';
 import { Locator, splitLines, type Line } from './lines.ts';
 import type { Marker } from './markers.ts';
 import { findBodyStart, findClosingStart } from './preamble.ts';
 import { reflow } from './reflow.ts';
-import { makeSource, type Source } from './source.ts';
+import { joinedSource, makeSource, type Source } from './source.ts';
 import { findGluedTables } from './glued-table.ts';
 import { findTables, type Table, type TableRow } from './table.ts';
 import { hasUnitEnding } from './units.ts';
@@ -161,7 +161,8 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
   const clauseReach = (i: number, from: number, allowUnlabeled: boolean): { clauses: Clause[]; end: number; last: number } => {
     const line = lines[i]!;
     // A line that goes on with the sentence of the line before (hard-wrapped text).
-    const before = i > 0 && infos[i - 1]!.kind === 'text' && from === line.start ? lines[i - 1]!.view.trimEnd() : '';
+    const above = pageBreakBefore(i);
+    const before = above >= 0 && (infos[above]!.kind === 'text' || infos[above]!.kind === 'marker') && from === line.start ? lines[above]!.view.trimEnd() : '';
     const continues = before !== '' && !endsSentence(before);
     const clauses = findLineClauses({ src, start: from, end: line.end, allowUnlabeled, continues });
     const openAt = (a: number, b: number) => {
@@ -197,6 +198,18 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
     // line whose list ends on a separator or in a piece that is no name; joined where that reads better.
     const tail = view.slice(from, line.end).trimEnd();
     const lastClause = clauses.at(-1);
+    // A list cut by a page break (…、白 ⏎ -3- ⏎ 沙镇人民政府): read on over the page number, as one line.
+    const after = lastClause && cutShort(clauses, from, i) ? pageBreakAfter(i) : -1;
+    if (after > 0) {
+      const joined = joinedSource(src, [
+        { start: from, end: line.end },
+        { start: lines[after]!.start, end: lines[after]!.end },
+      ]);
+      const read = findLineClauses({ src: joined.src, start: 0, end: joined.src.text.length, allowUnlabeled, continues }).map((c) =>
+        mapClause(c, joined.toSource),
+      );
+      if (quality(read) > quality(clauses)) return { clauses: read, end: lines[after]!.end, last: after };
+    }
     if (lastClause && cutShort(clauses, from, i) && goesOn(i + 1)) {
       const longer = goOn(from, { clauses, end: line.end, last: i }, allowUnlabeled, continues);
       if (longer.last > i) return longer;
@@ -221,6 +234,35 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
     return { clauses, end: line.end, last: i };
   };
 
+  /**
+   * The line that goes on with line `i` after a page break: page numbers (`-3-`, `第3页`) and blank
+   * lines between, at least one page number; -1 when there is none.
+   */
+  const pageBreakAfter = (i: number): number => {
+    let pages = 0;
+    for (let k = i + 1; k < lines.length && k <= i + 4; k++) {
+      if (infos[k]!.kind === 'blank') continue;
+      if (infos[k]!.kind === 'chrome' && PAGE_NUMBER.test(lines[k]!.view)) {
+        pages++;
+        continue;
+      }
+      return pages > 0 && goesOn(k) ? k : -1;
+    }
+    return -1;
+  };
+  /** The line before line `i`, over a page break (page numbers and blank lines, at least one page number). */
+  const pageBreakBefore = (i: number): number => {
+    let pages = 0;
+    for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+      if (infos[k]!.kind === 'blank') continue;
+      if (infos[k]!.kind === 'chrome' && PAGE_NUMBER.test(lines[k]!.view)) {
+        pages++;
+        continue;
+      }
+      return pages > 0 || k === i - 1 ? k : -1;
+    }
+    return -1;
+  };
   /** Line `k` can go on with a list of the line before: plain text, no marker, no field label of its own. */
   const goesOn = (k: number): boolean =>
     k < lines.length && infos[k]!.kind === 'text' && !inTable.has(k) && !infos[k]!.marker && !FIELD_LINE.test(lines[k]!.view);

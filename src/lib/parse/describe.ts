@@ -3,8 +3,9 @@
  * the people it names, its deadlines and references. Problems of its clauses are reported here.
  */
 import { append } from '../append.ts';
+import { PAGE_NUMBER } from './classify.ts';
 import { findDeadlines, findReferences } from './deadlines.ts';
-import { agentClauses, findBodyClauses } from './forms.ts';
+import { agentClauses, findBodyClauses, mapClause, type Clause } from './forms.ts';
 import { readClauseBody, type Mention } from './clause-body.ts';
 import type { Role } from '../schema.ts';
 import { matchView, nameKey } from '../normalize.ts';
@@ -164,8 +165,8 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
   const heading = lineJoin(headingParts).replace(/[。.]$/, '');
   if (block.type === 'task') {
     if (data.mentions.length === 0) {
-      for (const [s, e] of paragraphs(view, textRanges)) {
-        for (const clause of findBodyClauses(src, s, e)) {
+      for (const paragraph of paragraphs(view, textRanges)) {
+        for (const clause of inParagraph(src, paragraph, findBodyClauses)) {
           append(data.mentions, clause.mentions);
           if (clause.mentions.length > 0) data.lists.push(clause.mentions);
           data.mentionSource ??= 'inline';
@@ -188,7 +189,8 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
     // tasks name their own: the opening sentence's clause is the section's.
     const first = paragraphs(view, textRanges)[0];
     if (data.mentions.length === 0 && first) {
-      const opening = findBodyClauses(src, first[0], first[1]).filter((c) => view.slice(first[0], c.start).trim() === '');
+      const from = first[0]![0];
+      const opening = inParagraph(src, first, findBodyClauses).filter((c) => view.slice(from, c.start).trim() === '');
       for (const clause of opening.slice(0, 1)) {
         append(data.mentions, clause.mentions);
         if (clause.mentions.length > 0) data.lists.push(clause.mentions);
@@ -205,12 +207,17 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
  * says that unit's role: a listed unit read as responsible takes the sentence's 牵头 or 配合, and
  * a unit only the sentence names joins the task with its role.
  */
-function refineRoles(data: PlanBlock['data'], src: Source, ranges: [number, number][]): void {
-  for (const [s, e] of ranges) {
+function refineRoles(data: PlanBlock['data'], src: Source, ranges: Paragraph[]): void {
+  for (const paragraph of ranges) {
     // Most tasks' text names no unit with 由: nothing to read.
-    const at = src.view.indexOf('由', s);
-    if (at < 0 || at >= e) continue;
-    for (const clause of agentClauses(src, s, e)) {
+    if (
+      !paragraph.some(([s, e]) => {
+        const at = src.view.indexOf('由', s);
+        return at >= 0 && at < e;
+      })
+    )
+      continue;
+    for (const clause of inParagraph(src, paragraph, agentClauses)) {
       const added: Mention[] = [];
       for (const mention of clause.mentions) {
         if (mention.role !== 'lead' && mention.role !== 'support') continue;
@@ -234,16 +241,39 @@ export function resetDescription(block: PlanBlock): void {
   delete block.data.title;
 }
 
-/** Text ranges that only a line break separates are one paragraph (a sentence may wrap). */
-function paragraphs(view: string, ranges: [number, number][]): [number, number][] {
-  const out: [number, number][] = [];
+/** A paragraph: the text ranges it is made of, in order (more than one where a page break cuts it). */
+type Paragraph = [number, number][];
+
+/**
+ * Text ranges that only a line break separates are one paragraph (a sentence may wrap); so are
+ * those that only a page break separates (its page number and blank lines: `…县生态⏎第 5 页⏎环境局配合。`).
+ */
+function paragraphs(view: string, ranges: [number, number][]): Paragraph[] {
+  const out: Paragraph[] = [];
   for (const [s, e] of ranges) {
-    const last = out.at(-1);
-    if (last && /^[\r\n \u3000]*$/.test(view.slice(last[1], s)) && view.slice(last[1], s).includes('\n') && !/\n\s*\n/.test(view.slice(last[1], s)))
-      last[1] = e;
-    else out.push([s, e]);
+    const last = out.at(-1)?.at(-1);
+    const gap = last ? view.slice(last[1], s) : '';
+    if (last && /^[\r\n \u3000]*$/.test(gap) && gap.includes('\n') && !/\n\s*\n/.test(gap)) last[1] = e;
+    else if (last && pageBreak(gap)) out.at(-1)!.push([s, e]);
+    else out.push([[s, e]]);
   }
   return out;
+}
+
+/** A gap between two lines that is a page break: page numbers and blank lines, at least one page number. */
+function pageBreak(gap: string): boolean {
+  const lines = gap.split('\n').slice(1, -1);
+  return lines.some((l) => PAGE_NUMBER.test(l)) && lines.every((l) => l.trim() === '' || PAGE_NUMBER.test(l));
+}
+
+/** Clauses of a paragraph by `read`: across a page break, read in its pieces joined, with offsets in the source. */
+function inParagraph(src: Source, paragraph: Paragraph, read: (src: Source, start: number, end: number) => Clause[]): Clause[] {
+  if (paragraph.length === 1) return read(src, paragraph[0]![0], paragraph[0]![1]);
+  const joined = joinedSource(
+    src,
+    paragraph.map(([start, end]) => ({ start, end })),
+  );
+  return read(joined.src, 0, joined.src.text.length).map((c) => mapClause(c, joined.toSource));
 }
 
 /** Nothing of a clause vanishes: an unusual name read as a unit, and a piece that is none, are reported at their place. */

@@ -535,6 +535,20 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
 const LINE_FORMS = CLAUSE_FORMS.filter((f) => f.scope !== 'body');
 const BODY_FORMS = CLAUSE_FORMS.filter((f) => f.scope !== 'line');
 
+/** A clause read in a joined source, with its offsets (and its units', persons' and pieces') in the source. */
+export function mapClause(clause: Clause, at: (offset: number) => number): Clause {
+  const span = <T extends { start: number; end: number }>(s: T): T => ({ ...s, start: at(s.start), end: at(s.end) });
+  return {
+    ...clause,
+    start: at(clause.start),
+    end: at(clause.end),
+    mentions: clause.mentions.map(span),
+    persons: clause.persons.map(span),
+    rejected: clause.rejected.map(span),
+    ...(clause.deadlineAt !== undefined ? { deadlineAt: at(clause.deadlineAt) } : {}),
+  };
+}
+
 /** Clauses of one line, by the line forms in table order. */
 export function findLineClauses(scan: LineScan): Clause[] {
   const clauses: Clause[] = [];

@@ -12,7 +12,7 @@
  * merged 序号 is more of the task above.
  */
 import { charClass } from './chars.ts';
-import type { LineInfo } from './classify.ts';
+import { PAGE_NUMBER, type LineInfo } from './classify.ts';
 import { alt, DEADLINE_CELL_END, MAIN_COLUMN_LEADS_NOTE, NOTE_LABELS, ROLE_WORDS, type ColumnRole } from './lexicon.ts';
 
 const MAIN_LEADS = new RegExp(MAIN_COLUMN_LEADS_NOTE);
@@ -102,7 +102,6 @@ const TABLE_END = new RegExp(`^\\s*(?:${alt(NOTE_LABELS)}|备注|附件|附表|�
 const PART_ROW = /^\s*[一二三四五六七八九十]{1,3}[、.]/;
 const RULE = /^\s*\|?\s*:?-{3,}/;
 const ONLY_PIPES = /^[\s|]*$/;
-const PAGE_NUMBER = /^\s*(?:[—–-]\s*\d{1,3}\s*[—–-]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
 
 interface RawCell extends Piece {
   /** Display column where the cell starts (spaces mode). */
