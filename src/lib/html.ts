@@ -88,7 +88,6 @@ const SKIP = new Set([
   'button',
   'input',
   'textarea',
-  'form',
   'map',
   'canvas',
   'video',

@@ -79,6 +79,8 @@ const COMMA_OR_SPACE = charClass(',', { space: true });
 const GROUP_ENDS = charClass(',。;');
 const NON_UNIT = new RegExp(`^(?:${alt(NON_UNIT_PARENTHESES)})`);
 const ROLE_WORD_ANY = new RegExp(alt(ROLE_WORDS.map((w) => w.word)));
+/** Units that a lead word ends: what a heading's own bracket says (`一、整治村容村貌(县委农办、县农业农村局牵头)`). */
+const LEAD_WORD_AT_END = new RegExp(`(?:${alt(ROLE_WORDS.filter((w) => w.role === 'lead').map((w) => w.word))})\\s*$`);
 /** 组织, 落实, 实施 open no 由 sentence: they stand inside names (县委组织部). */
 const GENERIC_ROLE_WORDS = new Set(['组织', '落实', '实施']);
 const LEAD_WORDS = alt(ROLE_WORDS.filter((w) => w.role !== 'support' && !GENERIC_ROLE_WORDS.has(w.word)).map((w) => w.word));
@@ -352,15 +354,16 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
   },
   {
     id: 'bracket-unlabelled',
-    summary: 'Units in brackets at the end of a line (with role words or none), or after a full stop with role words',
+    summary: 'Units in brackets at the end of a line (with role words or none), or after a full stop with role words; in a heading, units that lead',
     example: '(县教育局牵头,县财政局配合) / (县医保局、县卫健局按职责分工负责) / (县发改局、县财政局) / …制度。(区农业农村局负责)加大…',
     scope: 'line',
     final: false,
     find(scan) {
-      if (!scan.allowUnlabeled) return [];
       const out: Clause[] = [];
       for (const b of brackets(scan)) {
         if (b.labeled || b.close < 0) continue;
+        // A heading admits only the units that lead its part (…(A、B牵头)).
+        if (!scan.allowUnlabeled && !LEAD_WORD_AT_END.test(scan.src.view.slice(b.open + 1, b.close))) continue;
         const after = scan.src.view.slice(b.close + 1, scan.end);
         // At the end of the line, or after a full stop and naming roles (…制度。(A负责)加大…).
         const midLine = /[。;]\s*$/.test(scan.src.view.slice(scan.start, b.open)) && ROLE_WORD_ANY.test(scan.src.view.slice(b.open, b.close));

@@ -105,65 +105,41 @@ export interface ClauseLabel {
   alone?: Role;
 }
 
+/** What a label names the units as: 单位, 部门, or the offices inside one (科室, 处室, 股室, 站所). */
+const LABEL_NOUNS = ['单位', '部门', '科室', '处室', '股室', '站所'] as const;
+/** Each role word of a label with every noun (牵头单位, 配合股室, 责任站所 …), and the words that take no noun. */
+const withNouns = (roles: readonly string[], extra: readonly string[]): string[] => [...roles.flatMap((r) => LABEL_NOUNS.map((n) => r + n)), ...extra];
+
 export const UNIT_LABELS: readonly ClauseLabel[] = [
-  ...[
-    '牵头单位',
-    '牵头部门',
-    '牵头责任单位',
-    '牵头科室',
-    '牵头处室',
-    '牵头股室',
-    '牵头站所',
-    '主办单位',
-    '主办部门',
-    '主责单位',
-    '主责部门',
-    '主要责任单位',
-    '责任牵头单位',
-    '总牵头单位',
-    '牵头验收单位',
-  ].map((word) => ({ word, kind: 'units' as const, role: 'lead' as const })),
+  ...withNouns(['牵头', '主办', '主责'], ['牵头责任单位', '主要责任单位', '责任牵头单位', '总牵头单位', '牵头验收单位']).map((word) => ({
+    word,
+    kind: 'units' as const,
+    role: 'lead' as const,
+  })),
   // 承办 leads where a 协办 or 配合 unit is named beside it; alone it answers for the task.
-  ...['承办单位', '承办部门'].map((word) => ({ word, kind: 'units' as const, role: 'lead' as const, alone: 'responsible' as const })),
-  ...[
-    '配合单位',
-    '配合部门',
-    '配合科室',
-    '协办单位',
-    '协办部门',
-    '会办单位',
-    '会办部门',
-    '协助单位',
-    '协作单位',
-    '参与单位',
-    '参加单位',
-    '协同责任单位',
-    '协同单位',
-    '配合责任单位',
-    '配合验收单位',
-  ].map((word) => ({ word, kind: 'units' as const, role: 'support' as const })),
-  ...[
-    '责任单位',
-    '责任部门',
-    '责任科室',
-    '责任处室',
-    '责任股室',
-    '责任站所',
-    '责任主体',
-    '主体责任单位',
-    '实施主体',
-    '整改实施主体',
-    '整改责任单位',
-    '实施单位',
-    '完成单位',
-    '落实单位',
-    '承担单位',
-    '执行单位',
-    '主管单位',
-    '主管部门',
-    '分办单位',
-    '分办部门',
-  ].map((word) => ({ word, kind: 'units' as const, role: 'responsible' as const })),
+  ...withNouns(['承办'], []).map((word) => ({ word, kind: 'units' as const, role: 'lead' as const, alone: 'responsible' as const })),
+  ...withNouns(['配合', '协办', '会办', '协助', '协作', '参与', '参加', '协同'], ['协同责任单位', '配合责任单位', '配合验收单位']).map((word) => ({
+    word,
+    kind: 'units' as const,
+    role: 'support' as const,
+  })),
+  ...withNouns(
+    ['责任', '分办'],
+    [
+      '责任主体',
+      '主体责任单位',
+      '实施主体',
+      '整改实施主体',
+      '整改责任单位',
+      '实施单位',
+      '完成单位',
+      '落实单位',
+      '承担单位',
+      '执行单位',
+      '主管单位',
+      '主管部门',
+    ],
+  ).map((word) => ({ word, kind: 'units' as const, role: 'responsible' as const })),
   ...['部门分工', '职责分工', '任务分工', '责任分工', '单位分工'].map((word) => ({ word, kind: 'units' as const })),
 ];
 
@@ -405,7 +381,7 @@ export const UNIT_ENDINGS = [
 ] as const;
 
 /** Words that end in a unit ending but end no name: the stem of 县农业农村局, 县住房和城乡建设局. */
-export const FALSE_ENDINGS = ['农业农村', '农村', '乡村', '城乡', '城镇', '城市', '社会', '机关事务', '人社'] as const;
+export const FALSE_ENDINGS = ['农业农村', '农村', '乡村', '城乡', '城镇', '城市', '社会', '机关事务', '人社', '控股', '持股', '参股'] as const;
 
 /**
  * A national organ's words (金融监管总局, 国家税务总局, 海关总署, 人民银行总行): a name glued after one is its local
@@ -414,7 +390,13 @@ export const FALSE_ENDINGS = ['农业农村', '农村', '乡村', '城乡', '城
 export const HEAD_OFFICES = ['总局', '总署', '总行', '总公司'] as const;
 
 /** Endings after which a second name may start when two are written with no separator. */
-export const GLUE_AFTER = '局厅委办部院队府会所站心司团社行处科关';
+export const GLUE_AFTER = '局厅委办部院队府会所站心司团社行处科关股';
+
+/**
+ * Endings of the lowest offices, with none under them (a bureau's 股): a name glued after one is a
+ * peer of it (公共服务股文化馆 → 公共服务股, 文化馆), never a part of it.
+ */
+export const LOWEST_OFFICE_ENDINGS = ['股'] as const;
 
 /**
  * What a unit's `各` names inside it (局机关各股室, 县安委会各成员单位, 局属各单位党组织): one group with its
@@ -423,7 +405,7 @@ export const GLUE_AFTER = '局厅委办部院队府会所站心司团社行处�
 export const GROUP_WORDS = ['成员单位', '单位', '部门', '科室', '股室', '处室', '站所', '二级机构', '直属单位', '党组织', '党支部'] as const;
 
 /** Words an ending opens, never cut between their two characters (办公室, 部门, 会同, 花园社区居委会). */
-export const UNCUT_WORDS = ['办公', '部门', '会同', '社区'] as const;
+export const UNCUT_WORDS = ['办公', '部门', '会同', '社区', '股份', '股权'] as const;
 
 /** Places and levels that open a name: `县`, `省`, `各`, `自治州`. */
 export const PLACE_WORDS = ['自治区', '自治州', '自治县', '省', '市', '县', '区', '州', '镇', '乡', '旗', '盟', '街道'] as const;

@@ -25,6 +25,7 @@ import {
   GENERIC_UNITS,
   GLUE_AFTER,
   UNCUT_WORDS,
+  LOWEST_OFFICE_ENDINGS,
   GOVERNMENT_ENDINGS,
   GROUP_WORDS,
   HEAD_OFFICES,
@@ -59,6 +60,7 @@ const UNIT_END = new RegExp(`(?:${alt(UNIT_ENDINGS)})$`);
 const PERSON_END = new RegExp(`(?:${alt(PERSON_TITLES)}|委员(?!会))$`);
 const GLUE_CHAR = new RegExp(`[${GLUE_AFTER}]`);
 const UNCUT = new Set<string>(UNCUT_WORDS);
+const LOWEST_OFFICE_END = new RegExp(`(?:${alt(LOWEST_OFFICE_ENDINGS)})$`);
 const PLACE_START = new RegExp(`^(?:各|${alt(PLACE_WORDS.filter((p) => p !== '市'))}|市(?!场))`);
 const GENERIC = new RegExp(`^(?:${alt(GENERIC_UNITS)})$`);
 const FILLER_END = new RegExp(`(?:${COUNT_FILLER}|${alt(TRAILING_FILLERS)})$`);
@@ -357,7 +359,10 @@ function splitGlued(src: Source, item: Item): Item[] {
     const restHead = rest.match(/^[^,、;]*/)![0];
     // Without a place name the second unit must be a peer (财政局审计局), not a part of the first
     // (县公安局交警大队 is one unit).
-    if (!PLACE_START.test(rest) && !(/[局厅]$/.test(left) && restHead.length >= 3 && /(局|厅|委|办)$/.test(restHead) && !/分局$/.test(restHead))) continue;
+    const peer =
+      (/[局厅]$/.test(left) && restHead.length >= 3 && /(局|厅|委|办)$/.test(restHead) && !/分局$/.test(restHead)) ||
+      (LOWEST_OFFICE_END.test(left) && !FALSE_END.test(left));
+    if (!PLACE_START.test(rest) && !peer) continue;
     if (!isUnitLike(left) || !isUnitLike(rest)) continue;
     // 国家税务总局槐川县税务局, 国网槐川县供电公司: a national organ's local branch is one unit.
     if (/^(国家|国网|中国|人行|中国人民银行)/.test(view.slice(from, i)) && OWN_PLACE.test(rest) && !PLACE_START.test(rest)) continue;
