@@ -171,6 +171,13 @@ describe('the readers', () => {
     expect(read.ok && read.text).toBe('1. 整治燃气隐患。\n');
   });
 
+  it('read an article that a portal wraps in a <form> (VSB, ASP.NET), and still no form controls', async () => {
+    const html = `<html><body><form name="_newscontent_fromname"><div class="search"><input value="搜索"><button>搜索</button></div>
+<div id="vsb_content"><table><tr><td>序号</td><td>工作任务</td><td>责任股室</td></tr><tr><td>1</td><td>开展文化惠民演出。</td><td>公共服务股</td></tr></table></div></form></body></html>`;
+    const read = await htmlToText(new Uint8Array(Buffer.from(html)));
+    expect(read.ok && read.text).toBe('序号 | 工作任务 | 责任股室 |\n1 | 开展文化惠民演出。 | 公共服务股 |\n');
+  });
+
   it('read a .doc without LibreOffice as text, and say what it loses', async () => {
     const read = await readOle(new Uint8Array(readFileSync(join(DIR, 'table-word97.doc'))), { soffice: false });
     expect(read.ok && read.text).toContain('序号 | 类别 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |');

@@ -60,4 +60,15 @@ describe('clause forms', () => {
       expect(s.partsOk && s.sectionsOk).toBe(true);
     });
   }
+
+  it('gives a heading its own leading units, and its title without them or its bold markup', async () => {
+    const parsed = await parsePlanFile(join(ROOT, 'headings-leads-label-lines', 'input.txt'), {});
+    const part = parsed.document.outline[1]!;
+    expect(part.title).toBe('提升景区品质');
+    expect(part.assignments.map((a) => [a.mention, a.role])).toEqual([
+      ['县文旅局', 'lead'],
+      ['县住建局', 'lead'],
+    ]);
+    expect(parsed.document.outline[0]!.title).toBe('主要目标');
+  });
 });

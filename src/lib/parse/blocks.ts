@@ -58,6 +58,7 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
   fieldItemsAsText(infos, lines);
   noteItemsAsText(infos, lines);
   contentsAsChrome(infos, lines);
+  repeatsAsChrome(physical, lines, infos);
   const year = options.year;
 
   let bodyStart = findBodyStart(src, lines, infos);
@@ -624,6 +625,37 @@ function contentsAsChrome(infos: LineInfo[], lines: Line[]): void {
       infos[j]!.kind = 'chrome';
     }
     i = k - 1;
+  }
+}
+
+/** How much of a line's start names the text it repeats, and how long a line must be to be a repeat. */
+const REPEAT_KEY = 20;
+const REPEAT_LENGTH = 120;
+
+/**
+ * A document-sharing page ends with its summary (`摘要:`): the document's opening again, run together
+ * on one long line. A long line that starts as one of the first lines of the document started (the
+ * title, white space aside), after them, repeats them: page chrome, with every line read out of it.
+ */
+function repeatsAsChrome(physical: Line[], lines: Line[], infos: LineInfo[]): void {
+  const compact = (view: string) =>
+    view
+      .slice(0, 4 * REPEAT_KEY)
+      .replace(/\s+/g, '')
+      .slice(0, REPEAT_KEY);
+  const opening = new Set<string>();
+  for (const line of physical.slice(0, 40)) {
+    const key = compact(line.view);
+    if (key.length === REPEAT_KEY) opening.add(key);
+  }
+  if (opening.size === 0) return;
+  for (const line of physical.slice(40)) {
+    if (line.end - line.start < REPEAT_LENGTH || !opening.has(compact(line.view))) continue;
+    for (const [k, l] of lines.entries()) {
+      if (l.start < line.start || l.start >= line.end || infos[k]!.kind === 'blank') continue;
+      delete infos[k]!.marker;
+      infos[k]!.kind = 'chrome';
+    }
   }
 }
 

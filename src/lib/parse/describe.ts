@@ -162,7 +162,10 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
   // A row is one list: its 牵头 and 配合 cells together.
   for (const list of rowLists) if (list && list.length > 0) data.lists.push(list);
   data.text = lineJoin(textParts);
-  const heading = lineJoin(headingParts).replace(/[。.]$/, '');
+  // The bold markup that closes a heading (`**一、…**`) is no part of it.
+  const heading = lineJoin(headingParts)
+    .replace(/\s*(?:\*\*|__)$/, '')
+    .replace(/[。.]$/, '');
   if (block.type === 'task') {
     if (data.mentions.length === 0) {
       for (const paragraph of paragraphs(view, textRanges)) {
@@ -198,7 +201,8 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
       }
     }
   }
-  for (const [s, e] of textRanges) append(data.deadlines, findDeadlines(view, source, s, e, year));
+  // By paragraph: a date may wrap onto the next line (…,3⏎月15日前).
+  for (const paragraph of paragraphs(view, textRanges)) for (const [s, e] of paragraph) append(data.deadlines, findDeadlines(view, source, s, e, year));
   data.references = findReferences([heading, data.text].join('\n'));
 }
 

@@ -367,7 +367,8 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
         const after = scan.src.view.slice(b.close + 1, scan.end);
         // At the end of the line, or after a full stop and naming roles (…制度。(A负责)加大…).
         const midLine = /[。;]\s*$/.test(scan.src.view.slice(scan.start, b.open)) && ROLE_WORD_ANY.test(scan.src.view.slice(b.open, b.close));
-        if (!/^[\s。.;,]*$/.test(after) && !midLine) continue;
+        // (Bold markup may close the line: `**二、…(A牵头)**`.)
+        if (!/^[\s。.;,]*(?:\*\*|__)?\s*$/.test(after) && !midLine) continue;
         const clause = unlabeledBracket(scan, b.open, b.close);
         if (clause) out.push(clause);
       }

@@ -29,11 +29,11 @@ const BASE_ROLE_WORDS: readonly { word: string; role: WordRole }[] = [
   { word: '主办', role: 'lead' },
   { word: '承办', role: 'lead' },
   { word: '主责', role: 'lead' },
-  { word: '积极配合', role: 'support' },
+  // 积极配合, 密切配合, 全力配合 …: an adverb before 配合 leaves it 配合.
+  ...['积极', '密切', '全力', '主动', '协同', '大力'].map((adverb) => ({ word: `${adverb}配合`, role: 'support' as const })),
   { word: '按职责配合', role: 'support' },
   { word: '按照职责配合', role: 'support' },
   { word: '按职责分工配合', role: 'support' },
-  { word: '协同配合', role: 'support' },
   { word: '配合落实', role: 'support' },
   { word: '共同参与', role: 'support' },
   { word: '配合', role: 'support' },
@@ -389,6 +389,15 @@ export const FALSE_ENDINGS = ['农业农村', '农村', '乡村', '城乡', '城
  */
 export const HEAD_OFFICES = ['总局', '总署', '总行', '总公司'] as const;
 
+/**
+ * Organs that only a named zone has (开发区管委会, 产业集聚区党工委): a level word with one and no name
+ * before it (区管委会) is the end of the name it is glued to (商务中心区管委会), never a unit of its own.
+ */
+export const ZONE_ORGANS = ['管委会', '管理委员会', '党工委'] as const;
+
+/** Words that end a zone's name (产业集聚区, 商务中心区, 经济开发区): a zone of the place that names it. */
+export const ZONE_ENDINGS = ['开发区', '新区', '集聚区', '中心区', '园区', '示范区', '试验区', '保税区', '功能区', '合作区'] as const;
+
 /** Endings after which a second name may start when two are written with no separator. */
 export const GLUE_AFTER = '局厅委办部院队府会所站心司团社行处科关股';
 
@@ -424,12 +433,8 @@ export const PARTY_ORGAN_ENDINGS = ['部', '办', '委', '室'] as const;
 
 /** Words that say nothing about who: dropped from the end of a mention. */
 export const TRAILING_FILLERS = [
-  '等有关部门',
-  '等相关部门',
-  '等有关单位',
-  '等相关单位',
-  '等部门',
-  '等单位',
+  // 等有关部门, 等相关单位, 等有关科室, 等股室 …: the units named before stand for the rest.
+  ...['有关', '相关', ''].flatMap((q) => LABEL_NOUNS.map((n) => `等${q}${n}`)),
   '等',
   '按职责分工负责',
   '按职责负责',
@@ -445,7 +450,20 @@ export const UNIT_PEOPLE = ['主要负责人', '主要领导', '负责同志', '
 export const COUNT_FILLER = '等[\\d一二三四五六七八九十两几多]+个(?:有关|相关)?(?:部门|单位|成员单位)';
 
 /** Words of the sentence, not of the name, at the start of a mention. */
-export const LEADING_WORDS = ['以上工作由', '上述工作由', '此项工作由', '该项工作由', '本项工作由', '工作由', '分别由', '由', '请', '会同', '组织'] as const;
+export const LEADING_WORDS = [
+  '以上工作由',
+  '上述工作由',
+  '此项工作由',
+  '该项工作由',
+  '本项工作由',
+  '工作由',
+  '分别由',
+  '由',
+  '请',
+  '会同',
+  '组织',
+  '等',
+] as const;
 
 /** Words that open a sentence, never a unit's name: `按国家统一部署`, `推进…处`. */
 export const SENTENCE_STARTS = [

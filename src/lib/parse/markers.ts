@@ -21,7 +21,7 @@ export interface Marker {
   value: number;
   /** The line holds only the number (a flattened table row). */
   bare: boolean;
-  /** Length of a page number (`— 3 —`) written before the marker: chrome, not the marker. */
+  /** Length of a page number (`— 3 —`) or of bold markup (`**`) written before the marker: chrome, not the marker. */
   prefix?: number;
   /** 第一部分 / 第一章: a part named in words. */
   chapter?: boolean;
@@ -35,8 +35,8 @@ export interface Marker {
 const CN = '[一二三四五六七八九十百〇零两]{1,4}';
 const PART = new RegExp(`^(\\s*)(★\\s*)?(?:第(${CN})(?:部分|章)|(${CN})\\s*[、.,])\\s*`);
 const SECTION = new RegExp(`^(\\s*)(★\\s*)?(?:\\(\\s*(${CN})\\s*\\)|第(${CN})节)\\s*`);
-/** A page number left by a PDF before a heading: `— 3 —第二节…`. */
-const PAGE_PREFIX = /^\s*[—–-]\s*\d{1,3}\s*[—–-]\s*(?=\S)/;
+/** A page number left by a PDF before a heading (`— 3 —第二节…`), or Markdown bold opening it (`**一、…**`, a copied article). */
+const PAGE_PREFIX = /^\s*(?:[—–-]\s*\d{1,3}\s*[—–-]|\*\*|__)\s*(?=\S)/;
 const ITEM = /^(\s*)(★\s*)?(\d{1,5})\s*(?:[、,]|\.)\s*/;
 /** `8.365工程`, `2.3月底前`: a number glued to the digits of the text (or a decimal: see `glued`). */
 const GLUED_DIGITS = /^\s*(?:★\s*)?\d{1,5}\s*[、,.]\d/;

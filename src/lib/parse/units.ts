@@ -26,6 +26,8 @@ import {
   GLUE_AFTER,
   UNCUT_WORDS,
   LOWEST_OFFICE_ENDINGS,
+  ZONE_ORGANS,
+  ZONE_ENDINGS,
   GOVERNMENT_ENDINGS,
   GROUP_WORDS,
   HEAD_OFFICES,
@@ -60,6 +62,8 @@ const UNIT_END = new RegExp(`(?:${alt(UNIT_ENDINGS)})$`);
 const PERSON_END = new RegExp(`(?:${alt(PERSON_TITLES)}|委员(?!会))$`);
 const GLUE_CHAR = new RegExp(`[${GLUE_AFTER}]`);
 const UNCUT = new Set<string>(UNCUT_WORDS);
+const ZONE = new RegExp(`(?:${alt(ZONE_ENDINGS)})(?:${alt(ZONE_ORGANS)})?$`);
+const ZONE_ORGAN_ALONE = new RegExp(`^(?:${alt(LEVEL_WORDS)})(?:${alt(ZONE_ORGANS)})$`);
 const LOWEST_OFFICE_END = new RegExp(`(?:${alt(LOWEST_OFFICE_ENDINGS)})$`);
 const PLACE_START = new RegExp(`^(?:各|${alt(PLACE_WORDS.filter((p) => p !== '市'))}|市(?!场))`);
 const GENERIC = new RegExp(`^(?:${alt(GENERIC_UNITS)})$`);
@@ -241,6 +245,21 @@ function splitTopLevel(src: Source, start: number, end: number): Item[] {
           const fragment = view.slice(f, i);
           if (/^[\u4e00-\u9fff]{1,2}$/.test(fragment) && !isUnitLike(fragment) && !isPersonLike(fragment) && /^\s*[\u4e00-\u9fff]/.test(view.slice(i, i + 3)))
             continue;
+          // A name wrapped in a narrow cell (自然资源和规划分 局, 安商工 作部): one or two characters after
+          // the space finish a piece that is no name into one.
+          let j = i;
+          while (j < end && isSpace(view[j]!)) j++;
+          let r = j;
+          while (r < end && !LIST_SPECIAL.has(view.charCodeAt(r))) r++;
+          const rest = view.slice(j, r);
+          if (
+            /^[\u4e00-\u9fff]{1,2}$/.test(rest) &&
+            /^[\u4e00-\u9fff]{2,}$/.test(fragment) &&
+            !isUnitLike(fragment) &&
+            !isPersonLike(fragment) &&
+            isUnitLike(fragment + rest)
+          )
+            continue;
         }
         // A name broken across two lines (县发展和改革⏎局): the line break is no separator.
         if ((c === '\n' || c === '\r') && i - itemStart <= MAX_ITEM) {
@@ -352,6 +371,8 @@ function splitGlued(src: Source, item: Item): Item[] {
     // 机关 ends a name; 有关/相关 only qualify the next one (各有关乡镇人民政府).
     if (c === '关' && !left.endsWith('机关')) continue;
     if (c === '委' && !PLACE_START.test(rest)) continue;
+    // 商务中心区管委会: a zone's organ after a bare level word ends the zone's name, no second unit.
+    if (ZONE_ORGAN_ALONE.test(rest)) continue;
     // 县安委会各成员单位, 局机关各股室: a qualifier and a group word, not a second unit.
     if (GROUP_AFTER_QUALIFIER.test(rest)) continue;
     // 金融监管总局江屿监管局: a national organ's branch, one unit.
@@ -581,6 +602,8 @@ function completePrefix(previous: Piece | undefined, piece: Piece): string {
   const prefix = written.prefix;
   if (!prefix) return text;
   if (facts.generic) return prefix + text;
+  // A zone after a zone of a place (县产业集聚区、商务中心区管委会): of the same place.
+  if (ZONE.test(view) && ZONE.test(previous.view) && !PLACE_START.test(view)) return prefix + text;
   // Names that carry their own place stay as written.
   if (facts.ownPlace) return text;
   // 县委宣传部、网信办: a party organ after a party organ keeps the committee (县委网信办).
