@@ -436,14 +436,14 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
       while (sentence > start && !SENTENCE_OPENS_AFTER.has(view.charCodeAt(sentence - 1))) sentence--;
       // 由A负责,B配合: the agent form reads the whole sentence, lead group and all; a sentence
       // begun on the line before is read with its paragraph.
-      if ((continues && sentence === start) || (view.slice(sentence, stop).includes('由') && agentClauses(src, sentence, stop).length > 0)) return [];
+      if ((continues && sentence === start) || (view.slice(sentence, stop).includes('由') && hasAgentClause(src, sentence, stop))) return [];
       let last = finalUnits(src, sentence, stop, trimEnd(view, start, end));
       // A closing deadline sentence after the parts (…,供电所负责。4月底前全部完成。).
       if (!last && sentence > start && DEADLINE_PIECE.test(view.slice(sentence, stop).trim())) {
         const to = sentence - 1;
         sentence = to;
         while (sentence > start && !SENTENCE_OPENS_AFTER.has(view.charCodeAt(sentence - 1))) sentence--;
-        if (view.slice(sentence, to).includes('由') && agentClauses(src, sentence, to).length > 0) return [];
+        if (view.slice(sentence, to).includes('由') && hasAgentClause(src, sentence, to)) return [];
         last = finalUnits(src, sentence, to, to);
       }
       if (!last) return [];
@@ -574,6 +574,26 @@ export function findBodyClauses(src: Source, start: number, end: number): Clause
   return clauses;
 }
 
+/** The lead group of a 由 sentence: its span, where a partner (会同) starts in it, and its units (由A会同B负责: A leads, B supports). */
+function agentLead(src: Source, start: number, m: RegExpExecArray) {
+  const leadStart = start + m.index + m[0].indexOf(m[2]!, m[1]!.length);
+  const leadEnd = leadStart + m[2]!.length;
+  const partner = src.view.slice(leadStart, leadEnd).search(PARTNER);
+  const leadList = recognizeUnits(src, leadStart, partner > 0 ? leadStart + partner : leadEnd);
+  return { leadStart, leadEnd, partner, leadList };
+}
+
+/** Whether `[start, end)` holds a sentence the agent form reads: `agentClauses(…).length > 0`, without reading its groups. */
+function hasAgentClause(src: Source, start: number, end: number): boolean {
+  const body = src.view.slice(start, end);
+  AGENT.lastIndex = 0;
+  for (let m = AGENT.exec(body); m; m = AGENT.exec(body)) {
+    const { leadList } = agentLead(src, start, m);
+    if (leadList.units.length > 0 && leadList.rejected.length === 0) return true;
+  }
+  return false;
+}
+
 /** Sentences that name their units with 由 (the agent form's reading), in `[start, end)`. */
 export function agentClauses(src: Source, start: number, end: number): Clause[] {
   const { view } = src;
@@ -581,8 +601,7 @@ export function agentClauses(src: Source, start: number, end: number): Clause[] 
   const clauses: Clause[] = [];
   AGENT.lastIndex = 0;
   for (let m = AGENT.exec(body); m; m = AGENT.exec(body)) {
-    const leadStart = start + m.index + m[0].indexOf(m[2]!, m[1]!.length);
-    const leadEnd = leadStart + m[2]!.length;
+    const { leadStart, leadEnd, partner, leadList } = agentLead(src, start, m);
     const word = m[3]!;
     const afterLead = m.index + m[0].length;
     let clauseEnd = start + afterLead;
@@ -610,9 +629,6 @@ export function agentClauses(src: Source, start: number, end: number): Clause[] 
       p = q + 1;
     }
     const supportOk = more.length > 0;
-    // 由A会同B负责: A leads, B supports.
-    const partner = view.slice(leadStart, leadEnd).search(PARTNER);
-    const leadList = recognizeUnits(src, leadStart, partner > 0 ? leadStart + partner : leadEnd);
     const partnerList = partner > 0 ? recognizeUnits(src, leadStart + partner + 2, leadEnd) : undefined;
     if (leadList.units.length === 0 || leadList.rejected.length > 0) continue;
     const paired = more.some((m) => m.role === 'support') || (partnerList?.units.length ?? 0) > 0;
