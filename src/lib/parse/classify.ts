@@ -18,11 +18,11 @@ export interface LineInfo {
 const CHROME =
   /^\s*(?:(?:首页|当前位置|您当前的位置|您现在的位置|当前页面)\s*[>»:›]|.*\s[>»›]\s.*$|[【[](?:打印|关闭|打印本页|关闭窗口|收藏|字号|大|中|小|返回顶部|分享)[】\]]|(?:索引号|发布机构|发文机关|公开责任部门|公开方式|公开范围|发布日期|成文日期|生成日期|主题分类|主题词|信息来源|浏览次数|访问量|文\s*号|信息分类|有效性|时效性|来源|作者|点击数|字号)\s*[::|]|扫一扫|分享到|【\s*字体|\[\s*字体)/;
 
-const DEADLINE_LINE = new RegExp(`^\\s*(?:[(\\[【]\\s*)?(?:${alt(DEADLINE_LABELS)})\\s*[::]`);
+const DEADLINE_LINE = new RegExp(`^\\s*(?:(?:[(\\[【]\\s*)?(?:${alt(DEADLINE_LABELS)})\\s*[::]|【\\s*(?:${alt(DEADLINE_LABELS)})\\s*】)`);
 
 /** Lines naming a person (分管区领导:张三) — never units. */
 export const PERSON_LINE = new RegExp(
-  `^\\s*(?:[(\\[【]\\s*)?(?:${alt(PERSON_LINE_PARTS.duty)})?(?:${alt(PERSON_LINE_PARTS.level)})?(?:级)?(?:${alt(PERSON_LINE_PARTS.who)})(?:同志)?\\s*[::]`,
+  `^\\s*(?:[(\\[【]\\s*)?(?:${alt(PERSON_LINE_PARTS.duty)})?(?:${alt(PERSON_LINE_PARTS.level)})?(?:级)?(?:${alt(PERSON_LINE_PARTS.who)})(?:同志)?\\s*(?:[::]|(?<=【[^】]*)】)`,
 );
 
 /** A page number of a printed or PDF copy on its own line: `— 3 —`, `- 12 -`, `第 3 页`, `第3页 共9页`, `3/9`. */

@@ -2,8 +2,8 @@ import { isSpaceAt } from '../chars.ts';
 import { alt, TASK_FIELD_LABELS } from '../lexicon.ts';
 import { linesOf, isContent, type PlanBlock, type PlanLeaf, type PlanRoot, stateOf } from '../tree.ts';
 
-/** A line that is a field of the task before it: `整改目标:…`. */
-const FIELD = new RegExp(`^\\s*(?:${alt(TASK_FIELD_LABELS)})\\s*[:：]`);
+/** A line that is a field of the task before it: `整改目标:…`, or any field of a record, its label in brackets (`【存在问题】`). */
+const FIELD = new RegExp(`^\\s*(?:(?:${alt(TASK_FIELD_LABELS)})\\s*[:：]|【[^】]{1,10}】)`);
 
 /**
  * A paragraph between tasks belongs to none of them. A task whose marker line is a whole
