@@ -27,7 +27,7 @@ import {
   type WordRole,
 } from './lexicon.ts';
 import type { Source } from './source.ts';
-import { isNameLike, recognizeUnits, unitEndingLength, type Span } from './units.ts';
+import { isNameLike, isUnitLike, recognizeUnits, unitEndingLength, type Span } from './units.ts';
 
 export interface Mention extends Span {
   role: Role;
@@ -124,6 +124,21 @@ const ALL_LEAD = new RegExp(ALL_LEAD_NOTE);
 const OTHERS_SUPPORT = new RegExp(OTHERS_SUPPORT_NOTE);
 const SEVERAL_ONLY = new RegExp(SEVERAL_ONLY_NOTE);
 
+/**
+ * The last comma before `at` in `text`, or the last white space after a whole unit name (a cell's
+ * paragraphs are joined by white space; a name wrapped inside the cell is no paragraph), or -1.
+ */
+function lastBreak(text: string, at: number): number {
+  for (let k = at - 1; k > 0; k--) {
+    if (text[k] === ',') return k;
+    if (!/\s/.test(text[k]!) || /\s/.test(text[k - 1]!)) continue;
+    let b = k - 1;
+    while (b > 0 && !/[\s,、;]/.test(text[b - 1]!)) b--;
+    if (isUnitLike(text.slice(b, k))) return k;
+  }
+  return -1;
+}
+
 /** How many parentheses are open at `at` of `text`. */
 function depthAt(text: string, at: number): number {
   let depth = 0;
@@ -157,7 +172,13 @@ interface Group {
  * Read the units of a clause body `[start, end)` of the source. `defaultRole` applies to groups
  * that no label or role word qualifies.
  */
-export function readClauseBody(src: Source, start: number, end: number, defaultRole: Role = 'responsible', options: { promote?: boolean } = {}): ClauseBody {
+export function readClauseBody(
+  src: Source,
+  start: number,
+  end: number,
+  defaultRole: Role = 'responsible',
+  options: { promote?: boolean; column?: boolean } = {},
+): ClauseBody {
   const { view } = src;
   const body = view.slice(start, end);
   const result: ClauseBody = { mentions: [], persons: [], rejected: [], labeled: false };
@@ -252,11 +273,12 @@ export function readClauseBody(src: Source, start: number, end: number, defaultR
       if (unitEndingLength(segText.slice(from, m.index + m[0].length)) > m[0].length) continue;
       const role = wordRole((m[1] ?? m[2])!, hasSupport);
       if (role === 'lead') sawLead = true;
-      // 责任单位为A、B,C按职责配合: after a label, the role word goes back to the last comma only.
-      const comma = segment.label && from === 0 ? segText.lastIndexOf(',', m.index) : -1;
+      // 责任单位为A、B,C按职责配合: after a label, the role word goes back to the last comma only; in a
+      // column's cell (its header the label), to the last comma or paragraph (A ⏎ B ⏎ C负责落实).
+      const comma = from === 0 && segment.label ? segText.lastIndexOf(',', m.index) : from === 0 && options.column ? lastBreak(segText, m.index) : -1;
       if (comma > 0 && depthAt(segText, comma) === 0) {
-        const labelRole = segment.label!.role === 'responsible' ? undefined : segment.label!.role;
-        groups.push({ start: segment.start, end: segment.start + comma, role: labelRole, ...(segment.label!.alone ? { alone: segment.label!.alone } : {}) });
+        const labelRole = !segment.label || segment.label.role === 'responsible' ? undefined : segment.label.role;
+        groups.push({ start: segment.start, end: segment.start + comma, role: labelRole, ...(segment.label?.alone ? { alone: segment.label.alone } : {}) });
         from = comma + 1;
       }
       groups.push({ start: segment.start + from, end: segment.start + m.index, role });

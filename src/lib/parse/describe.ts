@@ -148,7 +148,7 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
       for (const d of findDeadlines(from.view, from.text, start, end, year, true)) data.deadlines.push({ ...d, start: at(d.start), end: at(d.end) });
       return;
     }
-    const body = readClauseBody(from, start, end, cell.role as Role, { promote: true });
+    const body = readClauseBody(from, start, end, cell.role as Role, { promote: true, column: true });
     reportPieces(body.mentions, body.rejected, at, problems);
     const mentions = body.mentions.map((m) => ({ ...m, start: at(m.start), end: at(m.end) }));
     append(data.mentions, mentions);

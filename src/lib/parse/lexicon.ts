@@ -105,8 +105,8 @@ export interface ClauseLabel {
   alone?: Role;
 }
 
-/** What a label names the units as: 单位, 部门, or the offices inside one (科室, 处室, 股室, 站所). */
-const LABEL_NOUNS = ['单位', '部门', '科室', '处室', '股室', '站所'] as const;
+/** What a label names the units as: 单位, 部门, or the offices inside one (科室, 处室, 股室, 站所, a town's 办所). */
+const LABEL_NOUNS = ['单位', '部门', '科室', '处室', '股室', '站所', '办所'] as const;
 /** Each role word of a label with every noun (牵头单位, 配合股室, 责任站所 …), and the words that take no noun. */
 const withNouns = (roles: readonly string[], extra: readonly string[]): string[] => [...roles.flatMap((r) => LABEL_NOUNS.map((n) => r + n)), ...extra];
 
@@ -418,6 +418,9 @@ export const UNCUT_WORDS = ['办公', '部门', '会同', '社区', '股份', '�
 
 /** Places and levels that open a name: `县`, `省`, `各`, `自治州`. */
 export const PLACE_WORDS = ['自治区', '自治州', '自治县', '省', '市', '县', '区', '州', '镇', '乡', '旗', '盟', '街道'] as const;
+
+/** Words that start with a place word but name no place (乡村振兴办, 市场监管所, 区域协调办): no prefix a later name takes. */
+export const NOT_PLACE_STARTS = ['乡村', '市场', '区域', '县域', '市域', '镇域', '乡镇', '县区', '县市', '区县', '镇村', '镇街'] as const;
 
 /** Administrative levels that stand for every place of that level: `各乡、镇人民政府`. */
 export const LEVEL_WORDS = ['乡镇', '街道', '县区', '县市区', '市县', '县市', '乡', '镇', '县', '区', '市', '州', '村', '社区'] as const;

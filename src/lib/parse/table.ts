@@ -607,6 +607,17 @@ function pushRow(b: Builder, row: TableRow, wrapped: boolean): void {
 function inheritMerged(b: Builder, row: TableRow): void {
   const { table } = b;
   const prev = b.previous;
+  // A Word table copied as text (tabs between cells): a cell merged over several rows is written in
+  // its first row, the rows under it leave it empty (1⇥任务⇥县农业农村局 ⏎ 2⇥任务⇥⇥配合单位): an empty 牵头
+  // or 完成时限 cell is the one above it, up to the next part row.
+  if (table.mode === 'tab' && prev && prev.kind === 'row' && row.serial) {
+    const filled = (c: Cell | undefined) => !!c && c.pieces.some((p) => b.src.view.slice(p.start, p.end).trim() !== '');
+    const above = [...prev.cells, ...(prev.inherited ?? [])];
+    const taken = table.columns.flatMap((role, k) =>
+      (role === 'lead' || role === 'deadline') && !filled(row.cells.find((c) => c.column === k)) ? above.filter((c) => c.column === k && filled(c)) : [],
+    );
+    if (taken.length > 0) row.inherited = [...(row.inherited ?? []), ...taken];
+  }
   if (row.lostUnits && prev && row.serial) {
     const above = [...prev.cells, ...(prev.inherited ?? [])].filter((c) => UNIT_ROLES.has(c.role));
     if (above.length > 0 && !row.cells.some((c) => UNIT_ROLES.has(c.role))) row.inherited = above;

@@ -28,6 +28,7 @@ import {
   LOWEST_OFFICE_ENDINGS,
   ZONE_ORGANS,
   ZONE_ENDINGS,
+  NOT_PLACE_STARTS,
   GOVERNMENT_ENDINGS,
   GROUP_WORDS,
   HEAD_OFFICES,
@@ -81,7 +82,7 @@ const LEVEL_GOVERNMENT = new RegExp(`^(${QUALIFIER})?(${LEVEL})(\\([^()]*\\))?($
 const STEM = new RegExp(`^(?:${alt(PLACE_WORDS)})?(?:委)?[\\u4e00-\\u9fff]{2,5}$`);
 const STEM_ENDING = /[\u4e00-\u9fff]{2,}?(局|委|办|厅|部)$/;
 const PARTY_PREFIX = new RegExp(`^((?:${alt(PLACE_WORDS)})委)(?!员|会)`);
-const ADMIN_PREFIX = new RegExp(`^(各(?:${LEVEL})?(?:\\([^()]*\\))?|${alt(PLACE_WORDS.filter((p) => p !== '市'))}|市(?!场))`);
+const ADMIN_PREFIX = new RegExp(`^(各(?:${LEVEL})?(?:\\([^()]*\\))?|(?!${alt(NOT_PLACE_STARTS)})(?:${alt(PLACE_WORDS)}))`);
 /** A name that starts with a place of its own (澜州市…); 城乡, 乡村, 城市, 市场, 城镇, 社区 are words, not places. */
 const OWN_PLACE = /^(?:(?!城乡|乡村|城市|市场|城镇|社区|小区|园区|景区|片区)[\u4e00-\u9fff]){1,6}?(?<!城)(省|市(?!场)|县|区|州|镇|乡(?!村))/;
 const COUNT = /\d+(?:\.\d+)?\s*(?:处|个|家|所|座|条|项|万|亿|人|户|次|名|公里|亩|%|期|场|批|类|吨)/;
