@@ -209,7 +209,7 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
       const read = findLineClauses({ src: joined.src, start: 0, end: joined.src.text.length, allowUnlabeled, continues }).map((c) =>
         mapClause(c, joined.toSource),
       );
-      if (quality(read) > quality(clauses)) return { clauses: read, end: lines[after]!.end, last: after };
+      if (readsBetter(read, clauses, lines[after]!.start)) return { clauses: read, end: lines[after]!.end, last: after };
     }
     if (lastClause && cutShort(clauses, from, i) && goesOn(i + 1)) {
       const longer = goOn(from, { clauses, end: line.end, last: i }, allowUnlabeled, continues);
@@ -283,7 +283,7 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
     for (let n = 0; n < 3 && cutShort(reach.clauses, from, reach.last) && goesOn(reach.last + 1); n++) {
       const next = lines[reach.last + 1]!;
       const joined = findLineClauses({ src, start: from, end: next.end, allowUnlabeled, continues });
-      if (quality(joined) <= quality(reach.clauses)) break;
+      if (!readsBetter(joined, reach.clauses, next.start)) break;
       reach = { clauses: joined, end: next.end, last: reach.last + 1 };
     }
     return reach;
@@ -473,6 +473,15 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
   }
 
   return { tree: root, state: { src, lines, infos, locator, tables, inTable, rowAt, taskLevel, problems: [] } };
+}
+
+/**
+ * Clauses read over a line break (at `at`, the next line's start) read better than those of the
+ * line alone: more units, or as many with a name that the break cut read whole (各街道办⏎事处).
+ */
+function readsBetter(joined: Clause[], alone: Clause[], at: number): boolean {
+  const gain = quality(joined) - quality(alone);
+  return gain > 0 || (gain === 0 && joined.some((c) => c.mentions.some((m) => m.start < at && m.end > at)));
 }
 
 /** How well clauses read: their units (a name with no unit ending counts half, one read only as like a name nothing) less their pieces that are none. */

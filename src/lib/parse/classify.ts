@@ -25,8 +25,8 @@ export const PERSON_LINE = new RegExp(
   `^\\s*(?:[(\\[【]\\s*)?(?:${alt(PERSON_LINE_PARTS.duty)})?(?:${alt(PERSON_LINE_PARTS.level)})?(?:级)?(?:${alt(PERSON_LINE_PARTS.who)})(?:同志)?\\s*(?:[::]|(?<=【[^】]*)】)`,
 );
 
-/** A page number of a printed or PDF copy on its own line: `— 3 —`, `- 12 -`, `第 3 页`, `第3页 共9页`, `3/9`. */
-export const PAGE_NUMBER = /^\s*(?:[—–-]\s*\d{1,3}\s*[—–-]|第\s*\d+\s*页(?:\s*[,/]?\s*共\s*\d+\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
+/** A page number of a printed or PDF copy on its own line: `— 3 —`, `- 12 -`, `— — — 6 —`, `第 3 页`, `第3页 共9页`, `3/9`. */
+export const PAGE_NUMBER = /^\s*(?:(?:[—–-]\s*){1,4}\d{1,3}\s*(?:[—–-]\s*){1,4}|第\s*\d+\s*页(?:\s*[,/]?\s*共\s*\d+\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
 
 /** A site's footer: 主办单位 here is the website's, not a task's (`主办:X 承办:Y` on one line). */
 const FOOTER = new RegExp(

@@ -656,14 +656,18 @@ export function recognizeUnits(src: Source, start: number, end: number): UnitLis
       const itemView = view.slice(item.start, item.end);
       const itemText = text.slice(item.start, item.end);
       const broken = /\s/.test(itemText);
-      pieces.push({
-        start: item.start,
-        end: item.end,
-        before: item.before,
-        view: broken ? itemView.replace(/\s+/g, '') : itemView,
-        // What the view blanks (white space, a site's chunk marker) is no part of the name.
-        text: broken ? withoutBlanks(itemText, itemView) : itemText,
-      });
+      let pieceView = broken ? itemView.replace(/\s+/g, '') : itemView;
+      // What the view blanks (white space, a site's chunk marker) is no part of the name.
+      let pieceText = broken ? withoutBlanks(itemText, itemView) : itemText;
+      // Nor is a mirror's pinyin (涪安區(qū)): the name is read, and completed, without it.
+      if (pieceView.includes('(')) {
+        PINYIN_RESIDUE.lastIndex = 0;
+        if (PINYIN_RESIDUE.test(pieceView)) {
+          pieceView = pieceView.replace(PINYIN_RESIDUE, '');
+          pieceText = pieceText.replace(PINYIN_RESIDUE, '');
+        }
+      }
+      pieces.push({ start: item.start, end: item.end, before: item.before, view: pieceView, text: pieceText });
     }
   }
   if (pieces.length > 1 && pieces.length <= 5000) completeEndings(pieces);
