@@ -19,6 +19,7 @@ import {
   OTHERS_SUPPORT_NOTE,
   SEVERAL_ONLY_NOTE,
   PARTNER_PATTERN,
+  PINYIN_RESIDUE_PATTERN,
   PLACE_WORDS,
   ROLE_WORDS,
   SHORT_LABELS,
@@ -93,7 +94,7 @@ const ROLE_WORD_ROLE = new Map<string, WordRole>(ROLE_WORDS.map((w) => [w.word, 
  * next group's first unit starts at once: `A牵头各有关部门负责`.
  */
 export const ROLE_WORD = new RegExp(
-  `(?:分别|各自)?(${alt(ROLE_WORDS.map((w) => w.word))})(?=\\s*(?:[,;。.、)]|$))|(${alt(ROLE_WORDS.filter((w) => w.role === 'lead' || w.role === 'support').map((w) => w.word))})(?=各|有关|相关|${alt(PLACE_WORDS.filter((p) => p !== '市'))}|市(?!场))`,
+  `(?:分别|各自)?(${alt(ROLE_WORDS.map((w) => w.word))})(?:${PINYIN_RESIDUE_PATTERN})?(?=\\s*(?:[,;。.、)]|$))|(${alt(ROLE_WORDS.filter((w) => w.role === 'lead' || w.role === 'support').map((w) => w.word))})(?=各|有关|相关|${alt(PLACE_WORDS.filter((p) => p !== '市'))}|市(?!场))`,
   'g',
 );
 const SUPPORT_WORDS = alt(ROLE_WORDS.filter((w) => w.role === 'support').map((w) => w.word));

@@ -419,6 +419,9 @@ export const UNCUT_WORDS = ['办公', '部门', '会同', '社区', '股份', '�
 /** Places and levels that open a name: `县`, `省`, `各`, `自治州`. */
 export const PLACE_WORDS = ['自治区', '自治州', '自治县', '省', '市', '县', '区', '州', '镇', '乡', '旗', '盟', '街道'] as const;
 
+/** Pinyin that a mirror's converter writes after a character (`鎮(zhèn)`, `負責(zé)`): no part of a name or a word. */
+export const PINYIN_RESIDUE_PATTERN = '[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]';
+
 /** Words that start with a place word but name no place (乡村振兴办, 市场监管所, 区域协调办): no prefix a later name takes. */
 export const NOT_PLACE_STARTS = ['乡村', '市场', '区域', '县域', '市域', '镇域', '乡镇', '县区', '县市', '区县', '镇村', '镇街'] as const;
 

@@ -29,6 +29,7 @@ import {
   ZONE_ORGANS,
   ZONE_ENDINGS,
   NOT_PLACE_STARTS,
+  PINYIN_RESIDUE_PATTERN,
   GOVERNMENT_ENDINGS,
   GROUP_WORDS,
   HEAD_OFFICES,
@@ -95,7 +96,7 @@ const ORGAN_AFTER_PLACE = /^[\u4e00-\u9fff]{1,6}(区|县|镇|乡|街道|市)(管
 const ORGAN_END = /(党委|党工委|人民政府|政府|管委会|人大常委会|人大|政协|纪委)$/;
 /** Words of deadlines and actions: 长期坚持, 立行立改, 持续推进 are no names. */
 const NOT_A_NAME = /坚持|推进|完成|立改|长期|持续|常态|落实|开展|实施|到位|以上|以内|以下|之前|前$|后$|期间|每[年月季周]/;
-const PINYIN_RESIDUE = /[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]/g;
+const PINYIN_RESIDUE = new RegExp(PINYIN_RESIDUE_PATTERN, 'g');
 const LEVEL_ALONE = new RegExp(`^(?:${alt(LEVEL_WORDS)})$`);
 const UNIT_PEOPLE_END = new RegExp(`(?:${alt(UNIT_PEOPLE)})$`);
 const NAMEISH = /^[\u4e00-\u9fff()“”"]{2,24}$/;
