@@ -30,10 +30,17 @@ export function headerRole(cell: string): ColumnRole | undefined {
   return undefined;
 }
 
-/** `责任` ⏎ `领导` is one header cell. */
+/** A level's role word with no noun (`市级牵头`), the first line of a header cell whose noun (`责任单位`) is the next. */
+const LEVEL_ROLE = new RegExp(`^(?:${alt(PLACE_WORDS)})级?(?:牵头|配合|协办|责任)$`);
+/** A unit of measure in brackets (`(%)`, `(万元)`), the last line of the header cell above it (`完成目标` ⏎ `(%)`). */
+const MEASURE = /^[(（][^()（）]{1,4}[)）]$/;
+
+/** `责任` ⏎ `领导`, `市级牵头` ⏎ `责任单位`, `完成目标` ⏎ `(%)` are one header cell. */
 export function joinsHeader(first: string, second: string): boolean {
   const a = first.replace(/[\s|]+/g, '');
   const b = second.replace(/[\s|]+/g, '');
+  if (MEASURE.test(b)) return headerRole(a) !== undefined;
+  if (LEVEL_ROLE.test(a) && /^(?:责任)?(?:单位|部门)$/.test(b)) return true;
   return a.length <= 4 && HEADER_TAILS.test(b) && !HEADER_TAILS.test(a) && headerRole(a + b) !== undefined;
 }
 

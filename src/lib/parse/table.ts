@@ -13,7 +13,7 @@
  */
 import { charClass } from './chars.ts';
 import { PAGE_NUMBER, type LineInfo } from './classify.ts';
-import { alt, DEADLINE_CELL_END, MAIN_COLUMN_LEADS_NOTE, NOTE_LABELS, ROLE_WORDS, type ColumnRole } from './lexicon.ts';
+import { alt, DEADLINE_CELL_END, MAIN_COLUMN_LEADS_NOTE, NOT_PLACE_STARTS, NOTE_LABELS, PLACE_WORDS, ROLE_WORDS, type ColumnRole } from './lexicon.ts';
 
 const MAIN_LEADS = new RegExp(MAIN_COLUMN_LEADS_NOTE);
 /** A line that goes on with the one before: a closer, a separator or a role word first (头)、县政府 / 牵头,县水利局). */
@@ -24,7 +24,7 @@ import type { Source } from './source.ts';
 import { alignCells, cellKind, headerRole, isHeaderRow, joinsHeader, type CellKind } from './table-cells.ts';
 import { findGluedTables } from './glued-table.ts';
 import { isClosingLine } from './preamble.ts';
-import { recognizeUnits } from './units.ts';
+import { hasUnitEnding, isPersonLike, isUnitLike, recognizeUnits } from './units.ts';
 
 export type { ColumnRole };
 
@@ -85,6 +85,8 @@ export interface Table {
   mode: TableMode;
   /** Cells split by lines of only `|` (see Header). */
   bars?: boolean;
+  /** One cell a line with a blank line after each: a web page's cells copied as paragraphs, its merged cells written once. */
+  spaced?: boolean;
   /** The header's cells as written (empty for a merged one). */
   headerCells: string[];
   /** Where the header starts, for a table run together inside a line. */
@@ -94,7 +96,10 @@ export interface Table {
 }
 
 const UNIT_ROLES = new Set<ColumnRole>(['lead', 'support', 'responsible']);
-const SERIAL = /^\s*(\d{1,4})\s*(?:[.、]\s*)?$/;
+/** A unit name's place at its start: `市`, `县`, `各` (not 市场). */
+const PLACE_OPENS = new RegExp(`^(?:各|(?!${alt(NOT_PLACE_STARTS)})(?:${alt(PLACE_WORDS)}))`);
+/** A row's 序号: `12`, `12.`, `12、`, or starred as a table marks some rows (`5*`, `★6`). */
+const SERIAL = /^\s*[★*]?\s*(\d{1,4})\s*(?:[.、*★]\s*)?$/;
 /** A serial glued to the text of its row: `1开展…`. */
 const GLUED_SERIAL = /^\s*(\d{1,4})(?![年月日号时个万亿项家所座处条名人次天周批期级类.\d])(?=[\u4e00-\u9fff“《])/;
 const TABLE_END = new RegExp(`^\\s*(?:${alt(NOTE_LABELS)}|备注|附件|附表|附:)\\s*[:：\\d一二三(]|^\\s*(?:${alt(NOTE_LABELS)})\\s*$`);
@@ -408,10 +413,15 @@ export function headerAt(src: Source, lines: Line[], i: number): Header | undefi
     j++;
   }
   if (cells.length < 3 || !isHeaderRow(cells)) return undefined;
-  // 序号 opens a header: a title line above it (…整改任务清单) is no column.
-  if (cells.findIndex((c) => headerRole(c) === 'number') > 0) return undefined;
+  // 序号 opens a header: a title line above it (…整改任务清单) is no column; a category or a name
+  // column may stand before it (工程名称 ⏎ 序号 …).
+  const serialAt = cells.findIndex((c) => headerRole(c) === 'number');
+  if (serialAt > 0 && !cells.slice(0, serialAt).every((c) => HEADS_BEFORE_SERIAL.test(c))) return undefined;
   return { first: i, last, mode: 'stream', cells, columns: cells.map((t) => headerRole(t) ?? 'note') };
 }
+
+/** Header words of the columns a table may hold before its 序号: a category, or the name of a group of rows. */
+const HEADS_BEFORE_SERIAL = /^[\u4e00-\u9fff]{0,4}(?:名称|类别|分类|领域|板块|类型)$/;
 
 /** Whether one of the next three cell lines from `k` is a short header word the lexicon knows, before any serial. */
 function knownHeaderAhead(lines: Line[], k: number): boolean {
@@ -490,6 +500,17 @@ function makeRow(b: Builder, firstLine: number, lastLine: number, raw: RawCell[]
   let cells = raw;
   // The serial: a bare number in the first place of a table with a 序号 column.
   const numberColumn = columns.indexOf('number');
+  // A category or name column before the 序号 (工程名称 ⏎ 序号 …): its cell, where the row has one, before the serial.
+  let before: RawCell | undefined;
+  if (
+    numberColumn > 0 &&
+    cells.length > 1 &&
+    !SERIAL.test(src.view.slice(cells[0]!.start, cells[0]!.end)) &&
+    SERIAL.test(src.view.slice(cells[1]!.start, cells[1]!.end))
+  ) {
+    before = cells[0];
+    cells = cells.slice(1);
+  }
   const first = cells.find((c) => src.view.slice(c.start, c.end).trim() !== '');
   const firstText = first ? src.view.slice(first.start, first.end) : '';
   const serial = first ? SERIAL.exec(firstText) : null;
@@ -555,6 +576,7 @@ function makeRow(b: Builder, firstLine: number, lastLine: number, raw: RawCell[]
     });
     row.cells.sort((x, y) => x.column - y.column);
   });
+  if (before) row.cells.unshift({ role: columns[0]!, column: 0, pieces: [{ start: before.start, end: before.end }] });
   // Markers at the start of text cells open blocks: (一) section, 1. task, (1) sub-task.
   row.cells.forEach((cell, k) => {
     if (cell.role !== 'text' && cell.role !== 'number' && cell.role !== 'category') return;
@@ -621,6 +643,13 @@ function inheritMerged(b: Builder, row: TableRow): void {
   if (row.lostUnits && prev && row.serial) {
     const above = [...prev.cells, ...(prev.inherited ?? [])].filter((c) => UNIT_ROLES.has(c.role));
     if (above.length > 0 && !row.cells.some((c) => UNIT_ROLES.has(c.role))) row.inherited = above;
+    return;
+  }
+  // A web page's cells a paragraph each, a row with no unit cell at all under a row with one: the
+  // unit cell was merged over both and written once (the copy drops it from the rows it spans).
+  if (table.spaced && prev && prev.kind === 'row' && row.serial && !row.cells.some((c) => UNIT_ROLES.has(c.role))) {
+    const above = [...prev.cells, ...(prev.inherited ?? [])].filter((c) => UNIT_ROLES.has(c.role));
+    if (above.length > 0) row.inherited = [...(row.inherited ?? []), ...above];
     return;
   }
   if (table.mode !== 'stream' || !prev || !row.serial || !table.columns.includes('person') || row.cells.some((c) => c.role === 'person')) return;
@@ -832,17 +861,21 @@ function readStream(b: Builder, lines: Line[], infos: LineInfo[], from: number):
   let cells: RawCell[] = [];
   let firstLine = -1;
   let lastLine = -1;
-  const numbered = table.columns[0] === 'number';
+  // The 序号 column: the first, or after a category or name column (工程名称 ⏎ 序号 …).
+  const serialColumn = table.columns.indexOf('number');
+  const numbered = serialColumn === 0 || (serialColumn > 0 && table.columns.slice(0, serialColumn).every((r) => r === 'text' || r === 'category'));
+  const isSerial = (c: RawCell | undefined) => !!c && SERIAL.test(src.view.slice(c.start, c.end).trim());
   const flush = () => {
     if (cells.length === 0) return;
     if (isHeaderRecord(src, cells)) table.rows.push({ firstLine, lastLine, kind: 'header', cells: [], markers: [] });
     else {
       // A PDF's cells, each hard-wrapped, or short ones run together on a line (foldWrapped says which).
-      const serial = numbered && SERIAL.test(src.view.slice(cells[0]!.start, cells[0]!.end).trim()) ? 1 : 0;
+      const serial = !numbered ? 0 : isSerial(cells[0]) ? 1 : serialColumn > 0 && isSerial(cells[1]) ? 2 : 0;
       const tail = src.view.slice(cells.at(-1)!.start, cells.at(-1)!.end);
+      const dataColumns = table.columns.length - (numbered ? serialColumn + 1 : 0);
       const folded =
-        cells.length - serial > table.columns.length - (numbered ? 1 : 0) + 1 || (cells.length - serial >= 3 && /\S \S/.test(tail))
-          ? foldWrapped(src, cells.slice(serial), table.columns.slice(numbered ? 1 : 0))
+        cells.length - serial > dataColumns + 1 || (cells.length - serial >= 3 && /\S \S/.test(tail))
+          ? foldWrapped(src, cells.slice(serial), table.columns.slice(numbered ? serialColumn + 1 : 0))
           : undefined;
       const row = makeRow(b, firstLine, lastLine, folded ? [...cells.slice(0, serial), ...folded] : cells, false);
       // The rest of a row a page break cut, after the header repeated: more of that row, its
@@ -895,12 +928,29 @@ function readStream(b: Builder, lines: Line[], infos: LineInfo[], from: number):
     const value = serial ? Number(serial[1]) : glued ? Number(glued[1]) : NaN;
     const inSequence = value === b.lastSerial + 1 || (value === 1 && b.lastSerial === 0) || (b.lastSerial === 0 && table.rows.length === 0);
     const current = cells.length > 0 ? makeRow(b, firstLine, lastLine, cells, false) : undefined;
-    const ready = !current || rowIsComplete(current, table.columns) || cells.length >= table.columns.length - 1;
+    // Complete, or as many cells as the columns but the unit ones (a merged unit cell dropped from the row).
+    const unitColumns = table.columns.filter((r) => UNIT_ROLES.has(r)).length;
+    const ready =
+      !current ||
+      rowIsComplete(current, table.columns) ||
+      cells.length >= table.columns.length - 1 ||
+      (serialColumn > 0 && cells.length >= table.columns.length - 1 - serialColumn - unitColumns);
     const marker = readMarker(cellView, src.text.slice(s, e));
     if (numbered && (serial || glued) && inSequence && ready) {
+      // The category cell of a group's first row stands before its serial: it opens the new row.
+      const category = serialColumn > 0 && cells.length > 1 ? cells.at(-1)! : undefined;
+      const opens = category && categoryCell(src, category, table.headerCells[0]!);
+      if (opens) {
+        cells.pop();
+        lastLine = lineOf(lines, cells.at(-1)!.end - 1, i);
+      }
       flush();
       b.lastSerial = value;
       firstLine = i;
+      if (opens) {
+        cells.push(category!);
+        firstLine = lineOf(lines, category!.start, i);
+      }
     } else if (marker && marker.level <= 2 && !marker.bare && (!current || rowIsComplete(current, table.columns) || cells.length > table.columns.length)) {
       flush();
       // Outside the table once a part is followed by no row.
@@ -918,13 +968,54 @@ function readStream(b: Builder, lines: Line[], infos: LineInfo[], from: number):
       firstLine = i;
     }
     if (firstLine < 0) firstLine = i;
-    cells.push({ start: s, end: e });
+    // A unit name the copy broke into two cell lines (市人力资源 ⏎ 社会保障局): one cell, its lines read with nothing between them.
+    const previous = cells.at(-1);
+    if (previous && brokenName(src, previous, s, e)) {
+      previous.end = e;
+      previous.glued = true;
+    } else cells.push({ start: s, end: e });
     lastLine = last;
     table.lastLine = last;
     i = last;
   }
   flush();
   return table.lastLine + 1;
+}
+
+/**
+ * Cell lines `previous` and `[s, e)` are the two halves of one unit name: the first opens with a
+ * place and is no name, both joined are (市人力资源 ⏎ 社会保障局, 市住房城乡 ⏎ 建设局).
+ */
+function brokenName(src: Source, previous: RawCell, s: number, e: number): boolean {
+  const first = src.view.slice(previous.start, previous.end).trim();
+  const second = src.view.slice(s, e).trim();
+  if (!/^[\u4e00-\u9fff]{2,10}$/.test(first) || !/^[\u4e00-\u9fff]{1,10}$/.test(second)) return false;
+  return (
+    PLACE_OPENS.test(first) &&
+    !isPersonLike(first) &&
+    !(isUnitLike(first) && hasUnitEnding(first)) &&
+    isUnitLike(first + second) &&
+    hasUnitEnding(first + second)
+  );
+}
+
+/**
+ * A short name of a group of rows as its column's header says it is written: under `工程名称` a
+ * name ending in 工程 (就业促进工程), under `类别` one ending in 类 (民生保障类).
+ */
+function categoryCell(src: Source, cell: RawCell, header: string): boolean {
+  const text = src.view.slice(cell.start, cell.end).trim();
+  if (!/^[\u4e00-\u9fff]{2,12}$/.test(text) || cellKind(src, cell.start, cell.end) !== 'text') return false;
+  const named = /^([\u4e00-\u9fff]{1,4})名称$/.exec(header.replace(/\s+/g, ''));
+  if (named) return text.endsWith(named[1]!);
+  return /(?:类别|分类)$/.test(header) && text.endsWith('类');
+}
+
+/** The index of the line, at or before line `upTo`, that holds offset `at`. */
+function lineOf(lines: Line[], at: number, upTo: number): number {
+  let k = upTo;
+  while (k > 0 && lines[k]!.start > at) k--;
+  return k;
 }
 
 /**
@@ -1151,6 +1242,7 @@ export function findTables(src: Source, lines: Line[], infos: LineInfo[], from: 
       rows: [],
       lastLine: header.last,
       ...(header.bars ? { bars: true } : {}),
+      ...(header.mode === 'stream' && header.last > header.first && lines[header.first + 1]!.view.trim() === '' ? { spaced: true } : {}),
     };
     // The notice says the main column leads: its units are the leads.
     const mainLeads = MAIN_LEADS.exec(src.view);
