@@ -51,8 +51,8 @@ const BASE_ROLE_WORDS: readonly { word: string; role: WordRole }[] = [
   { word: '根据职责分工负责', role: 'responsible' },
   { word: '分别负责', role: 'responsible' },
   { word: '共同负责', role: 'responsible' },
-  { word: '具体负责', role: 'responsible' },
-  { word: '具体落实', role: 'responsible' },
+  // 具体负责, 具体落实, 具体实施: the unit that does the work answers for it.
+  ...['负责', '落实', '实施'].map((word) => ({ word: `具体${word}`, role: 'responsible' as const })),
   // 各乡镇人民政府落实属地责任: a place's government answers for what lies in its bounds.
   { word: '落实属地责任', role: 'responsible' },
   { word: '落实属地管理责任', role: 'responsible' },
