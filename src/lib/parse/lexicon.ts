@@ -118,7 +118,10 @@ export const UNIT_LABELS: readonly ClauseLabel[] = [
   })),
   // 承办 leads where a 协办 or 配合 unit is named beside it; alone it answers for the task.
   ...withNouns(['承办'], []).map((word) => ({ word, kind: 'units' as const, role: 'lead' as const, alone: 'responsible' as const })),
-  ...withNouns(['配合', '协办', '会办', '协助', '协作', '参与', '参加', '协同'], ['协同责任单位', '配合责任单位', '配合验收单位']).map((word) => ({
+  ...withNouns(
+    ['配合', '协办', '会办', '协助', '协作', '参与', '参加', '协同'],
+    ['协同责任单位', '配合责任单位', '配合验收单位', '主要协作单位', '主要配合单位'],
+  ).map((word) => ({
     word,
     kind: 'units' as const,
     role: 'support' as const,
@@ -381,7 +384,27 @@ export const UNIT_ENDINGS = [
 ] as const;
 
 /** Words that end in a unit ending but end no name: the stem of 县农业农村局, 县住房和城乡建设局. */
-export const FALSE_ENDINGS = ['农业农村', '农村', '乡村', '城乡', '城镇', '城市', '社会', '机关事务', '人社', '控股', '持股', '参股'] as const;
+export const FALSE_ENDINGS = [
+  '农业农村',
+  '农村',
+  '乡村',
+  '城乡',
+  '城镇',
+  '城市',
+  '社会',
+  '机关事务',
+  '人社',
+  '控股',
+  '持股',
+  '参股',
+  '布局',
+  '格局',
+  '大局',
+  '全局',
+  '场所',
+  '住所',
+  '厕所',
+] as const;
 
 /**
  * A national organ's words (金融监管总局, 国家税务总局, 海关总署, 人民银行总行): a name glued after one is its local

@@ -416,11 +416,11 @@ export function headerAt(src: Source, lines: Line[], i: number): Header | undefi
   // 序号 opens a header: a title line above it (…整改任务清单) is no column; a category or a name
   // column may stand before it (工程名称 ⏎ 序号 …).
   const serialAt = cells.findIndex((c) => headerRole(c) === 'number');
-  if (serialAt > 0 && !cells.slice(0, serialAt).every((c) => HEADS_BEFORE_SERIAL.test(c))) return undefined;
+  if (serialAt > 0 && !cells.slice(0, serialAt).every((c) => HEADS_BEFORE_SERIAL.test(c) || UNIT_ROLES.has(headerRole(c)!))) return undefined;
   return { first: i, last, mode: 'stream', cells, columns: cells.map((t) => headerRole(t) ?? 'note') };
 }
 
-/** Header words of the columns a table may hold before its 序号: a category, or the name of a group of rows. */
+/** Header words of the columns a table may hold before its 序号: a category, or the name of a group of rows (or a unit column, merged over its group: 牵头单位 ⏎ 序号 …). */
 const HEADS_BEFORE_SERIAL = /^[\u4e00-\u9fff]{0,4}(?:名称|类别|分类|领域|板块|类型)$/;
 
 /** Whether one of the next three cell lines from `k` is a short header word the lexicon knows, before any serial. */
@@ -647,7 +647,18 @@ function inheritMerged(b: Builder, row: TableRow): void {
   }
   // A web page's cells a paragraph each, a row with no unit cell at all under a row with one: the
   // unit cell was merged over both and written once (the copy drops it from the rows it spans).
-  if (table.spaced && prev && prev.kind === 'row' && row.serial && !row.cells.some((c) => UNIT_ROLES.has(c.role))) {
+  // A unit column before the 序号, written on its group's first row: the rows under it take it.
+  const serialColumn = table.columns.indexOf('number');
+  if (table.mode === 'stream' && prev && prev.kind === 'row' && row.serial && serialColumn > 0) {
+    const above = [...prev.cells, ...(prev.inherited ?? [])];
+    const taken = table.columns
+      .slice(0, serialColumn)
+      .flatMap((r, k) => (UNIT_ROLES.has(r) && !row.cells.some((c) => c.column === k) ? above.filter((c) => c.column === k) : []));
+    if (taken.length > 0) row.inherited = [...(row.inherited ?? []), ...taken];
+  }
+  // (Only where the table has one unit column: beside a 牵头 column, an empty 配合 cell is dropped for being empty.)
+  const unitCount = table.columns.filter((r) => UNIT_ROLES.has(r)).length;
+  if (table.spaced && unitCount === 1 && prev && prev.kind === 'row' && row.serial && !row.cells.some((c) => UNIT_ROLES.has(c.role))) {
     const above = [...prev.cells, ...(prev.inherited ?? [])].filter((c) => UNIT_ROLES.has(c.role));
     if (above.length > 0) row.inherited = [...(row.inherited ?? []), ...above];
     return;
@@ -863,7 +874,8 @@ function readStream(b: Builder, lines: Line[], infos: LineInfo[], from: number):
   let lastLine = -1;
   // The 序号 column: the first, or after a category or name column (工程名称 ⏎ 序号 …).
   const serialColumn = table.columns.indexOf('number');
-  const numbered = serialColumn === 0 || (serialColumn > 0 && table.columns.slice(0, serialColumn).every((r) => r === 'text' || r === 'category'));
+  const numbered =
+    serialColumn === 0 || (serialColumn > 0 && table.columns.slice(0, serialColumn).every((r) => r === 'text' || r === 'category' || UNIT_ROLES.has(r)));
   const isSerial = (c: RawCell | undefined) => !!c && SERIAL.test(src.view.slice(c.start, c.end).trim());
   const flush = () => {
     if (cells.length === 0) return;
@@ -936,10 +948,17 @@ function readStream(b: Builder, lines: Line[], infos: LineInfo[], from: number):
       cells.length >= table.columns.length - 1 ||
       (serialColumn > 0 && cells.length >= table.columns.length - 1 - serialColumn - unitColumns);
     const marker = readMarker(cellView, src.text.slice(s, e));
-    if (numbered && (serial || glued) && inSequence && ready) {
+    // The first row's serial after its cells before the 序号 (牵头单位 ⏎ 1): the row goes on.
+    const leadIn =
+      serialColumn > 0 &&
+      cells.length > 0 &&
+      cells.length <= serialColumn &&
+      cells.every((c) => categoryCell(src, c, table.headerCells[0]!, table.columns[0]!));
+    if (numbered && (serial || glued) && inSequence && leadIn) b.lastSerial = value;
+    else if (numbered && (serial || glued) && inSequence && ready) {
       // The category cell of a group's first row stands before its serial: it opens the new row.
       const category = serialColumn > 0 && cells.length > 1 ? cells.at(-1)! : undefined;
-      const opens = category && categoryCell(src, category, table.headerCells[0]!);
+      const opens = category && categoryCell(src, category, table.headerCells[0]!, table.columns[0]!);
       if (opens) {
         cells.pop();
         lastLine = lineOf(lines, cells.at(-1)!.end - 1, i);
@@ -1001,9 +1020,11 @@ function brokenName(src: Source, previous: RawCell, s: number, e: number): boole
 
 /**
  * A short name of a group of rows as its column's header says it is written: under `工程名称` a
- * name ending in 工程 (就业促进工程), under `类别` one ending in 类 (民生保障类).
+ * name ending in 工程 (就业促进工程), under `类别` one ending in 类 (民生保障类); under a unit column, units.
  */
-function categoryCell(src: Source, cell: RawCell, header: string): boolean {
+function categoryCell(src: Source, cell: RawCell, header: string, role: ColumnRole): boolean {
+  // A unit column before the 序号 (牵头单位, merged over its group): a cell of units.
+  if (UNIT_ROLES.has(role)) return cellKind(src, cell.start, cell.end) === 'units';
   const text = src.view.slice(cell.start, cell.end).trim();
   if (!/^[\u4e00-\u9fff]{2,12}$/.test(text) || cellKind(src, cell.start, cell.end) !== 'text') return false;
   const named = /^([\u4e00-\u9fff]{1,4})名称$/.exec(header.replace(/\s+/g, ''));

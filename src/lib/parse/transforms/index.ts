@@ -13,6 +13,7 @@ import { checkTaskNumbers } from './numbers.ts';
 import { setPositions } from './positions.ts';
 import { hoistStray } from './stray.ts';
 import { hoistTrailing } from './trailing.ts';
+import { unitHeadings } from './unit-headings.ts';
 import { reportUnassigned } from './unassigned.ts';
 
 export interface PlanTransform {
@@ -28,6 +29,7 @@ export const TRANSFORMS: readonly PlanTransform[] = [
   { name: 'report-unassigned', run: reportUnassigned },
   { name: 'group-clauses', run: groupClauses },
   { name: 'conventions', run: applyConventions },
+  { name: 'unit-headings', run: unitHeadings },
   { name: 'positions', run: setPositions },
   { name: 'task-numbers', run: checkTaskNumbers },
   { name: 'ids', run: assignIds },
