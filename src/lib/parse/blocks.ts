@@ -751,14 +751,21 @@ function bareTaskLines(src: Source, lines: Line[], infos: LineInfo[], bodyStart:
       /^\s*(?:责任单位|牵头单位)/.test(lines[i + 1]?.view ?? '')
     );
   };
+  // A list of each unit's duties (县水利局:负责…): only its lines open tasks; the lines around them are
+  // the page's, or more of the duties above.
+  const dutyLine = (i: number) => {
+    const line = lines[i]!;
+    return findLineClauses({ src, start: line.start, end: line.end, allowUnlabeled: true }).some((c) => c.form === 'units-colon');
+  };
   const chosen: number[] = [];
   for (const group of groups) {
     const flags = group.map(named);
     const n = flags.filter(Boolean).length;
     if (n === 0) continue;
+    const duties = group.filter(dutyLine);
     clauseLines += n;
-    textLines += group.length;
-    chosen.push(...group);
+    textLines += duties.length >= 3 ? duties.length : group.length;
+    chosen.push(...(duties.length >= 3 ? duties : group));
   }
   if (clauseLines < 3 || clauseLines < textLines * 0.5) return out;
   for (const i of chosen) out.add(i);

@@ -20,6 +20,7 @@ const ROLE_WORD_COMMA_AT_END = new RegExp(`(?:${ROLE_WORD.source})\\s*[,]?\\s*$`
 
 export type FormId =
   | 'own-line-label'
+  | 'units-colon'
   | 'bracket-labelled'
   | 'bracket-unlabelled'
   | 'label-after-sentence'
@@ -333,6 +334,28 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
       }
       const body = readClauseBody(src, bodyStart, bodyEnd, 'responsible', { promote: true });
       return [fromBody('own-line-label', 'line', start + leading, trimEnd(view, start, clauseEnd), body, unclosed, true)];
+    },
+  },
+  {
+    id: 'units-colon',
+    summary: "A line that opens with its units and a colon, then says what they do (a list of each unit's duties)",
+    example: '县水利局:负责水利工程防汛安全监督管理… / 县交通运输局、县公路事业发展中心:负责国省干线…',
+    scope: 'line',
+    final: false,
+    find({ src, start, end }) {
+      const view = src.view;
+      const lead = view.slice(start, end).search(/\S/);
+      if (lead < 0) return [];
+      const from = start + lead;
+      const colon = view.slice(from, Math.min(end, from + 60)).search(/[:：]/);
+      // The units' duties follow the colon (an addressee line ends at it: 各乡镇人民政府,县直各单位:).
+      if (colon < 2 || view.slice(from + colon + 1, end).trim().length < 4) return [];
+      const namesEnd = from + colon;
+      if (UNIT_LABEL_AT_START.test(view.slice(from, namesEnd + 1))) return [];
+      const list = recognizeUnits(src, from, namesEnd);
+      if (list.units.length === 0 || list.rejected.length > 0 || list.persons.length > 0) return [];
+      const mentions: Mention[] = list.units.map((u) => ({ ...u, role: 'responsible' as const }));
+      return [{ form: 'units-colon', kind: 'inline', start: from, end: namesEnd + 1, labeled: true, mentions, persons: [], rejected: [], unclosed: false }];
     },
   },
   {
