@@ -302,6 +302,12 @@ function finalUnits(src: Source, sentence: number, stop: number, clauseEnd: numb
   return fromBody('sentence-final-units', 'line', clauseStart, clauseEnd, body, false, false);
 }
 
+/** Where `[start, end)` of `view` has its first character that is no white space, or -1. */
+function firstVisible(view: string, start: number, end: number): number {
+  const lead = view.slice(start, end).search(/\S/);
+  return lead < 0 ? -1 : start + lead;
+}
+
 export const CLAUSE_FORMS: readonly ClauseForm[] = [
   {
     id: 'own-line-label',
@@ -344,9 +350,8 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
     final: false,
     find({ src, start, end }) {
       const view = src.view;
-      const lead = view.slice(start, end).search(/\S/);
-      if (lead < 0) return [];
-      const from = start + lead;
+      const from = firstVisible(view, start, end);
+      if (from < 0) return [];
       const colon = view.slice(from, Math.min(end, from + 60)).search(/[:：]/);
       // The units' duties follow the colon (an addressee line ends at it: 各乡镇人民政府,县直各单位:).
       if (colon < 2 || view.slice(from + colon + 1, end).trim().length < 4) return [];
@@ -492,9 +497,8 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
     final: false,
     find({ src, start, end }) {
       const view = src.view;
-      const lead = view.slice(start, end).search(/\S/);
-      if (lead < 0) return [];
-      const from = start + lead;
+      const from = firstVisible(view, start, end);
+      if (from < 0) return [];
       const out: Clause[] = [];
       let s = from;
       for (; s < end; ) {
