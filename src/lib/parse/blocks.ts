@@ -59,6 +59,7 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
   noteItemsAsText(infos, lines);
   contentsAsChrome(infos, lines);
   repeatsAsChrome(physical, lines, infos);
+  enumerationsAsText(infos, lines);
   const year = options.year;
 
   let bodyStart = findBodyStart(src, lines, infos);
@@ -634,6 +635,21 @@ function contentsAsChrome(infos: LineInfo[], lines: Line[]): void {
       infos[j]!.kind = 'chrome';
     }
     i = k - 1;
+  }
+}
+
+/** A numbered run of short items on one line (`1、青崖县;2、溪口区;3、枫林县`): a ranking or a list, no task. */
+const ENUMERATION = /^\s*1\s*[、.]\s*[^;;,,。]{1,12}(?:\s*[;;,,]\s*\d{1,2}\s*[、.]\s*[^;;,,。]{1,12}){2,}\s*[;;,,。]?\s*$/;
+
+/** Lines that number short items in a run (a ranking of places) open no task: plain text where they stand. */
+function enumerationsAsText(infos: LineInfo[], lines: Line[]): void {
+  for (const [i, info] of infos.entries()) {
+    if (info.marker?.level !== 3 || !ENUMERATION.test(lines[i]!.view)) continue;
+    // The numbers go on in order (1、 2、 3、 …).
+    const numbers = [...lines[i]!.view.matchAll(/(?:^|[;;,,])\s*(\d{1,2})\s*[、.]/g)].map((m) => Number(m[1]));
+    if (!numbers.every((n, k) => n === k + 1)) continue;
+    delete info.marker;
+    if (info.kind === 'marker') info.kind = 'text';
   }
 }
 

@@ -427,6 +427,12 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
         // Inside a bracket opened before the label ((包片领导:X;责任单位:A、各村(社区))): to its close.
         const unmatched = unmatchedCloser(view, labelStart, clauseEnd);
         if (unmatched >= 0) clauseEnd = unmatched;
+        // A colon label ends with its sentence where another sentence, with no label, follows it
+        // (…,牵头单位:市人社局。其中,…进度较慢的为A县).
+        if (colon) {
+          const stop = view.slice(labelStart, clauseEnd).indexOf('。');
+          if (stop >= 0 && !UNIT_LABEL_AT_START.test(view.slice(labelStart + stop + 1, clauseEnd))) clauseEnd = labelStart + stop;
+        }
         if (!colon) {
           const stop = line.slice(labelStart - start).search(/[。;!]/);
           if (stop >= 0) clauseEnd = labelStart + stop;

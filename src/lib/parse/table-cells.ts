@@ -32,8 +32,8 @@ export function headerRole(cell: string): ColumnRole | undefined {
 
 /** A level's role word with no noun (`市级牵头`), the first line of a header cell whose noun (`责任单位`) is the next. */
 const LEVEL_ROLE = new RegExp(`^(?:${alt(PLACE_WORDS)})级?(?:牵头|配合|协办|责任)$`);
-/** A unit of measure in brackets (`(%)`, `(万元)`), the last line of the header cell above it (`完成目标` ⏎ `(%)`). */
-const MEASURE = /^[(（][^()（）]{1,4}[)）]$/;
+/** A unit of measure or a qualifier in brackets (`(%)`, `(万元)`, `(截至6月30日)`), the last line of the header cell above it (`完成目标` ⏎ `(%)`). */
+const MEASURE = /^[(（][^()（）]{1,10}[)）]$/;
 
 /** `责任` ⏎ `领导`, `市级牵头` ⏎ `责任单位`, `完成目标` ⏎ `(%)` are one header cell. */
 export function joinsHeader(first: string, second: string): boolean {

@@ -400,7 +400,8 @@ export function headerAt(src: Source, lines: Line[], i: number): Header | undefi
         continue;
       }
       // A header word the lexicon does not know (监督主体, 联系电话) between words it knows: a note column.
-      if (cells.length >= 2 && /^[\u4e00-\u9fff]{2,8}$/.test(cell) && knownHeaderAhead(lines, j + 1)) {
+      // (Or a measure of the period: 1-8月实际完成率%.)
+      if (cells.length >= 2 && (/^[\u4e00-\u9fff]{2,8}$/.test(cell) || PERIOD_HEADER.test(cell)) && knownHeaderAhead(lines, j + 1)) {
         cells.push(cell);
         last = j;
         j++;
@@ -419,6 +420,9 @@ export function headerAt(src: Source, lines: Line[], i: number): Header | undefi
   if (serialAt > 0 && !cells.slice(0, serialAt).every((c) => HEADS_BEFORE_SERIAL.test(c) || UNIT_ROLES.has(headerRole(c)!))) return undefined;
   return { first: i, last, mode: 'stream', cells, columns: cells.map((t) => headerRole(t) ?? 'note') };
 }
+
+/** A header cell that names a period's figure: `1-8月实际完成率%`, `1—6月完成(万元)`. */
+const PERIOD_HEADER = /^\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月[\u4e00-\u9fff]{2,8}(?:%|[(（][^()（）]{1,4}[)）])?$/;
 
 /** Header words of the columns a table may hold before its 序号: a category, or the name of a group of rows (or a unit column, merged over its group: 牵头单位 ⏎ 序号 …). */
 const HEADS_BEFORE_SERIAL = /^[\u4e00-\u9fff]{0,4}(?:名称|类别|分类|领域|板块|类型)$/;
