@@ -13,8 +13,11 @@ import { unpackedTooLarge } from './docx.ts';
 import { cellAt, expandSpans, isHeaderRow, pipeRow, type SpanCell } from './grid.ts';
 import type { ReadResult } from './read.ts';
 
-/** How far down a sheet its header may be (title rows, a covering sentence, a blank row or two). */
-const HEADER_ROWS = 10;
+/**
+ * How far down a sheet its header may be: title rows, a covering sentence, a blank row or two, or
+ * the whole covering notice typed above the table (title, 文号, addressees, paragraphs, 附件, signature).
+ */
+const HEADER_ROWS = 40;
 
 interface CellPlace {
   sheet: string;

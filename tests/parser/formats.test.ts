@@ -220,6 +220,21 @@ describe('the readers', () => {
     expect(doc.document.tasks.map((t) => t.deadlines.map((d) => d.date))).toEqual([['2025-09'], ['2025-06-30']]);
   });
 
+  it('find the header of a sheet below the covering notice typed above the table', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sheet1');
+    sheet.addRow(['梧川县人民政府办公室关于印发2026年民生实事分解表的通知']);
+    sheet.addRow(['梧府办〔2026〕3号']);
+    for (let k = 0; k < 12; k++) sheet.addRow([`　　通知正文第${k + 1}段。`]);
+    sheet.addRow(['序号', '民生实事', '责任单位', '完成时限']);
+    sheet.addRow([1, '新建人行天桥3座。', '县住建局\n县代建中心', '9月投入使用']);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const read = await readPlan(bytes, 'plan.xlsx');
+    expect(read.ok && read.text).toContain('序号 | 民生实事 | 责任单位 | 完成时限 |');
+    const doc = await parsePlanBytes(bytes, { path: 'plan.xlsx' });
+    expect(doc.document.tasks.map((t) => t.assignments.map((a) => a.mention))).toEqual([['县住建局', '县代建中心']]);
+  });
+
   it('read a time cell as its time: minutes after an hour or before a second are no month', async () => {
     expect(dateShown('h:mm')).toEqual({ date: 'none', time: 'minutes' });
     expect(dateShown('[h]:mm:ss')).toEqual({ date: 'none', time: 'seconds' });
