@@ -237,33 +237,27 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
   };
 
   /**
-   * The line that goes on with line `i` after a page break: page numbers (`-3-`, `第3页`) and blank
-   * lines between, at least one page number; -1 when there is none.
+   * The first line with text from line `i` on in direction `step` (1 after it, -1 before it), and
+   * how many page numbers (`-3-`, `第3页`) stand between, over at most four lines; -1 for none.
    */
-  const pageBreakAfter = (i: number): number => {
+  const pastPageNumbers = (i: number, step: 1 | -1): { at: number; pages: number } => {
     let pages = 0;
-    for (let k = i + 1; k < lines.length && k <= i + 4; k++) {
+    for (let k = i + step; k >= 0 && k < lines.length && Math.abs(k - i) <= 4; k += step) {
       if (infos[k]!.kind === 'blank') continue;
-      if (infos[k]!.kind === 'chrome' && PAGE_NUMBER.test(lines[k]!.view)) {
-        pages++;
-        continue;
-      }
-      return pages > 0 && goesOn(k) ? k : -1;
+      if (infos[k]!.kind !== 'chrome' || !PAGE_NUMBER.test(lines[k]!.view)) return { at: k, pages };
+      pages++;
     }
-    return -1;
+    return { at: -1, pages };
   };
-  /** The line before line `i`, over a page break (page numbers and blank lines, at least one page number). */
+  /** The line that goes on with line `i` after a page break (page numbers and blank lines, at least one page number), or -1. */
+  const pageBreakAfter = (i: number): number => {
+    const { at, pages } = pastPageNumbers(i, 1);
+    return at >= 0 && pages > 0 && goesOn(at) ? at : -1;
+  };
+  /** The line before line `i`: the one above it, or the one above a page break; -1 for none. */
   const pageBreakBefore = (i: number): number => {
-    let pages = 0;
-    for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
-      if (infos[k]!.kind === 'blank') continue;
-      if (infos[k]!.kind === 'chrome' && PAGE_NUMBER.test(lines[k]!.view)) {
-        pages++;
-        continue;
-      }
-      return pages > 0 || k === i - 1 ? k : -1;
-    }
-    return -1;
+    const { at, pages } = pastPageNumbers(i, -1);
+    return at >= 0 && (pages > 0 || at === i - 1) ? at : -1;
   };
   /** Line `k` can go on with a list of the line before: plain text, no marker, no field label of its own. */
   const goesOn = (k: number): boolean =>

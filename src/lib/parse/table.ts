@@ -13,7 +13,7 @@
  */
 import { charClass } from './chars.ts';
 import { PAGE_NUMBER, type LineInfo } from './classify.ts';
-import { alt, DEADLINE_CELL_END, MAIN_COLUMN_LEADS_NOTE, NOT_PLACE_STARTS, NOTE_LABELS, PLACE_WORDS, ROLE_WORDS, type ColumnRole } from './lexicon.ts';
+import { alt, DEADLINE_CELL_END, MAIN_COLUMN_LEADS_NOTE, NOTE_LABELS, ROLE_WORDS, type ColumnRole } from './lexicon.ts';
 
 const MAIN_LEADS = new RegExp(MAIN_COLUMN_LEADS_NOTE);
 /** A line that goes on with the one before: a closer, a separator or a role word first (头)、县政府 / 牵头,县水利局). */
@@ -24,7 +24,7 @@ import type { Source } from './source.ts';
 import { alignCells, cellKind, headerRole, isHeaderRow, joinsHeader, type CellKind } from './table-cells.ts';
 import { findGluedTables } from './glued-table.ts';
 import { isClosingLine } from './preamble.ts';
-import { hasUnitEnding, isPersonLike, isUnitLike, recognizeUnits } from './units.ts';
+import { hasUnitEnding, isPersonLike, isUnitLike, opensWithPlace, recognizeUnits } from './units.ts';
 
 export type { ColumnRole };
 
@@ -96,8 +96,6 @@ export interface Table {
 }
 
 const UNIT_ROLES = new Set<ColumnRole>(['lead', 'support', 'responsible']);
-/** A unit name's place at its start: `市`, `县`, `各` (not 市场). */
-const PLACE_OPENS = new RegExp(`^(?:各|(?!${alt(NOT_PLACE_STARTS)})(?:${alt(PLACE_WORDS)}))`);
 /** A row's 序号: `12`, `12.`, `12、`, or starred as a table marks some rows (`5*`, `★6`). */
 const SERIAL = /^\s*[★*]?\s*(\d{1,4})\s*(?:[.、*★]\s*)?$/;
 /** A serial glued to the text of its row: `1开展…`. */
@@ -1014,11 +1012,7 @@ function brokenName(src: Source, previous: RawCell, s: number, e: number): boole
   const second = src.view.slice(s, e).trim();
   if (!/^[\u4e00-\u9fff]{2,10}$/.test(first) || !/^[\u4e00-\u9fff]{1,10}$/.test(second)) return false;
   return (
-    PLACE_OPENS.test(first) &&
-    !isPersonLike(first) &&
-    !(isUnitLike(first) && hasUnitEnding(first)) &&
-    isUnitLike(first + second) &&
-    hasUnitEnding(first + second)
+    opensWithPlace(first) && !isPersonLike(first) && !(isUnitLike(first) && hasUnitEnding(first)) && isUnitLike(first + second) && hasUnitEnding(first + second)
   );
 }
 

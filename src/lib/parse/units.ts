@@ -83,6 +83,11 @@ const LEVEL_GOVERNMENT = new RegExp(`^(${QUALIFIER})?(${LEVEL})(\\([^()]*\\))?($
 const STEM = new RegExp(`^(?:${alt(PLACE_WORDS)})?(?:委)?[\\u4e00-\\u9fff]{2,5}$`);
 const STEM_ENDING = /[\u4e00-\u9fff]{2,}?(局|委|办|厅|部)$/;
 const PARTY_PREFIX = new RegExp(`^((?:${alt(PLACE_WORDS)})委)(?!员|会)`);
+/** A name that opens with its place (`县`, `市`, `各`), not with a word that only starts like one (市场, 乡村 …). */
+const PLACE_OPENS = new RegExp(`^(?:各|(?!${alt(NOT_PLACE_STARTS)})(?:${alt(PLACE_WORDS)}))`);
+export function opensWithPlace(view: string): boolean {
+  return PLACE_OPENS.test(view);
+}
 const ADMIN_PREFIX = new RegExp(`^(各(?:${LEVEL})?(?:\\([^()]*\\))?|(?!${alt(NOT_PLACE_STARTS)})(?:${alt(PLACE_WORDS)}))`);
 /** A name that starts with a place of its own (澜州市…); 城乡, 乡村, 城市, 市场, 城镇, 社区 are words, not places. */
 const OWN_PLACE = /^(?:(?!城乡|乡村|城市|市场|城镇|社区|小区|园区|景区|片区)[\u4e00-\u9fff]){1,6}?(?<!城)(省|市(?!场)|县|区|州|镇|乡(?!村))/;

@@ -9,10 +9,8 @@
 import { matchView, nameKey } from '../../normalize.ts';
 import type { Mention } from '../clause-body.ts';
 import { blocksOf, isBlock, stateOf, type PlanBlock, type PlanLeaf, type PlanRoot } from '../tree.ts';
-import { hasUnitEnding, recognizeUnits } from '../units.ts';
-import { alt, PLACE_WORDS } from '../lexicon.ts';
+import { hasUnitEnding, opensWithPlace, recognizeUnits } from '../units.ts';
 
-const PLACE_START = new RegExp(`^(?:各|${alt(PLACE_WORDS)})`);
 /** What may follow the unit's name in its heading: a count of its tasks, a colon. */
 const HEADING_TAIL = /\s*(?:[(（]\s*(?:共\s*)?\d+\s*(?:项|条|件)\s*[)）])?\s*[:：]?\s*$/;
 
@@ -43,7 +41,7 @@ function headingUnit(block: PlanBlock, src: ReturnType<typeof stateOf>['src']): 
   // ending that opens with its place (县发展和改革局) or is short (法规股, 办公室), no matter (均衡布局).
   if (unit!.start !== start + lead || unit!.end !== end) return undefined;
   const name = matchView(unit!.text);
-  if (!hasUnitEnding(name) || !(PLACE_START.test(name) || name.length <= 8)) return undefined;
+  if (!hasUnitEnding(name) || !(opensWithPlace(name) || name.length <= 8)) return undefined;
   return { start: unit!.start, end: unit!.end, text: unit!.text, role: 'responsible' };
 }
 
