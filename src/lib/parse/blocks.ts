@@ -738,6 +738,12 @@ function bareTaskLines(src: Source, lines: Line[], infos: LineInfo[], bodyStart:
     if (FIELD_LINE.test(lines[i]!.view) && fields >= 3 && labelled) records.push(i);
   }
   if (records.length >= 3) return new Set(records);
+  // A list of each unit's duties (县水利局:负责…): only its lines open tasks; the lines around them are
+  // the page's, or more of the duties above.
+  const dutyLine = (i: number) => {
+    const line = lines[i]!;
+    return findLineClauses({ src, start: line.start, end: line.end, allowUnlabeled: true }).some((c) => c.form === 'units-colon');
+  };
   // Paragraphs by heading: each run of text lines after a heading (or from the start).
   const groups: number[][] = [[]];
   let sawHeading = noMarkers;
@@ -748,7 +754,8 @@ function bareTaskLines(src: Source, lines: Line[], infos: LineInfo[], bodyStart:
       sawHeading = true;
       continue;
     }
-    if (info.kind === 'text' && sawHeading && lines[i]!.view.trim().length >= 8) groups.at(-1)!.push(i);
+    // (A short line too where it is a unit and its colon alone, its duties below: 县公安局:.)
+    if (info.kind === 'text' && sawHeading && (lines[i]!.view.trim().length >= 8 || dutyLine(i))) groups.at(-1)!.push(i);
   }
   let clauseLines = 0;
   let textLines = 0;
@@ -760,12 +767,6 @@ function bareTaskLines(src: Source, lines: Line[], infos: LineInfo[], bodyStart:
       findBodyClauses(src, line.start, line.end).some((c) => c.mentions.length > 0) ||
       /^\s*(?:责任单位|牵头单位)/.test(lines[i + 1]?.view ?? '')
     );
-  };
-  // A list of each unit's duties (县水利局:负责…): only its lines open tasks; the lines around them are
-  // the page's, or more of the duties above.
-  const dutyLine = (i: number) => {
-    const line = lines[i]!;
-    return findLineClauses({ src, start: line.start, end: line.end, allowUnlabeled: true }).some((c) => c.form === 'units-colon');
   };
   const chosen: number[] = [];
   for (const group of groups) {

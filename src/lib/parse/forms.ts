@@ -10,7 +10,7 @@ import { matchView } from '../normalize.ts';
 import { charClass, isSpaceAt } from './chars.ts';
 import type { Role } from '../schema.ts';
 import { DEADLINE_PIECE, readClauseBody, ROLE_WORD, UNIT_LABEL_AT_START, type ClauseBody, type FirstLeads, type Mention } from './clause-body.ts';
-import { AGENT_OPENERS, alt, loose, NON_UNIT_PARENTHESES, PARTNER_PATTERN, ROLE_WORDS, UNIT_LABELS } from './lexicon.ts';
+import { AGENT_OPENERS, alt, loose, NON_UNIT_PARENTHESES, PARTNER_PATTERN, PLACE_WORDS, ROLE_WORDS, UNIT_LABELS } from './lexicon.ts';
 import type { Source } from './source.ts';
 import { isUnitLike, recognizeUnits, type Span } from './units.ts';
 
@@ -80,6 +80,10 @@ const COMMA_OR_SPACE = charClass(',', { space: true });
 const GROUP_ENDS = charClass(',。;');
 const NON_UNIT = new RegExp(`^(?:${alt(NON_UNIT_PARENTHESES)})`);
 const ROLE_WORD_ANY = new RegExp(alt(ROLE_WORDS.map((w) => w.word)));
+/** A name that is surely a unit: its place, then an organ's ending (市委宣传部, 县民政局, 市老龄工作委员会其他成员单位). */
+const ORGAN_NAME = new RegExp(
+  `^(?:各|${alt(PLACE_WORDS)}).*(?:局|委|办|部|厅|院|中心|政府|办事处|委员会|联合会|团委|总工会|妇联|残联|科协|公司|大队|支队|成员单位)$`,
+);
 /** Units that a lead word ends: what a heading's own bracket says (`一、整治村容村貌(县委农办、县农业农村局牵头)`). */
 const LEAD_WORD_AT_END = new RegExp(`(?:${alt(ROLE_WORDS.filter((w) => w.role === 'lead').map((w) => w.word))})\\s*$`);
 /** 组织, 落实, 实施 open no 由 sentence: they stand inside names (县委组织部). */
@@ -344,21 +348,31 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
   },
   {
     id: 'units-colon',
-    summary: "A line that opens with its units and a colon, then says what they do (a list of each unit's duties)",
-    example: '县水利局:负责水利工程防汛安全监督管理… / 县交通运输局、县公路事业发展中心:负责国省干线…',
+    summary: "A line that opens with its units and a colon (or a full stop), then says what they do (a list of each unit's duties)",
+    example: '县水利局:负责水利工程防汛安全监督管理… / 县交通运输局、县公路事业发展中心:负责国省干线… / 一、市委宣传部、市委文明办。把老龄工作纳入…',
     scope: 'line',
     final: false,
     find({ src, start, end }) {
       const view = src.view;
       const from = firstVisible(view, start, end);
       if (from < 0) return [];
-      const colon = view.slice(from, Math.min(end, from + 60)).search(/[:：]/);
-      // The units' duties follow the colon (an addressee line ends at it: 各乡镇人民政府,县直各单位:).
-      if (colon < 2 || view.slice(from + colon + 1, end).trim().length < 4) return [];
+      // The units and a colon, or a full stop (一、市委宣传部、市委文明办。把老龄工作纳入…).
+      const colon = view.slice(from, Math.min(end, from + 60)).search(/[:：。]/);
+      // The units' duties follow it, on the line or, for one unit alone on its line with its colon
+      // (县民政局:), below it (an addressee line ends at its colon too: 各乡镇人民政府,县直各单位:).
+      if (colon < 2) return [];
+      const rest = view.slice(from + colon + 1, end).trim();
+      const alone = rest === '' && view[from + colon] !== '。';
+      if (!alone && rest.length < 4) return [];
       const namesEnd = from + colon;
       if (UNIT_LABEL_AT_START.test(view.slice(from, namesEnd + 1))) return [];
       const list = recognizeUnits(src, from, namesEnd);
-      if (list.units.length === 0 || list.rejected.length > 0 || list.persons.length > 0) return [];
+      if (list.units.length === 0 || list.rejected.length > 0 || list.persons.length > 0 || (alone && list.units.length > 1)) return [];
+      // Before a full stop only names that are surely units: each opens with its place and ends in an organ (市委宣传部。), no role word ending a group.
+      if (view[namesEnd] === '。') {
+        ROLE_WORD.lastIndex = 0;
+        if (ROLE_WORD.test(view.slice(from, namesEnd)) || !list.units.every((u) => ORGAN_NAME.test(matchView(u.text)))) return [];
+      }
       const mentions: Mention[] = list.units.map((u) => ({ ...u, role: 'responsible' as const }));
       return [{ form: 'units-colon', kind: 'inline', start: from, end: namesEnd + 1, labeled: true, mentions, persons: [], rejected: [], unclosed: false }];
     },
