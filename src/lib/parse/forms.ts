@@ -10,9 +10,9 @@ import { matchView } from '../normalize.ts';
 import { charClass, isSpaceAt } from './chars.ts';
 import type { Role } from '../schema.ts';
 import { DEADLINE_PIECE, readClauseBody, ROLE_WORD, UNIT_LABEL_AT_START, type ClauseBody, type FirstLeads, type Mention } from './clause-body.ts';
-import { AGENT_OPENERS, alt, loose, NON_UNIT_PARENTHESES, PARTNER_PATTERN, PLACE_WORDS, ROLE_WORDS, UNIT_LABELS } from './lexicon.ts';
+import { AGENT_OPENERS, alt, loose, NON_UNIT_PARENTHESES, ORGAN_ENDINGS, PARTNER_PATTERN, ROLE_WORDS, UNIT_LABELS } from './lexicon.ts';
 import type { Source } from './source.ts';
-import { isUnitLike, recognizeUnits, type Span } from './units.ts';
+import { isUnitLike, opensWithPlace, recognizeUnits, type Span } from './units.ts';
 
 /** A piece that ends with a role word (B、C配合), with or without a comma after it. */
 const ROLE_WORD_AT_END = new RegExp(`(?:${ROLE_WORD.source})\\s*$`);
@@ -80,10 +80,8 @@ const COMMA_OR_SPACE = charClass(',', { space: true });
 const GROUP_ENDS = charClass(',。;');
 const NON_UNIT = new RegExp(`^(?:${alt(NON_UNIT_PARENTHESES)})`);
 const ROLE_WORD_ANY = new RegExp(alt(ROLE_WORDS.map((w) => w.word)));
-/** A name that is surely a unit: its place, then an organ's ending (市委宣传部, 县民政局, 市老龄工作委员会其他成员单位). */
-const ORGAN_NAME = new RegExp(
-  `^(?:各|${alt(PLACE_WORDS)}).*(?:局|委|办|部|厅|院|中心|政府|办事处|委员会|联合会|团委|总工会|妇联|残联|科协|公司|大队|支队|成员单位)$`,
-);
+/** An organ's ending (市委宣传部, 县民政局, 市老龄工作委员会其他成员单位): with its place at the start, surely a unit. */
+const ORGAN_END = new RegExp(`(?:${alt(ORGAN_ENDINGS)})$`);
 /** Units that a lead word ends: what a heading's own bracket says (`一、整治村容村貌(县委农办、县农业农村局牵头)`). */
 const LEAD_WORD_AT_END = new RegExp(`(?:${alt(ROLE_WORDS.filter((w) => w.role === 'lead').map((w) => w.word))})\\s*$`);
 /** 组织, 落实, 实施 open no 由 sentence: they stand inside names (县委组织部). */
@@ -371,7 +369,8 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
       // Before a full stop only names that are surely units: each opens with its place and ends in an organ (市委宣传部。), no role word ending a group.
       if (view[namesEnd] === '。') {
         ROLE_WORD.lastIndex = 0;
-        if (ROLE_WORD.test(view.slice(from, namesEnd)) || !list.units.every((u) => ORGAN_NAME.test(matchView(u.text)))) return [];
+        if (ROLE_WORD.test(view.slice(from, namesEnd)) || !list.units.every((u) => opensWithPlace(matchView(u.text)) && ORGAN_END.test(matchView(u.text))))
+          return [];
       }
       const mentions: Mention[] = list.units.map((u) => ({ ...u, role: 'responsible' as const }));
       return [{ form: 'units-colon', kind: 'inline', start: from, end: namesEnd + 1, labeled: true, mentions, persons: [], rejected: [], unclosed: false }];

@@ -106,43 +106,46 @@ export interface ClauseLabel {
 }
 
 /** What a label names the units as: 单位, 部门, or the offices inside one (科室, 处室, 股室, 站所, a town's 办所). */
-const LABEL_NOUNS = ['单位', '部门', '科室', '处室', '股室', '站所', '办所'] as const;
-/** Each role word of a label with every noun (牵头单位, 配合股室, 责任站所 …), and the words that take no noun. */
+export const LABEL_NOUNS = ['单位', '部门', '科室', '处室', '股室', '站所', '办所'] as const;
+/** The role words a label opens with, by the role they give (牵头单位, 配合股室, 责任站所 …). */
+const LABEL_ROLE_WORDS = {
+  lead: ['牵头', '主办', '主责'],
+  host: ['承办'],
+  support: ['配合', '协办', '会办', '协助', '协作', '参与', '参加', '协同'],
+  responsible: ['责任', '分办'],
+} as const;
+/** Every role word a label opens with. */
+export const LABEL_ROLES: readonly string[] = Object.values(LABEL_ROLE_WORDS).flat();
+/** Each role word of a label with every noun, and the words that take no noun. */
 const withNouns = (roles: readonly string[], extra: readonly string[]): string[] => [...roles.flatMap((r) => LABEL_NOUNS.map((n) => r + n)), ...extra];
 
 export const UNIT_LABELS: readonly ClauseLabel[] = [
-  ...withNouns(['牵头', '主办', '主责'], ['牵头责任单位', '主要责任单位', '责任牵头单位', '总牵头单位', '牵头验收单位']).map((word) => ({
+  ...withNouns(LABEL_ROLE_WORDS.lead, ['牵头责任单位', '主要责任单位', '责任牵头单位', '总牵头单位', '牵头验收单位']).map((word) => ({
     word,
     kind: 'units' as const,
     role: 'lead' as const,
   })),
   // 承办 leads where a 协办 or 配合 unit is named beside it; alone it answers for the task.
-  ...withNouns(['承办'], []).map((word) => ({ word, kind: 'units' as const, role: 'lead' as const, alone: 'responsible' as const })),
-  ...withNouns(
-    ['配合', '协办', '会办', '协助', '协作', '参与', '参加', '协同'],
-    ['协同责任单位', '配合责任单位', '配合验收单位', '主要协作单位', '主要配合单位'],
-  ).map((word) => ({
+  ...withNouns(LABEL_ROLE_WORDS.host, []).map((word) => ({ word, kind: 'units' as const, role: 'lead' as const, alone: 'responsible' as const })),
+  ...withNouns(LABEL_ROLE_WORDS.support, ['协同责任单位', '配合责任单位', '配合验收单位', '主要协作单位', '主要配合单位']).map((word) => ({
     word,
     kind: 'units' as const,
     role: 'support' as const,
   })),
-  ...withNouns(
-    ['责任', '分办'],
-    [
-      '责任主体',
-      '主体责任单位',
-      '实施主体',
-      '整改实施主体',
-      '整改责任单位',
-      '实施单位',
-      '完成单位',
-      '落实单位',
-      '承担单位',
-      '执行单位',
-      '主管单位',
-      '主管部门',
-    ],
-  ).map((word) => ({ word, kind: 'units' as const, role: 'responsible' as const })),
+  ...withNouns(LABEL_ROLE_WORDS.responsible, [
+    '责任主体',
+    '主体责任单位',
+    '实施主体',
+    '整改实施主体',
+    '整改责任单位',
+    '实施单位',
+    '完成单位',
+    '落实单位',
+    '承担单位',
+    '执行单位',
+    '主管单位',
+    '主管部门',
+  ]).map((word) => ({ word, kind: 'units' as const, role: 'responsible' as const })),
   ...['部门分工', '职责分工', '任务分工', '责任分工', '单位分工'].map((word) => ({ word, kind: 'units' as const })),
 ];
 
@@ -872,6 +875,12 @@ export const ISSUER_ENDINGS = [
   '办',
   '部',
 ] as const;
+
+/**
+ * Endings of a name that is surely a unit: an office that can sign a notice, a court, a mass organisation, a company,
+ * a branch, a group of members (a list of duties names its units before a full stop: 一、市委宣传部。…).
+ */
+export const ORGAN_ENDINGS = [...ISSUER_ENDINGS, '院', '联合会', '总工会', '妇联', '残联', '科协', '团委', '公司', '大队', '支队', '成员单位'] as const;
 
 /** Opening and closing brackets of the year in a 文号: 〔2026〕 as the standard writes it, and its stand-ins. */
 export const DOC_NUMBER_BRACKETS = [

@@ -4,7 +4,7 @@
  * cells are placed by what they hold (a unit list, a date, a person, a number, a sentence), in
  * order, not by position alone.
  */
-import { alt, HEADER_WORDS, PLACE_WORDS, UNDATED_DEADLINES, type ColumnRole } from './lexicon.ts';
+import { alt, HEADER_WORDS, LABEL_NOUNS, LABEL_ROLES, PLACE_WORDS, UNDATED_DEADLINES, type ColumnRole } from './lexicon.ts';
 import { readMarker } from './markers.ts';
 import type { Source } from './source.ts';
 import { readClauseBody } from './clause-body.ts';
@@ -31,7 +31,9 @@ export function headerRole(cell: string): ColumnRole | undefined {
 }
 
 /** A level's role word with no noun (`市级牵头`), the first line of a header cell whose noun (`责任单位`) is the next. */
-const LEVEL_ROLE = new RegExp(`^(?:${alt(PLACE_WORDS)})级?(?:牵头|配合|协办|责任)$`);
+const LEVEL_ROLE = new RegExp(`^(?:${alt(PLACE_WORDS)})级?(?:${alt(LABEL_ROLES)})$`);
+/** A label's noun (`单位`, `责任单位`, `股室`), the second line of such a cell. */
+const LABEL_NOUN = new RegExp(`^(?:责任)?(?:${alt(LABEL_NOUNS)})$`);
 /** A unit of measure or a qualifier in brackets (`(%)`, `(万元)`, `(截至6月30日)`), the last line of the header cell above it (`完成目标` ⏎ `(%)`). */
 const MEASURE = /^[(（][^()（）]{1,10}[)）]$/;
 
@@ -40,7 +42,7 @@ export function joinsHeader(first: string, second: string): boolean {
   const a = first.replace(/[\s|]+/g, '');
   const b = second.replace(/[\s|]+/g, '');
   if (MEASURE.test(b)) return headerRole(a) !== undefined;
-  if (LEVEL_ROLE.test(a) && /^(?:责任)?(?:单位|部门)$/.test(b)) return true;
+  if (LEVEL_ROLE.test(a) && LABEL_NOUN.test(b)) return true;
   return a.length <= 4 && HEADER_TAILS.test(b) && !HEADER_TAILS.test(a) && headerRole(a + b) !== undefined;
 }
 
