@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { decode } from '../../src/lib/decode.ts';
 import { CLAUSE_FORMS } from '../../src/lib/parse/forms.ts';
 import { buildTree, type PlanLeaf } from '../../src/lib/parse/index.ts';
-import { parsePlanFile } from '../../src/lib/pipeline.ts';
+import { parsePlanBytes, parsePlanFile } from '../../src/lib/pipeline.ts';
 import { readGold, score } from '../../scripts/lib/score.ts';
 
 const ROOT = 'tests/fixtures/forms';
@@ -70,5 +70,13 @@ describe('clause forms', () => {
       ['县住建局', 'lead'],
     ]);
     expect(parsed.document.outline[0]!.title).toBe('主要目标');
+  });
+
+  it('gives a task the unit of its nearest unit heading only', async () => {
+    const text = ['桐江县2024年重点工作责任清单', '一、县教育局(2项)', '1.新建城区幼儿园2所。', '(一)县教育局基础教育股', '1.完成课后服务全覆盖。', ''].join(
+      '\n',
+    );
+    const { document } = await parsePlanBytes(new TextEncoder().encode(text), { path: 'plan.txt' });
+    expect(document.tasks.map((t) => t.assignments.map((a) => a.mention))).toEqual([['县教育局'], ['县教育局基础教育股']]);
   });
 });

@@ -96,6 +96,11 @@ export interface Table {
 }
 
 const UNIT_ROLES = new Set<ColumnRole>(['lead', 'support', 'responsible']);
+/** How many of a table's columns hold units. */
+function unitColumnCount(table: Table): number {
+  return table.columns.filter((r) => UNIT_ROLES.has(r)).length;
+}
+
 /** A row's 序号: `12`, `12.`, `12、`, or starred as a table marks some rows (`5*`, `★6`). */
 const SERIAL = /^\s*[★*]?\s*(\d{1,4})\s*(?:[.、*★]\s*)?$/;
 /** A serial glued to the text of its row: `1开展…`. */
@@ -415,15 +420,18 @@ export function headerAt(src: Source, lines: Line[], i: number): Header | undefi
   // 序号 opens a header: a title line above it (…整改任务清单) is no column; a category or a name
   // column may stand before it (工程名称 ⏎ 序号 …).
   const serialAt = cells.findIndex((c) => headerRole(c) === 'number');
-  if (serialAt > 0 && !cells.slice(0, serialAt).every((c) => HEADS_BEFORE_SERIAL.test(c) || UNIT_ROLES.has(headerRole(c)!))) return undefined;
+  if (serialAt > 0 && !cells.slice(0, serialAt).every(headsBeforeSerial)) return undefined;
   return { first: i, last, mode: 'stream', cells, columns: cells.map((t) => headerRole(t) ?? 'note') };
 }
 
 /** A header cell that names a period's figure: `1-8月实际完成率%`, `1—6月完成(万元)`. */
 const PERIOD_HEADER = /^\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月[\u4e00-\u9fff]{2,8}(?:%|[(（][^()（）]{1,4}[)）])?$/;
 
-/** Header words of the columns a table may hold before its 序号: a category, or the name of a group of rows (or a unit column, merged over its group: 牵头单位 ⏎ 序号 …). */
-const HEADS_BEFORE_SERIAL = /^[\u4e00-\u9fff]{0,4}(?:名称|类别|分类|领域|板块|类型)$/;
+/** A header cell a table may hold before its 序号: a category, the name of a group of rows (工程名称), or a unit column merged over its group (牵头单位). */
+function headsBeforeSerial(cell: string): boolean {
+  const role = headerRole(cell);
+  return role === 'category' || (role === 'text' && /^[\u4e00-\u9fff]{0,4}名称$/.test(cell)) || (role !== undefined && UNIT_ROLES.has(role));
+}
 
 /** Whether one of the next three cell lines from `k` is a short header word the lexicon knows, before any serial. */
 function knownHeaderAhead(lines: Line[], k: number): boolean {
@@ -631,38 +639,40 @@ function pushRow(b: Builder, row: TableRow, wrapped: boolean): void {
 function inheritMerged(b: Builder, row: TableRow): void {
   const { table } = b;
   const prev = b.previous;
+  // The cells of the row above, its own and those it took itself.
+  const above = prev ? [...prev.cells, ...(prev.inherited ?? [])] : [];
+  const take = (cells: Cell[]) => {
+    if (cells.length > 0) row.inherited = [...(row.inherited ?? []), ...cells];
+  };
   // A Word table copied as text (tabs between cells): a cell merged over several rows is written in
   // its first row, the rows under it leave it empty (1⇥任务⇥县农业农村局 ⏎ 2⇥任务⇥⇥配合单位): an empty 牵头
   // or 完成时限 cell is the one above it, up to the next part row.
   if (table.mode === 'tab' && prev && prev.kind === 'row' && row.serial) {
     const filled = (c: Cell | undefined) => !!c && c.pieces.some((p) => b.src.view.slice(p.start, p.end).trim() !== '');
-    const above = [...prev.cells, ...(prev.inherited ?? [])];
-    const taken = table.columns.flatMap((role, k) =>
-      (role === 'lead' || role === 'deadline') && !filled(row.cells.find((c) => c.column === k)) ? above.filter((c) => c.column === k && filled(c)) : [],
+    take(
+      table.columns.flatMap((role, k) =>
+        (role === 'lead' || role === 'deadline') && !filled(row.cells.find((c) => c.column === k)) ? above.filter((c) => c.column === k && filled(c)) : [],
+      ),
     );
-    if (taken.length > 0) row.inherited = [...(row.inherited ?? []), ...taken];
   }
+  const hasUnits = row.cells.some((c) => UNIT_ROLES.has(c.role));
   if (row.lostUnits && prev && row.serial) {
-    const above = [...prev.cells, ...(prev.inherited ?? [])].filter((c) => UNIT_ROLES.has(c.role));
-    if (above.length > 0 && !row.cells.some((c) => UNIT_ROLES.has(c.role))) row.inherited = above;
+    if (!hasUnits) take(above.filter((c) => UNIT_ROLES.has(c.role)));
     return;
   }
   // A web page's cells a paragraph each, a row with no unit cell at all under a row with one: the
   // unit cell was merged over both and written once (the copy drops it from the rows it spans).
   // A unit column before the 序号, written on its group's first row: the rows under it take it.
   const serialColumn = table.columns.indexOf('number');
-  if (table.mode === 'stream' && prev && prev.kind === 'row' && row.serial && serialColumn > 0) {
-    const above = [...prev.cells, ...(prev.inherited ?? [])];
-    const taken = table.columns
-      .slice(0, serialColumn)
-      .flatMap((r, k) => (UNIT_ROLES.has(r) && !row.cells.some((c) => c.column === k) ? above.filter((c) => c.column === k) : []));
-    if (taken.length > 0) row.inherited = [...(row.inherited ?? []), ...taken];
-  }
+  if (table.mode === 'stream' && prev && prev.kind === 'row' && row.serial && serialColumn > 0)
+    take(
+      table.columns
+        .slice(0, serialColumn)
+        .flatMap((r, k) => (UNIT_ROLES.has(r) && !row.cells.some((c) => c.column === k) ? above.filter((c) => c.column === k) : [])),
+    );
   // (Only where the table has one unit column: beside a 牵头 column, an empty 配合 cell is dropped for being empty.)
-  const unitCount = table.columns.filter((r) => UNIT_ROLES.has(r)).length;
-  if (table.spaced && unitCount === 1 && prev && prev.kind === 'row' && row.serial && !row.cells.some((c) => UNIT_ROLES.has(c.role))) {
-    const above = [...prev.cells, ...(prev.inherited ?? [])].filter((c) => UNIT_ROLES.has(c.role));
-    if (above.length > 0) row.inherited = [...(row.inherited ?? []), ...above];
+  if (table.spaced && unitColumnCount(table) === 1 && prev && prev.kind === 'row' && row.serial && !hasUnits) {
+    take(above.filter((c) => UNIT_ROLES.has(c.role)));
     return;
   }
   if (table.mode !== 'stream' || !prev || !row.serial || !table.columns.includes('person') || row.cells.some((c) => c.role === 'person')) return;
@@ -675,7 +685,6 @@ function inheritMerged(b: Builder, row: TableRow): void {
     cell.role = table.columns[cell.column]!;
   });
   row.cells.sort((x, y) => x.column - y.column);
-  const above = [...prev.cells, ...(prev.inherited ?? [])];
   const inherited = unitColumns.slice(0, unitColumns.length - own.length).flatMap((k) => above.filter((c) => c.column === k));
   if (inherited.length > 0) row.inherited = inherited;
 }
@@ -943,12 +952,11 @@ function readStream(b: Builder, lines: Line[], infos: LineInfo[], from: number):
     const inSequence = value === b.lastSerial + 1 || (value === 1 && b.lastSerial === 0) || (b.lastSerial === 0 && table.rows.length === 0);
     const current = cells.length > 0 ? makeRow(b, firstLine, lastLine, cells, false) : undefined;
     // Complete, or as many cells as the columns but the unit ones (a merged unit cell dropped from the row).
-    const unitColumns = table.columns.filter((r) => UNIT_ROLES.has(r)).length;
     const ready =
       !current ||
       rowIsComplete(current, table.columns) ||
       cells.length >= table.columns.length - 1 ||
-      (serialColumn > 0 && cells.length >= table.columns.length - 1 - serialColumn - unitColumns);
+      (serialColumn > 0 && cells.length >= table.columns.length - 1 - serialColumn - unitColumnCount(table));
     const marker = readMarker(cellView, src.text.slice(s, e));
     // The first row's serial after its cells before the 序号 (牵头单位 ⏎ 1): the row goes on.
     const leadIn =

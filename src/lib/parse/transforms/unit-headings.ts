@@ -20,7 +20,7 @@ export function unitHeadings(root: PlanRoot): void {
     if (block.type === 'task') continue;
     const unit = headingUnit(block, src);
     if (!unit) continue;
-    for (const task of tasksUnder(block)) {
+    for (const task of tasksUnder(block, (b) => headingUnit(b, src) !== undefined)) {
       if (task.data.mentions.some((m) => nameKey(m.text) === nameKey(unit.text))) continue;
       task.data.mentions.unshift({ ...unit });
     }
@@ -45,13 +45,13 @@ function headingUnit(block: PlanBlock, src: ReturnType<typeof stateOf>['src']): 
   return { start: unit!.start, end: unit!.end, text: unit!.text, role: 'responsible' };
 }
 
-/** The tasks of a block, not those under a nearer unit heading (a section of its own unit). */
-function tasksUnder(block: PlanBlock): PlanBlock[] {
+/** The tasks of a block, not those under a nearer unit heading (a section of its own unit: its unit names them). */
+function tasksUnder(block: PlanBlock, unitHeading: (block: PlanBlock) => boolean): PlanBlock[] {
   const out: PlanBlock[] = [];
   for (const child of block.children) {
     if (!isBlock(child)) continue;
     if (child.type === 'task') out.push(child);
-    else out.push(...tasksUnder(child));
+    else if (!unitHeading(child)) out.push(...tasksUnder(child, unitHeading));
   }
   return out;
 }
