@@ -121,7 +121,7 @@ function unitRanges(view: string, at: number, limit: number): [number, number][]
       const role = ROLE_NEXT.exec(view.slice(e, Math.min(limit, e + 9)));
       let fit = 0;
       if (e === limit || /^[、,;\d]/.test(next) || UNDATED_NEXT.test(view.slice(e, e + 6)) || role) fit = 3;
-      else if (ENDING_NEXT.test(next) || cutsLevelWord(view, e)) fit = -3;
+      else if (ENDING_NEXT.test(next) || cutsWord(view, e)) fit = -3;
       else if (PLACE_NEXT.test(next)) fit = 2;
       else if (SENTENCE_NEXT.test(next)) fit = 1;
       else if (!unitsStartAt(view, e, limit)) continue;
@@ -138,10 +138,13 @@ function unitRanges(view: string, at: number, limit: number): [number, number][]
   }
 }
 
-/** Level words of two characters or more (乡镇, 县市区): a name never ends inside one (各乡|镇). */
-const LONG_LEVEL_WORDS = LEVEL_WORDS.filter((w) => w.length > 1);
-function cutsLevelWord(view: string, at: number): boolean {
-  return LONG_LEVEL_WORDS.some((w) => {
+/**
+ * Level words of two characters or more (乡镇, 县市区) and departments' stems (市场监管, 农业农村): a
+ * name never ends inside one (各乡|镇, 区市场|监管局).
+ */
+const UNCUT_WORDS = [...LEVEL_WORDS.filter((w) => w.length > 1), ...DEPARTMENT_STEMS.filter((w) => w.length > 1)];
+function cutsWord(view: string, at: number): boolean {
+  return UNCUT_WORDS.some((w) => {
     for (let k = 1; k < w.length; k++) if (view.startsWith(w, at - k)) return true;
     return false;
   });
@@ -163,7 +166,7 @@ function twoUnits(name: string): boolean {
   for (let k = 3; k <= name.length - 3; k++) {
     const left = name.slice(0, k);
     const right = name.slice(k);
-    if (!isUnitLike(left) || !hasUnitEnding(left) || !isUnitLike(right) || !hasUnitEnding(right)) continue;
+    if (!isUnitLike(left) || !hasUnitEnding(left) || !isUnitLike(right) || !hasUnitEnding(right) || cutsWord(name, k)) continue;
     if (ENDING_NEXT.test(right) || (/(大队|中队|支队|分局|派出所|分公司)$/.test(right) && !PLACE_NEXT.test(right))) continue;
     return true;
   }

@@ -384,7 +384,7 @@ function splitGlued(src: Source, item: Item): Item[] {
     if (GROUP_AFTER_QUALIFIER.test(rest)) continue;
     // 金融监管总局江屿监管局: a national organ's branch, one unit.
     if (HEAD_OFFICE_END.test(left) && !PLACE_START.test(rest)) continue;
-    const restHead = rest.match(/^[^,、;]*/)![0];
+    const restHead = nextName(rest);
     // Without a place name the second unit must be a peer (财政局审计局), not a part of the first
     // (县公安局交警大队 is one unit).
     const peer =
@@ -399,6 +399,16 @@ function splitGlued(src: Source, item: Item): Item[] {
   }
   out.push({ start: from, end: item.end, before: out.length === 0 ? item.before : '' });
   return out;
+}
+
+/**
+ * The name that opens `rest`: up to a separator, or up to the place word that opens the name after
+ * it (交警大队|县城市管理局).
+ */
+function nextName(rest: string): string {
+  const head = rest.match(/^[^,、;]*/)![0];
+  for (let j = 2; j < head.length - 1; j++) if (PLACE_START.test(head.slice(j)) && hasUnitEnding(head.slice(0, j))) return head.slice(0, j);
+  return head;
 }
 
 /** `A等G` where G names a group: both; `A等部门`: A alone. */
