@@ -295,6 +295,7 @@ export function readClauseBody(
     }
   }
 
+  let last: { text: string } | undefined;
   for (const group of groups) {
     // A会同B负责: A leads, B supports.
     const partner = PARTNER.exec(view.slice(group.start, group.end));
@@ -306,7 +307,8 @@ export function readClauseBody(
           ]
         : [group];
     for (const part of parts) {
-      const list = recognizeUnits(src, part.start, part.end);
+      const list = recognizeUnits(src, part.start, part.end, last);
+      last = list.units.at(-1) ?? last;
       const role = part.role ?? defaultRole;
       for (const unit of list.units)
         result.mentions.push({ start: unit.start, end: unit.end, text: unit.text, role, ...(group.alone ? { alone: group.alone } : {}) });

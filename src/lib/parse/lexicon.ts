@@ -410,6 +410,18 @@ export const FALSE_ENDINGS = [
 ] as const;
 
 /**
+ * Endings of a department that a place prefix belongs to: a name with one, written after a name of
+ * a place with one, is of that place (省财政厅、工业和信息化厅 → 省工业和信息化厅).
+ */
+export const DEPARTMENT_ENDINGS = ['厅', '局', '委', '办', '科协', '残联', '妇联', '总工会', '团委', '中心'] as const;
+/**
+ * …and the endings only the name taking the prefix has (支队, 法院) or only the name giving it has
+ * (部, 供销社, 委员会: 市发展和改革委员会、粮食和物资储备局 → 市粮食和物资储备局).
+ */
+export const DEPARTMENT_TAKER_ENDINGS = [...DEPARTMENT_ENDINGS, '支队', '大队', '法院', '检察院'] as const;
+export const DEPARTMENT_GIVER_ENDINGS = [...DEPARTMENT_ENDINGS, '部', '队', '供销社', '供销合作社', '委员会'] as const;
+
+/**
  * A national organ's words (金融监管总局, 国家税务总局, 海关总署, 人民银行总行): a name glued after one is its local
  * branch, one unit with it (金融监管总局江屿监管局), and neither takes the place prefix of a department before it.
  */
@@ -556,6 +568,9 @@ export const SENTENCE_STARTS = [
   '严厉',
 ] as const;
 
+/** The stems of a party committee's own departments (县委宣传部, 县委网信办): of the committee, never of the government. */
+export const PARTY_STEMS = ['宣传', '组织', '统战', '政法', '网信', '编办'] as const;
+
 /**
  * Stems that a department's name opens with when it is written without its place (民政局, 教育局,
  * 住建局): where a person's name run together with a unit ends (张菁|民政局, not 张菁民|政局).
@@ -622,12 +637,7 @@ export const DEPARTMENT_STEMS = [
   '总工会',
   '科协',
   '侨联',
-  '宣传',
-  '组织',
-  '统战',
-  '政法',
-  '网信',
-  '编办',
+  ...PARTY_STEMS,
   '机关事务',
   '档案',
   '粮食',

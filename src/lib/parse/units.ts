@@ -19,6 +19,10 @@
 import { matchView, nameKey } from '../normalize.ts';
 import { charClass } from './chars.ts';
 import {
+  DEPARTMENT_GIVER_ENDINGS,
+  DEPARTMENT_STEMS,
+  DEPARTMENT_TAKER_ENDINGS,
+  PARTY_STEMS,
   alt,
   COUNT_FILLER,
   FALSE_ENDINGS,
@@ -61,6 +65,9 @@ export interface UnitListResult {
 }
 
 const UNIT_END = new RegExp(`(?:${alt(UNIT_ENDINGS)})$`);
+const GOVERNMENT_STEM = new RegExp(`^(?:${alt(DEPARTMENT_STEMS.filter((w) => !(PARTY_STEMS as readonly string[]).includes(w)))})`);
+const DEPARTMENT_TAKER_END = new RegExp(`(?:${alt(DEPARTMENT_TAKER_ENDINGS)})$`);
+const DEPARTMENT_GIVER_END = new RegExp(`(?:${alt(DEPARTMENT_GIVER_ENDINGS)})$`);
 const PERSON_END = new RegExp(`(?:${alt(PERSON_TITLES)}|委员(?!会))$`);
 const GLUE_CHAR = new RegExp(`[${GLUE_AFTER}]`);
 const UNCUT = new Set<string>(UNCUT_WORDS);
@@ -509,6 +516,8 @@ interface NameFacts {
   organEnding: boolean;
   /** Starts with 政府, 人大, 政协, 人民 or 纪委. */
   stateOrgan: boolean;
+  /** Opens with a government department's stem (卫健, 教育), not a party committee's (宣传). */
+  governmentStem: boolean;
   /** Ends like a department that a place prefix belongs to. */
   department: boolean;
   /** …分局, …公司: named without the county. */
@@ -539,7 +548,8 @@ const factsOf = remembered(
     partyPrefix: PARTY_PREFIX.exec(view),
     organEnding: /[部办委室]$/.test(view),
     stateOrgan: /^(政府|人大|政协|人民|纪委)/.test(view),
-    department: /(厅|局|委|办|支队|大队|科协|残联|妇联|总工会|团委|法院|检察院|中心)$/.test(view),
+    governmentStem: GOVERNMENT_STEM.test(view),
+    department: DEPARTMENT_TAKER_END.test(view),
     branch: BRANCH.test(view),
   }),
 );
@@ -550,7 +560,7 @@ const textFactsOf = remembered((text: string): TextFacts => {
     organEnd: ORGAN_END.exec(view),
     group: /^(.{0,8}?各(?:有关|相关)?)/.exec(view),
     prefix: adminPrefix(text),
-    department: /(厅|局|委|办|部|队|科协|残联|妇联|总工会|团委|中心|供销社|供销合作社)$/.test(view),
+    department: DEPARTMENT_GIVER_END.test(view),
   };
 });
 
@@ -625,7 +635,8 @@ function completePrefix(previous: Piece | undefined, piece: Piece): string {
   if (facts.ownPlace) return text;
   // 县委宣传部、网信办: a party organ after a party organ keeps the committee (县委网信办).
   const party = before.partyPrefix;
-  if (party && facts.organEnding && before.organEnding && !facts.stateOrgan) return party[1] + text;
+  // …but a government department after one (县委宣传部、卫健委) is the place's (县卫健委).
+  if (party && facts.organEnding && before.organEnding && !facts.stateOrgan && !facts.governmentStem) return party[1] + text;
   // A department named without its place after one that has it: 省财政厅、工业和信息化厅.
   // Branches of higher offices (…分局, …大队) are named without the county, so they stay as written.
   if (prefix === '各' || !facts.department || facts.branch) return text;
@@ -661,9 +672,10 @@ function namesOf(src: Source, top: Item): Item[] {
 
 /**
  * Split `src.text[start, end)` into unit mentions, persons and rejected pieces; offsets are
- * absolute.
+ * absolute. `after` is the unit that the same clause names just before the list, whose place a
+ * name written without one takes.
  */
-export function recognizeUnits(src: Source, start: number, end: number): UnitListResult {
+export function recognizeUnits(src: Source, start: number, end: number, after?: { text: string }): UnitListResult {
   const { view, text } = src;
   const result: UnitListResult = { units: [], persons: [], rejected: [] };
   const pieces: Piece[] = [];
@@ -687,7 +699,8 @@ export function recognizeUnits(src: Source, start: number, end: number): UnitLis
     }
   }
   if (pieces.length > 1 && pieces.length <= 5000) completeEndings(pieces);
-  let previous: Piece | undefined;
+  // The unit before the list in the same clause (A、B牵头,C配合): C is of A's place as a list's next name is.
+  let previous: Piece | undefined = after && { start, end: start, before: '', view: nameKey(after.text), text: after.text };
   for (const piece of pieces) {
     const span = { start: piece.start, end: piece.end, text: piece.text };
     if (isPersonLike(piece.view)) {
