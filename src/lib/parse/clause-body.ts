@@ -14,6 +14,7 @@ import {
   CLAUSE_NOTES,
   ALL_LEAD_NOTE,
   OTHER_LABELS,
+  EXCEPT_MARKED_NOTE,
   FIRST_LEADS_NOTE,
   GOVERNMENT_FIRST_NOTE,
   OTHERS_SUPPORT_NOTE,
@@ -36,6 +37,8 @@ export interface Mention extends Span {
   unusual?: boolean;
   /** The role this unit takes when its task names no support unit (a 承办单位 label's). */
   alone?: Role;
+  /** Supports only because it follows a lead group with no word of its own (A牵头,B). */
+  unmarked?: boolean;
 }
 
 export interface ClauseBody {
@@ -124,6 +127,7 @@ const GOVERNMENT_FIRST = new RegExp(GOVERNMENT_FIRST_NOTE);
 const ALL_LEAD = new RegExp(ALL_LEAD_NOTE);
 const OTHERS_SUPPORT = new RegExp(OTHERS_SUPPORT_NOTE);
 const SEVERAL_ONLY = new RegExp(SEVERAL_ONLY_NOTE);
+const MARKS_LEAD = new RegExp(EXCEPT_MARKED_NOTE);
 
 /**
  * The last comma before `at` in `text`, or the last white space after a whole unit name (a cell's
@@ -167,6 +171,7 @@ interface Group {
   end: number;
   role: Role | undefined;
   alone?: Role;
+  unmarked?: boolean;
 }
 
 /**
@@ -191,13 +196,16 @@ export function readClauseBody(
     // A note inside a unit's own parentheses qualifies that unit (各区人民政府(含…,下同)); a bracket
     // that opens with the note is the list's note (…,各镇人民政府(县政府部门中列在首位的为牵头部门,下同)).
     let cut: [number, number] = [m.index, m.index + m[0].length];
-    if (depthAt(body, m.index) > 0) {
-      const open = body.lastIndexOf('(', m.index);
-      const close = body.indexOf(')', m.index + m[0].length);
-      if (open < 0 || close < 0 || body.slice(open + 1, m.index).trim() !== '' || depthAt(body, open) > 0) continue;
-      cut = [open, close + 1];
+    // A note after another in the same bracket ((除标注为“牵头”单位外,列第一位的为牵头单位,下同)) is cut with it.
+    if (!cuts.some(([a, b]) => a <= m.index && m.index < b)) {
+      if (depthAt(body, m.index) > 0) {
+        const open = body.lastIndexOf('(', m.index);
+        const close = body.indexOf(')', m.index + m[0].length);
+        if (open < 0 || close < 0 || body.slice(open + 1, m.index).trim() !== '' || depthAt(body, open) > 0) continue;
+        cut = [open, close + 1];
+      }
+      cuts.push(cut);
     }
-    cuts.push(cut);
     const effect = CLAUSE_NOTES[m.slice(1).findIndex((g) => g !== undefined)]?.effect;
     if (effect === 'first-leads') result.firstLeads = { othersSupport: false, onward: false, ...(GOVERNMENT_FIRST.test(m[0]) ? { government: true } : {}) };
   }
@@ -222,6 +230,7 @@ export function readClauseBody(
   if (result.firstLeads) {
     result.firstLeads.onward = /下同/.test(body);
     result.firstLeads.othersSupport = OTHERS_SUPPORT.test(body);
+    if (MARKS_LEAD.test(body)) result.firstLeads.marksLead = true;
   }
 
   // 1. Labels cut the body into segments.
@@ -291,7 +300,7 @@ export function readClauseBody(
       const labelRole = segment.label?.role === 'responsible' ? undefined : segment.label?.role;
       const role = labelRole ?? (sawLead ? 'support' : undefined);
       const alone = from === 0 ? segment.label?.alone : undefined;
-      groups.push({ start: segment.start + from, end: segment.end, role, ...(alone ? { alone } : {}) });
+      groups.push({ start: segment.start + from, end: segment.end, role, ...(alone ? { alone } : {}), ...(!labelRole && sawLead ? { unmarked: true } : {}) });
     }
   }
 
@@ -311,7 +320,14 @@ export function readClauseBody(
       last = list.units.at(-1) ?? last;
       const role = part.role ?? defaultRole;
       for (const unit of list.units)
-        result.mentions.push({ start: unit.start, end: unit.end, text: unit.text, role, ...(group.alone ? { alone: group.alone } : {}) });
+        result.mentions.push({
+          start: unit.start,
+          end: unit.end,
+          text: unit.text,
+          role,
+          ...(group.alone ? { alone: group.alone } : {}),
+          ...(group.unmarked && part.role === group.role ? { unmarked: true } : {}),
+        });
       append(result.persons, list.persons);
       // A deadline written among the units (A牵头,B配合,12月底前完成) is read as a deadline. In a
       // clause that is surely one (labelled, a unit cell), a piece that reads like a name is a unit
@@ -343,6 +359,11 @@ export interface FirstLeads {
   allLead?: boolean;
   /** The first government department leads: a 镇, an aggregate or a party body (县委…) before it does not. */
   government?: boolean;
+  /**
+   * Units marked 牵头 lead and the rest of their list answers for its part (`除标注为“牵头”单位外,…`):
+   * the units after a lead group with no word of their own are responsible, not support.
+   */
+  marksLead?: boolean;
 }
 
 /** A note that the first unit leads, in any text (a clause, a note line, the covering notice). */
@@ -353,6 +374,7 @@ export function firstLeadsNote(view: string): FirstLeads | undefined {
     othersSupport: OTHERS_SUPPORT.test(view),
     onward: true,
     severalOnly: SEVERAL_ONLY.test(view),
+    ...(MARKS_LEAD.test(view) ? { marksLead: true } : {}),
     ...(GOVERNMENT_FIRST.test(view) ? { government: true } : {}),
   };
 }
@@ -362,6 +384,7 @@ export function firstLeadsNote(view: string): FirstLeads | undefined {
  * list that names no roles of its own (all responsible) follows the convention.
  */
 export function applyFirstLeads(mentions: Mention[], note: FirstLeads): void {
+  if (note.marksLead) for (const m of mentions) if (m.unmarked && m.role === 'support') m.role = 'responsible';
   if (mentions.length === 0 || mentions.some((m) => m.role !== 'responsible')) return;
   if (note.severalOnly && mentions.length < 2) return;
   const first = note.government

@@ -615,7 +615,8 @@ function completePrefix(previous: Piece | undefined, piece: Piece): string {
   // 各乡镇党委、政府 / 县工业园区党工委和管委会: a generic organ belongs to the owner of the organ
   // before it (各乡镇, 县工业园区).
   // 各县区人民政府、园区管委会: a kind of place of its own takes the qualifier only (各园区管委会).
-  if (facts.generic && /^(?:园区|乡镇|街道|社区)/.test(view)) {
+  // 各开发区、镇(街道): every place of a level, with its alternative in brackets, takes the qualifier too.
+  if ((facts.generic && /^(?:园区|乡镇|街道|社区)/.test(view)) || (view.includes('(') && LEVEL_ALONE.test(stripParenthesized(view).trim()))) {
     const qualifier = QUALIFIER_AT_START.exec(previous.text)?.[0];
     return qualifier ? qualifier + text : text;
   }
