@@ -241,13 +241,15 @@ function openingPieces(src: Source, from: number, end: number): Clause | undefin
   return body && to < end - 1 ? fromBody('units-first', 'inline', from, to, body, false, true) : undefined;
 }
 
-function subjectClause(src: Source, from: number, to: number): Clause | undefined {
+function subjectClause(src: Source, from: number, to: number, closed = false): Clause | undefined {
   const view = src.view;
   const head = view.slice(from, Math.min(to, from + 80));
   ROLE_AT.lastIndex = 0;
   for (let m = ROLE_AT.exec(head); m; m = ROLE_AT.exec(head)) {
     const wordEnd = from + m.index + m[0].length;
-    if (!/^[\u4e00-\u9fff]/.test(view.slice(wordEnd, wordEnd + 1)) || /^(?:人|同志|领导)/.test(view.slice(wordEnd))) continue;
+    // A later group of the sentence may end at its role word (…负责组织演练,B、C配合,确保…).
+    const ends = closed && (wordEnd >= to || /^[,;]/.test(view.slice(wordEnd, wordEnd + 1)));
+    if ((!ends && !/^[\u4e00-\u9fff]/.test(view.slice(wordEnd, wordEnd + 1))) || /^(?:人|同志|领导)/.test(view.slice(wordEnd))) continue;
     if (/[,。;:]/.test(view.slice(from, from + m.index))) return undefined;
     const body = unitsOnly(src, from, wordEnd);
     if (body) return fromBody('units-first', 'inline', from, wordEnd, body, false, true);
@@ -538,7 +540,7 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
           // More groups in the same sentence, each at a comma: …,县水利局配合开展整改.
           const sentence = [clause];
           for (let c = view.indexOf(',', clause.end); c >= 0 && c < q; c = view.indexOf(',', c + 1)) {
-            const next = subjectClause(src, c + 1 + (view.slice(c + 1, q).length - view.slice(c + 1, q).trimStart().length), q);
+            const next = subjectClause(src, c + 1 + (view.slice(c + 1, q).length - view.slice(c + 1, q).trimStart().length), q, true);
             if (next) sentence.push(next);
           }
           // A负责…,B配合…: 负责 leads when the sentence names a support group.
