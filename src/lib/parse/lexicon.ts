@@ -619,6 +619,7 @@ export const DEPARTMENT_STEMS = [
   '医保',
   '医疗保障',
   '林业',
+  '园林',
   '城管',
   '城市管理',
   '税务',

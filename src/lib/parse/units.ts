@@ -66,6 +66,7 @@ export interface UnitListResult {
 
 const UNIT_END = new RegExp(`(?:${alt(UNIT_ENDINGS)})$`);
 const GOVERNMENT_STEM = new RegExp(`^(?:${alt(DEPARTMENT_STEMS.filter((w) => !(PARTY_STEMS as readonly string[]).includes(w)))})`);
+const STEM_WORDS = DEPARTMENT_STEMS.filter((w) => w.length > 1);
 const DEPARTMENT_TAKER_END = new RegExp(`(?:${alt(DEPARTMENT_TAKER_ENDINGS)})$`);
 const DEPARTMENT_GIVER_END = new RegExp(`(?:${alt(DEPARTMENT_GIVER_ENDINGS)})$`);
 const PERSON_END = new RegExp(`(?:${alt(PERSON_TITLES)}|委员(?!会))$`);
@@ -293,7 +294,7 @@ function splitTopLevel(src: Source, start: number, end: number): Item[] {
             right &&
             /^[\u4e00-\u9fff]/.test(left) &&
             !/\d/.test(left) &&
-            (finishes || !(isUnitLike(left) && hasEnding(left))) &&
+            (finishes || !(isUnitLike(left) && hasEnding(left)) || weakBreak(left, right)) &&
             !isPersonLike(left) &&
             hasEnding(whole) &&
             isUnitLike(whole) &&
@@ -323,6 +324,16 @@ function splitTopLevel(src: Source, start: number, end: number): Item[] {
   }
   push(itemStart, end, '');
   return items;
+}
+
+/** A line break inside a department's stem (区园⏎林绿化局: 园林): a name broken across the lines. */
+function weakBreak(left: string, right: string): boolean {
+  const joined = left.slice(-5) + right.slice(0, 5);
+  const at = Math.min(left.length, 5);
+  return STEM_WORDS.some((w) => {
+    for (let k = 1; k < w.length; k++) if (joined.startsWith(w, at - k)) return true;
+    return false;
+  });
 }
 
 /** The offsets of the best cover of `key` by registered names, or undefined. */
