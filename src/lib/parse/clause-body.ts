@@ -21,6 +21,7 @@ import {
   SEVERAL_ONLY_NOTE,
   PARTNER_PATTERN,
   PINYIN_RESIDUE_PATTERN,
+  readsLoose,
   PLACE_WORDS,
   ROLE_WORDS,
   SHORT_LABELS,
@@ -87,7 +88,7 @@ export function unitLabelLater(view: string, start: number, end: number): number
 /** A label that opens a text: `牵头单位:`, `(责任单位:`, `牵头:`. */
 export const UNIT_LABEL_AT_START = {
   test(text: string): boolean {
-    return (text.includes('\n') ? AT_START_LOOSE : AT_START_STRICT).test(text);
+    return (readsLoose(text) ? AT_START_LOOSE : AT_START_STRICT).test(text);
   },
 };
 
@@ -128,6 +129,7 @@ const ALL_LEAD = new RegExp(ALL_LEAD_NOTE);
 const OTHERS_SUPPORT = new RegExp(OTHERS_SUPPORT_NOTE);
 const SEVERAL_ONLY = new RegExp(SEVERAL_ONLY_NOTE);
 const MARKS_LEAD = new RegExp(EXCEPT_MARKED_NOTE);
+const PINYIN_RESIDUE_ALL = new RegExp(PINYIN_RESIDUE_PATTERN, 'g');
 
 /**
  * The last comma before `at` in `text`, or the last white space after a whole unit name (a cell's
@@ -156,7 +158,7 @@ function depthAt(text: string, at: number): number {
 }
 
 function labelOf(word: string): ClauseLabel | undefined {
-  const compact = word.replace(/\s+/g, '');
+  const compact = word.replace(/\s+/g, '').replace(PINYIN_RESIDUE_ALL, '');
   return LABELS.get(compact) ?? SHORT.get(compact);
 }
 
@@ -247,7 +249,7 @@ export function readClauseBody(
     }
     if (to > at) segments.push({ start: start + at, end: start + to, label: current });
   };
-  const LABEL = body.includes('\n') ? LABEL_LOOSE : LABEL_STRICT;
+  const LABEL = readsLoose(body) ? LABEL_LOOSE : LABEL_STRICT;
   LABEL.lastIndex = 0;
   for (let m = LABEL.exec(body); m; m = LABEL.exec(body)) {
     // A label inside a cut-out note or mark (应急管理局(责任人:许文)) is that note's.

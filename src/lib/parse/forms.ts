@@ -10,7 +10,7 @@ import { matchView } from '../normalize.ts';
 import { charClass, isSpaceAt } from './chars.ts';
 import type { Role } from '../schema.ts';
 import { DEADLINE_PIECE, readClauseBody, ROLE_WORD, UNIT_LABEL_AT_START, type ClauseBody, type FirstLeads, type Mention } from './clause-body.ts';
-import { AGENT_OPENERS, alt, loose, NON_UNIT_PARENTHESES, ORGAN_ENDINGS, PARTNER_PATTERN, ROLE_WORDS, UNIT_LABELS } from './lexicon.ts';
+import { AGENT_OPENERS, alt, loose, readsLoose, NON_UNIT_PARENTHESES, ORGAN_ENDINGS, PARTNER_PATTERN, ROLE_WORDS, UNIT_LABELS } from './lexicon.ts';
 import type { Source } from './source.ts';
 import { isUnitLike, opensWithPlace, recognizeUnits, type Span } from './units.ts';
 
@@ -427,7 +427,7 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
     find({ src, start, end }) {
       const view = src.view;
       const line = view.slice(start, end);
-      const LABEL_AFTER = line.includes('\n') ? LABEL_AFTER_LOOSE : LABEL_AFTER_STRICT;
+      const LABEL_AFTER = readsLoose(line) ? LABEL_AFTER_LOOSE : LABEL_AFTER_STRICT;
       LABEL_AFTER.lastIndex = 0;
       for (let m = LABEL_AFTER.exec(line); m; m = LABEL_AFTER.exec(line)) {
         // At the very start of a line the own-line form reads it.

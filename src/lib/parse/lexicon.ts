@@ -859,8 +859,17 @@ export function alt(words: readonly string[]): string {
  */
 export function loose(words: readonly string[]): string {
   return byLength(words)
-    .map((w) => [...w].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(?:\\r?\\n\\s*)?'))
+    .map((w) => [...w].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(`(?:\\r?\\n\\s*|${PINYIN_RESIDUE_PATTERN})?`))
     .join('|');
+}
+
+const PINYIN_RESIDUE_TEST = new RegExp(PINYIN_RESIDUE_PATTERN);
+/**
+ * Whether a text needs the `loose` patterns: a line break may fall inside a word (配合⏎单位), or a
+ * mirror's pinyin after a character (责(zé)任单位).
+ */
+export function readsLoose(text: string): boolean {
+  return text.includes('\n') || ((text.includes('(') || text.includes('（')) && PINYIN_RESIDUE_TEST.test(text));
 }
 
 // ── Issuance: the plan's 文号, issuer and date (read by src/lib/issuance.ts) ──────

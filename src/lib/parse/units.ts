@@ -67,6 +67,7 @@ export interface UnitListResult {
 const UNIT_END = new RegExp(`(?:${alt(UNIT_ENDINGS)})$`);
 const GOVERNMENT_STEM = new RegExp(`^(?:${alt(DEPARTMENT_STEMS.filter((w) => !(PARTY_STEMS as readonly string[]).includes(w)))})`);
 const STEM_WORDS = DEPARTMENT_STEMS.filter((w) => w.length > 1);
+const DEPARTMENT_STEM_START = new RegExp(`^(?:${alt(DEPARTMENT_STEMS)})`);
 const DEPARTMENT_TAKER_END = new RegExp(`(?:${alt(DEPARTMENT_TAKER_ENDINGS)})$`);
 const DEPARTMENT_GIVER_END = new RegExp(`(?:${alt(DEPARTMENT_GIVER_ENDINGS)})$`);
 const PERSON_END = new RegExp(`(?:${alt(PERSON_TITLES)}|委员(?!会))$`);
@@ -602,6 +603,14 @@ function completeEndings(pieces: Piece[]): void {
       continue;
     }
     if ((isUnitLike(piece.view) && !facts.falseEnd) || !facts.stem) continue;
+    // 沙坪、大桥镇 / 城东、城西街道: a place's name before a place of a level shares its level.
+    const place = nextFacts.namedPlace;
+    if (place && piece.view.length <= 4 && !PLACE_START.test(piece.view) && !DEPARTMENT_STEM_START.test(piece.view)) {
+      piece.view += place[1]!;
+      piece.text += next.text.slice(-place[1]!.length);
+      piece.completed = 'ending';
+      continue;
+    }
     const ending = nextFacts.stemEnding;
     if (!ending || !isUnitLike(nextView) || nextFacts.generic) continue;
     piece.view += ending[1]!;
