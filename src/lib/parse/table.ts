@@ -483,6 +483,8 @@ interface Builder {
   /** Serial of the last row (for rows under a merged 序号, and for stream serials). */
   lastSerial: number;
   previous?: TableRow;
+  /** Columns whose markers number items inside a cell (`1.…; 2.…;`), not blocks. */
+  itemColumns?: Set<number>;
 }
 
 function kindsOf(src: Source, cells: RawCell[]): CellKind[] {
@@ -609,6 +611,7 @@ function rowIsComplete(row: TableRow, columns: ColumnRole[]): boolean {
  */
 function pushRow(b: Builder, row: TableRow, wrapped: boolean): void {
   const { table } = b;
+  if (!row.serial && row.markers.length > 0 && !table.columns.includes('number')) rowMarkers(b, row);
   if (row.serial) b.lastSerial = row.serial.value;
   else if ((wrapped || (row.markers.length === 0 && (table.columns.includes('number') || (b.previous?.markers.length ?? 0) > 0))) && b.previous) {
     // The cells continue the row above: the first continues the last cell written there. A row of
@@ -628,6 +631,45 @@ function pushRow(b: Builder, row: TableRow, wrapped: boolean): void {
   inheritMerged(b, row);
   table.rows.push(row);
   b.previous = row;
+}
+
+/**
+ * The blocks a row of a table without a 序号 column opens, by the markers of its text cells (建设任务
+ * | 工作事项 | 工作指标 | 任务清单: `(一)…` `1.…` `(1)…` `1.…; 2.…;`):
+ * a marker less deep than one to its left in the row numbers an item inside its cell, and so do the
+ * markers of that column in later rows: a row that holds only such items is more of the row above.
+ */
+function rowMarkers(b: Builder, row: TableRow): void {
+  const items = (b.itemColumns ??= new Set());
+  // Which text column a cell is, counted from the last: a row that lost its leading merged cells
+  // keeps its last text cells (the text columns before the first unit column).
+  const textColumns = b.table.columns
+    .slice(
+      0,
+      Math.max(
+        0,
+        b.table.columns.findIndex((r) => UNIT_ROLES.has(r)),
+      ),
+    )
+    .filter((r) => r === 'text').length;
+  const texts = row.cells.flatMap((c, k) => (c.role === 'text' ? [k] : []));
+  const columnOf = (cell: number) => {
+    const k = texts.indexOf(cell);
+    return k < 0 || textColumns === 0 ? row.cells[cell]!.column : textColumns - texts.length + k;
+  };
+  const kept: TableRow['markers'] = [];
+  let deepest = -1;
+  for (const m of row.markers) {
+    const column = columnOf(m.cell);
+    if (m.marker.level < deepest) {
+      items.add(column);
+      continue;
+    }
+    kept.push(m);
+    deepest = Math.max(deepest, m.marker.level);
+  }
+  const blocks = kept.every((m) => items.has(columnOf(m.cell))) ? [] : kept.filter((m) => !items.has(columnOf(m.cell)));
+  row.markers = blocks;
 }
 
 /**
