@@ -494,6 +494,8 @@ export const TRAILING_FILLERS = [
 export const UNIT_PEOPLE = ['主要负责人', '主要领导', '负责同志', '分管领导', '主要负责同志'] as const;
 
 /** A count after 等 (`等12个部门`): the clause counts units, it names none. */
+/** `A、B等负有安全生产监管职责的部门`: a group described after the units named, who stand for it. */
+export const DESCRIBED_FILLER = `等[^、,;。()]{1,24}的(?:有关|相关)?(?:${alt(LABEL_NOUNS)})`;
 export const COUNT_FILLER = '等[\\d一二三四五六七八九十两几多]+个(?:有关|相关)?(?:部门|单位|成员单位)';
 
 /** Words of the sentence, not of the name, at the start of a mention. */

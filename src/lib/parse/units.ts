@@ -25,6 +25,7 @@ import {
   PARTY_STEMS,
   alt,
   COUNT_FILLER,
+  DESCRIBED_FILLER,
   FALSE_ENDINGS,
   GENERIC_UNITS,
   GLUE_AFTER,
@@ -78,7 +79,7 @@ const ZONE_ORGAN_ALONE = new RegExp(`^(?:${alt(LEVEL_WORDS)})(?:${alt(ZONE_ORGAN
 const LOWEST_OFFICE_END = new RegExp(`(?:${alt(LOWEST_OFFICE_ENDINGS)})$`);
 const PLACE_START = new RegExp(`^(?:各|${alt(PLACE_WORDS.filter((p) => p !== '市'))}|市(?!场))`);
 const GENERIC = new RegExp(`^(?:${alt(GENERIC_UNITS)})$`);
-const FILLER_END = new RegExp(`(?:${COUNT_FILLER}|${alt(TRAILING_FILLERS)})$`);
+const FILLER_END = new RegExp(`(?:${COUNT_FILLER}|${DESCRIBED_FILLER}|${alt(TRAILING_FILLERS)})$`);
 const LEADING = new RegExp(`^(?:${alt(LEADING_WORDS)})`);
 const QUALIFIER = `(?:${alt(QUALIFIERS)})`;
 const QUALIFIER_AT_START = new RegExp(`^${QUALIFIER}`);
