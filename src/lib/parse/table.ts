@@ -640,7 +640,8 @@ function pushRow(b: Builder, row: TableRow, wrapped: boolean): void {
  * markers of that column in later rows: a row that holds only such items is more of the row above.
  */
 function rowMarkers(b: Builder, row: TableRow): void {
-  const items = (b.itemColumns ??= new Set());
+  b.itemColumns ??= new Set();
+  const items = b.itemColumns;
   // Which text column a cell is, counted from the last: a row that lost its leading merged cells
   // keeps its last text cells (the text columns before the first unit column).
   const textColumns = b.table.columns
