@@ -9,24 +9,13 @@
  * (when the table has a person column), the units and the deadline its cells held.
  */
 import { charClass } from './chars.ts';
-import {
-  alt,
-  DEADLINE_CELL_END,
-  DEADLINE_PERIODS,
-  DEPARTMENT_STEMS,
-  GLUE_AFTER,
-  GLUED_HEADER_CELLS,
-  LEVEL_WORDS,
-  ROLE_WORDS,
-  SENTENCE_STARTS,
-  UNDATED_DEADLINES,
-} from './lexicon.ts';
+import { alt, DEADLINE_CELL_END, DEADLINE_PERIODS, GLUE_AFTER, GLUED_HEADER_CELLS, ROLE_WORDS, SENTENCE_STARTS, UNDATED_DEADLINES } from './lexicon.ts';
 import type { Line } from './lines.ts';
 import { readMarker } from './markers.ts';
 import type { Source } from './source.ts';
 import type { Cell, Piece, Table, TableRow } from './table.ts';
 import { headerRole } from './table-cells.ts';
-import { hasUnitEnding, isPersonLike, isUnitLike } from './units.ts';
+import { cutsWord, hasUnitEnding, isPersonLike, isUnitLike, opensWithStem } from './units.ts';
 
 /** A header cell; a year may open one (2023年计划投资). */
 const HEADER_CELL = new RegExp(`^(?:(?:19|20)\\d{2}年)?(?:${alt(GLUED_HEADER_CELLS)})`);
@@ -44,7 +33,6 @@ const UNDATED_NEXT = new RegExp(`^(?:${alt(UNDATED_DEADLINES)}|${alt(DEADLINE_PE
 const SENTENCE_NEXT = new RegExp(`^(?:${alt(SENTENCE_STARTS)}|对|在|为|与|从|向)`);
 /** Last characters of a unit's name (局, 委, 司 …). */
 const GLUE_SPECIAL_END = charClass(GLUE_AFTER);
-const DEPARTMENT_NEXT = new RegExp(`^(?:${alt(DEPARTMENT_STEMS)})`);
 
 /** A run of header cells written back to back, from `at` of `view`: the cells, or undefined. */
 function headerRun(view: string, at: number): { cells: string[]; end: number } | undefined {
@@ -136,18 +124,6 @@ function unitRanges(view: string, at: number, limit: number): [number, number][]
     out.push([p, found]);
     p = found;
   }
-}
-
-/**
- * Level words of two characters or more (乡镇, 县市区) and departments' stems (市场监管, 农业农村): a
- * name never ends inside one (各乡|镇, 区市场|监管局).
- */
-const UNCUT_WORDS = [...LEVEL_WORDS.filter((w) => w.length > 1), ...DEPARTMENT_STEMS.filter((w) => w.length > 1)];
-function cutsWord(view: string, at: number): boolean {
-  return UNCUT_WORDS.some((w) => {
-    for (let k = 1; k < w.length; k++) if (view.startsWith(w, at - k)) return true;
-    return false;
-  });
 }
 
 /** A name that runs on past a whole name into a sentence (轨道公司|推进…核心区): no name. */
@@ -443,7 +419,7 @@ function rowCells(stream: Stream, start: number, end: number, shape: RowShape): 
         // The reading the table uses most; on a tie, the one after which a place or a
         // department's stem opens a unit (张菁|民政局, not 张菁民|政局).
         const rest = view.slice(q + len, q + len + 8);
-        const seen = (shape.names.get(name) ?? 0) + (PLACE_NEXT.test(rest) || DEPARTMENT_NEXT.test(rest) ? 0.5 : 0);
+        const seen = (shape.names.get(name) ?? 0) + (PLACE_NEXT.test(rest) || opensWithStem(rest) ? 0.5 : 0);
         if (seen > best && unitsEnd(view, q + len, stop) > q + len) {
           best = seen;
           personEnd = q + len;

@@ -669,8 +669,7 @@ function rowMarkers(b: Builder, row: TableRow): void {
     kept.push(m);
     deepest = Math.max(deepest, m.marker.level);
   }
-  const blocks = kept.every((m) => items.has(columnOf(m.cell))) ? [] : kept.filter((m) => !items.has(columnOf(m.cell)));
-  row.markers = blocks;
+  row.markers = kept.filter((m) => !items.has(columnOf(m.cell)));
 }
 
 /**

@@ -67,7 +67,6 @@ export interface UnitListResult {
 
 const UNIT_END = new RegExp(`(?:${alt(UNIT_ENDINGS)})$`);
 const GOVERNMENT_STEM = new RegExp(`^(?:${alt(DEPARTMENT_STEMS.filter((w) => !(PARTY_STEMS as readonly string[]).includes(w)))})`);
-const STEM_WORDS = DEPARTMENT_STEMS.filter((w) => w.length > 1);
 const DEPARTMENT_STEM_START = new RegExp(`^(?:${alt(DEPARTMENT_STEMS)})`);
 const DEPARTMENT_TAKER_END = new RegExp(`(?:${alt(DEPARTMENT_TAKER_ENDINGS)})$`);
 const DEPARTMENT_GIVER_END = new RegExp(`(?:${alt(DEPARTMENT_GIVER_ENDINGS)})$`);
@@ -296,7 +295,7 @@ function splitTopLevel(src: Source, start: number, end: number): Item[] {
             right &&
             /^[\u4e00-\u9fff]/.test(left) &&
             !/\d/.test(left) &&
-            (finishes || !(isUnitLike(left) && hasEnding(left)) || weakBreak(left, right)) &&
+            (finishes || !(isUnitLike(left) && hasEnding(left)) || cutsWord(left + right, left.length)) &&
             !isPersonLike(left) &&
             hasEnding(whole) &&
             isUnitLike(whole) &&
@@ -328,12 +327,19 @@ function splitTopLevel(src: Source, start: number, end: number): Item[] {
   return items;
 }
 
-/** A line break inside a department's stem (区园⏎林绿化局: 园林): a name broken across the lines. */
-function weakBreak(left: string, right: string): boolean {
-  const joined = left.slice(-5) + right.slice(0, 5);
-  const at = Math.min(left.length, 5);
-  return STEM_WORDS.some((w) => {
-    for (let k = 1; k < w.length; k++) if (joined.startsWith(w, at - k)) return true;
+/**
+ * Level words of two characters or more (乡镇, 县市区) and departments' stems (市场监管, 园林): a name
+ * never ends inside one (各乡|镇, 区市场|监管局), and a line break inside one is none (区园⏎林绿化局).
+ */
+const WHOLE_WORDS = [...LEVEL_WORDS, ...DEPARTMENT_STEMS].filter((w) => w.length > 1);
+/** Whether a name opens with a department's stem (民政局, 教育局 written without their place). */
+export function opensWithStem(view: string): boolean {
+  return DEPARTMENT_STEM_START.test(view);
+}
+
+export function cutsWord(view: string, at: number): boolean {
+  return WHOLE_WORDS.some((w) => {
+    for (let k = 1; k < w.length; k++) if (view.startsWith(w, at - k)) return true;
     return false;
   });
 }
@@ -606,7 +612,7 @@ function completeEndings(pieces: Piece[]): void {
     if ((isUnitLike(piece.view) && !facts.falseEnd) || !facts.stem) continue;
     // 沙坪、大桥镇 / 城东、城西街道: a place's name before a place of a level shares its level.
     const place = nextFacts.namedPlace;
-    if (place && piece.view.length <= 4 && !PLACE_START.test(piece.view) && !DEPARTMENT_STEM_START.test(piece.view)) {
+    if (place && piece.view.length <= 4 && !PLACE_START.test(piece.view) && !opensWithStem(piece.view)) {
       piece.view += place[1]!;
       piece.text += next.text.slice(-place[1]!.length);
       piece.completed = 'ending';
