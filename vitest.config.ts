@@ -24,6 +24,9 @@ export default defineConfig({
           // a third less CPU. Safe because nothing here mocks a module or keeps state across files
           // (src/ holds caches keyed by input only); the build tier keeps its files isolated.
           isolate: false,
+          // A guard against a hang, not a measure: LibreOffice reading a committed .doc fixture takes
+          // seconds on a loaded two-core machine, past Vitest's default of 5 s.
+          testTimeout: 60_000,
         },
       },
       {

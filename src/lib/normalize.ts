@@ -56,6 +56,13 @@ export function matchView(text: string): string {
 
 /** A key for comparing unit names: match view without any whitespace. */
 export function nameKey(name: string): string {
-  const view = matchView(name);
+  return viewKey(matchView(name));
+}
+
+/**
+ * The key of a text already in match view (a slice of a source's view): its white space dropped.
+ * The view is not made a second time, so a key is always one application of it.
+ */
+export function viewKey(view: string): string {
   return /\s/.test(view) ? view.replace(/\s+/g, '') : view;
 }

@@ -343,7 +343,11 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
     }
     const segments: Segment[] = [];
     if (r.serial) segments.push({ start: r.serial.start, end: r.serial.end, type: 'marker' });
-    for (const cell of r.cells) for (const p of cell.pieces) segments.push({ start: p.start, end: p.end, type: 'cell', data: { role: cell.role, cell } });
+    for (const cell of r.cells) {
+      const header = table.headerCells[cell.column];
+      if (header?.includes('(')) cell.note = header;
+      for (const p of cell.pieces) segments.push({ start: p.start, end: p.end, type: 'cell', data: { role: cell.role, cell } });
+    }
     const leaves = rangeLeaves(from, to, segments);
     // Blocks the row opens, each from an offset: the task of its serial (or of the row above under
     // a merged 序号, or of its place), then the blocks its cells' markers open.

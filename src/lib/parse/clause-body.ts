@@ -16,6 +16,7 @@ import {
   OTHER_LABELS,
   EXCEPT_MARKED_NOTE,
   FIRST_LEADS_NOTE,
+  MARKED_LEADS_NOTE,
   GOVERNMENT_FIRST_NOTE,
   OTHERS_SUPPORT_NOTE,
   SEVERAL_ONLY_NOTE,
@@ -129,6 +130,7 @@ const ALL_LEAD = new RegExp(ALL_LEAD_NOTE);
 const OTHERS_SUPPORT = new RegExp(OTHERS_SUPPORT_NOTE);
 const SEVERAL_ONLY = new RegExp(SEVERAL_ONLY_NOTE);
 const MARKS_LEAD = new RegExp(EXCEPT_MARKED_NOTE);
+const MARKED_LEADS = new RegExp(MARKED_LEADS_NOTE);
 const PINYIN_RESIDUE_ALL = new RegExp(PINYIN_RESIDUE_PATTERN, 'g');
 
 /**
@@ -210,6 +212,7 @@ export function readClauseBody(
     }
     const effect = CLAUSE_NOTES[m.slice(1).findIndex((g) => g !== undefined)]?.effect;
     if (effect === 'first-leads') result.firstLeads = { othersSupport: false, onward: false, ...(GOVERNMENT_FIRST.test(m[0]) ? { government: true } : {}) };
+    else if (effect === 'marked-leads') result.firstLeads = { othersSupport: false, onward: false, marked: true };
   }
   // Marks in brackets right after a name, cut out: its role (县水务局(牵头)), its person (应急管理局(责任人:许文)).
   const marks: { at: number; role: Role }[] = [];
@@ -279,12 +282,14 @@ export function readClauseBody(
     const segText = view.slice(segment.start, segment.end);
     let from = 0;
     let sawLead = false;
+    let lastRole: Role | undefined;
     ROLE_WORD.lastIndex = 0;
     for (let m = ROLE_WORD.exec(segText); m; m = ROLE_WORD.exec(segText)) {
       // A role word that is the end of a name's own ending (局属各单位党组织: 组织) is the name's.
       if (unitEndingLength(segText.slice(from, m.index + m[0].length)) > m[0].length) continue;
       const role = wordRole((m[1] ?? m[2])!, hasSupport);
       if (role === 'lead') sawLead = true;
+      lastRole = role;
       // 责任单位为A、B,C按职责配合: after a label, the role word goes back to the last comma only; in a
       // column's cell (its header the label), to the last comma or paragraph (A ⏎ B ⏎ C负责落实).
       const comma = from === 0 && segment.label ? segText.lastIndexOf(',', m.index) : from === 0 && options.column ? lastBreak(segText, m.index) : -1;
@@ -297,12 +302,19 @@ export function readClauseBody(
       from = m.index + m[0].length;
     }
     if (from < segText.length) {
-      // Units after a lead group with no word of their own support it (A牵头,B).
-      // A 责任单位 label says no more than the default does.
+      // Units after a lead group with no word of their own support it (A牵头,B); after a group that
+      // answers for its part (A牵头,B落实;C) they answer too. A 责任单位 label says no more than the default does.
       const labelRole = segment.label?.role === 'responsible' ? undefined : segment.label?.role;
-      const role = labelRole ?? (sawLead ? 'support' : undefined);
+      const unmarkedSupport = sawLead && lastRole !== 'responsible';
+      const role = labelRole ?? (unmarkedSupport ? 'support' : undefined);
       const alone = from === 0 ? segment.label?.alone : undefined;
-      groups.push({ start: segment.start + from, end: segment.end, role, ...(alone ? { alone } : {}), ...(!labelRole && sawLead ? { unmarked: true } : {}) });
+      groups.push({
+        start: segment.start + from,
+        end: segment.end,
+        role,
+        ...(alone ? { alone } : {}),
+        ...(!labelRole && unmarkedSupport ? { unmarked: true } : {}),
+      });
     }
   }
 
@@ -329,6 +341,7 @@ export function readClauseBody(
           role,
           ...(group.alone ? { alone: group.alone } : {}),
           ...(group.unmarked && part.role === group.role ? { unmarked: true } : {}),
+          ...(unit.marked ? { marked: true } : {}),
         });
       append(result.persons, list.persons);
       // A deadline written among the units (A牵头,B配合,12月底前完成) is read as a deadline. In a
@@ -366,11 +379,14 @@ export interface FirstLeads {
    * the units after a lead group with no word of their own are responsible, not support.
    */
   marksLead?: boolean;
+  /** The units a sign marks lead (`加*号为牵头部门`); the others keep their role, or support when the note says so. */
+  marked?: boolean;
 }
 
 /** A note that the first unit leads, in any text (a clause, a note line, the covering notice). */
 export function firstLeadsNote(view: string): FirstLeads | undefined {
   if (ALL_LEAD.test(view)) return { othersSupport: false, onward: true, allLead: true };
+  if (MARKED_LEADS.test(view)) return { othersSupport: OTHERS_SUPPORT.test(view), onward: true, marked: true };
   if (!FIRST_LEADS.test(view)) return undefined;
   return {
     othersSupport: OTHERS_SUPPORT.test(view),
@@ -381,11 +397,21 @@ export function firstLeadsNote(view: string): FirstLeads | undefined {
   };
 }
 
+/** `加*号为牵头部门,其余为参与部门`: the marked units lead, the others support where the note says so. */
+export function applyMarks(mentions: Mention[], note: FirstLeads): void {
+  for (const m of mentions) if (m.role === 'responsible') m.role = m.marked ? 'lead' : note.othersSupport ? 'support' : m.role;
+}
+
 /**
  * `列第一位者为牵头单位`: the first unit leads; the others support when the note says so. Only a
  * list that names no roles of its own (all responsible) follows the convention.
  */
 export function applyFirstLeads(mentions: Mention[], note: FirstLeads): void {
+  if (note.marked) {
+    // A list with no marked unit is not the note's (a column the note is not written over).
+    if (mentions.some((m) => m.marked)) applyMarks(mentions, note);
+    return;
+  }
   if (note.marksLead) for (const m of mentions) if (m.unmarked && m.role === 'support') m.role = 'responsible';
   if (mentions.length === 0 || mentions.some((m) => m.role !== 'responsible')) return;
   if (note.severalOnly && mentions.length < 2) return;

@@ -6,11 +6,12 @@ import { append } from '../append.ts';
 import { PAGE_NUMBER } from './classify.ts';
 import { findDeadlines, findReferences } from './deadlines.ts';
 import { agentClauses, findBodyClauses, mapClause, type Clause } from './forms.ts';
-import { readClauseBody, type Mention } from './clause-body.ts';
+import { applyFirstLeads, applyMarks, firstLeadsNote, readClauseBody, type FirstLeads, type Mention } from './clause-body.ts';
 import type { Role } from '../schema.ts';
 import { matchView, nameKey } from '../normalize.ts';
 import { joinedSource, type Source } from './source.ts';
 import type { Cell } from './table.ts';
+import { cellKind } from './table-cells.ts';
 import type { PlanBlock, PlanLeaf, Problem } from './tree.ts';
 
 function lineJoin(values: string[]): string {
@@ -20,6 +21,13 @@ function lineJoin(values: string[]): string {
     .map((s) => s.trim())
     .filter(Boolean)
     .join('\n');
+}
+
+const columnNotes = new Map<string, FirstLeads | undefined>();
+/** The note a column's header cell holds, read once per header. */
+function columnNote(header: string): FirstLeads | undefined {
+  if (!columnNotes.has(header)) columnNotes.set(header, firstLeadsNote(header));
+  return columnNotes.get(header);
 }
 
 /** A table row's text without its outer pipes (no unanchored `\s*`: linear on a 1 MB line). */
@@ -117,6 +125,8 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
           textParts.push(leaf.value);
           textRanges.push([start, end]);
         } else if (cell && (role === 'lead' || role === 'support' || role === 'responsible' || role === 'deadline') && !cells.includes(cell)) cells.push(cell);
+        // A 备注 cell that holds a date only (11月底前) is the task's deadline.
+        else if (role === 'note' && cellKind(src, start, end) === 'deadline') append(data.deadlines, findDeadlines(view, source, start, end, year, true));
         break;
       }
       case 'deadline': {
@@ -149,6 +159,11 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
       return;
     }
     const body = readClauseBody(from, start, end, cell.role as Role, { promote: true, column: true });
+    // The column's header may say how to read its lists (责任部门(加*号为牵头部门,其余为参与部门)).
+    const note = cell.note === undefined ? undefined : columnNote(cell.note);
+    // A sign's note holds for every cell of its column, one without a marked unit too.
+    if (note?.marked) applyMarks(body.mentions, note);
+    else if (note) applyFirstLeads(body.mentions, note);
     reportPieces(body.mentions, body.rejected, at, problems);
     const mentions = body.mentions.map((m) => ({ ...m, start: at(m.start), end: at(m.end) }));
     append(data.mentions, mentions);

@@ -216,7 +216,7 @@ export const FIRST_LEADS_NOTE = `(?:${GOVERNMENT_SCOPE})?(?:列|排)(?:在)?(?:�
 export const GOVERNMENT_FIRST_NOTE = `${GOVERNMENT_SCOPE}(?:列|排)`;
 /** `责任单位有多个的,列第一位的为牵头单位`: the note speaks of lists of several units only. */
 export const SEVERAL_ONLY_NOTE = '(?:有|为)?(?:多个|两个及以上|两个以上|2个以上|多家)(?:单位|部门)?的';
-export const OTHERS_SUPPORT_NOTE = '(?:其余|其他|其它)(?:的)?(?:责任)?(?:单位|部门)?(?:为|是)(?:配合|协办|协助|协同)(?:责任)?(?:单位|部门)?';
+export const OTHERS_SUPPORT_NOTE = '(?:其余|其他|其它)(?:的)?(?:责任)?(?:单位|部门)?(?:为|是)(?:配合|协办|协助|协同|参与)(?:责任)?(?:单位|部门)?';
 /** `无牵头单位的,责任单位即为牵头单位`: where a list names no lead, its units all lead. */
 export const ALL_LEAD_NOTE = '(?:无|没有|未明确|未列)牵头单位的?\\s*[,,]?\\s*(?:其)?责任单位(?:即|就)?(?:为|是|作为)牵头单位';
 /**
@@ -226,8 +226,16 @@ export const ALL_LEAD_NOTE = '(?:无|没有|未明确|未列)牵头单位的?\\s
 export const NOT_LISTED_NOTE = '(?:以下|下列|具体|各项|所有|上述)[^。;]{0,60}?不再(?:一一|单独|逐一|逐项|另行|重复)?(?:列出|列明|列举|标注|做分工|分工)';
 /** `除标注为“牵头”单位外`: the units marked lead by their own word keep it; the rest of the note says who else leads. */
 export const EXCEPT_MARKED_NOTE = '除(?:标注|注明|标明|标有)(?:为)?[“”"‘’]?(?:分别)?牵头[“”"‘’]?(?:的)?(?:单位)?外';
-export const CLAUSE_NOTES: readonly { pattern: string; effect: 'first-leads' | 'others-support' | 'none' }[] = [
+/**
+ * Signs a list sets beside some of its units (`县农业农村局*`, `★县住建局`): stripped from the name, and
+ * read by a note that says what they mean.
+ */
+export const UNIT_MARKS = ['*', '＊', '★', '☆', '▲', '△', '※'] as const;
+/** `加*号为牵头部门`, `带★的为牵头单位`, `标注▲者为牵头单位`: the marked units lead. */
+export const MARKED_LEADS_NOTE = `(?:(?:加|标|带|标注|标有|注有|打|有)(?:有)?)?[“”"‘’]?[${UNIT_MARKS.join('')}]+[“”"‘’]?(?:号|符号)?(?:的|者)?(?:单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:单位|部门)?`;
+export const CLAUSE_NOTES: readonly { pattern: string; effect: 'first-leads' | 'marked-leads' | 'others-support' | 'none' }[] = [
   { pattern: FIRST_LEADS_NOTE, effect: 'first-leads' },
+  { pattern: MARKED_LEADS_NOTE, effect: 'marked-leads' },
   { pattern: OTHERS_SUPPORT_NOTE, effect: 'others-support' },
   { pattern: NOT_LISTED_NOTE, effect: 'none' },
   { pattern: EXCEPT_MARKED_NOTE, effect: 'none' },
@@ -421,7 +429,7 @@ export const DEPARTMENT_ENDINGS = ['厅', '局', '委', '办', '科协', '残联
  * …and the endings only the name taking the prefix has (支队, 法院) or only the name giving it has
  * (部, 供销社, 委员会: 市发展和改革委员会、粮食和物资储备局 → 市粮食和物资储备局).
  */
-export const DEPARTMENT_TAKER_ENDINGS = [...DEPARTMENT_ENDINGS, '支队', '大队', '法院', '检察院'] as const;
+export const DEPARTMENT_TAKER_ENDINGS = [...DEPARTMENT_ENDINGS, '支队', '大队', '法院', '检察院', '研究院', '医院', '设计院'] as const;
 export const DEPARTMENT_GIVER_ENDINGS = [...DEPARTMENT_ENDINGS, '部', '队', '供销社', '供销合作社', '委员会'] as const;
 
 /**
@@ -447,6 +455,14 @@ export const GLUE_AFTER = '局厅委办部院队府会所站心司团社行处�
  * peer of it (公共服务股文化馆 → 公共服务股, 文化馆), never a part of it.
  */
 export const LOWEST_OFFICE_ENDINGS = ['股'] as const;
+
+/**
+ * An organ's own offices, named after the organ's one-character name (局计划统筹处, 厅办公室): the organ
+ * words, and the endings of its offices. A list's next office written without it is the same
+ * organ's (局计划统筹处、建设管理处 → 局建设管理处).
+ */
+export const OWN_ORGANS = ['局', '厅', '委', '院', '校'] as const;
+export const INTERNAL_OFFICE_ENDINGS = ['处', '科', '股', '室', '中心', '站', '所'] as const;
 
 /**
  * What a unit's `各` names inside it (局机关各股室, 县安委会各成员单位, 局属各单位党组织): one group with its
@@ -857,11 +873,11 @@ export function alt(words: readonly string[]): string {
 
 /**
  * Like `alt`, but a line break may fall between any two characters of a word: a PDF's hard-wrapped
- * lines break labels too (`配合⏎单位:`).
+ * lines break labels too (`配合⏎单位:`), and so does a site's watermark, blanked in the view (`牵⋯头单位:`).
  */
 export function loose(words: readonly string[]): string {
   return byLength(words)
-    .map((w) => [...w].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(`(?:\\r?\\n\\s*|${PINYIN_RESIDUE_PATTERN})?`))
+    .map((w) => [...w].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(`(?:\\r?\\n\\s*| {6,}|${PINYIN_RESIDUE_PATTERN})?`))
     .join('|');
 }
 
@@ -871,7 +887,7 @@ const PINYIN_RESIDUE_TEST = new RegExp(PINYIN_RESIDUE_PATTERN);
  * mirror's pinyin after a character (责(zé)任单位).
  */
 export function readsLoose(text: string): boolean {
-  return text.includes('\n') || ((text.includes('(') || text.includes('（')) && PINYIN_RESIDUE_TEST.test(text));
+  return text.includes('\n') || text.includes('      ') || ((text.includes('(') || text.includes('（')) && PINYIN_RESIDUE_TEST.test(text));
 }
 
 // ── Issuance: the plan's 文号, issuer and date (read by src/lib/issuance.ts) ──────

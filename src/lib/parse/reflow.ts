@@ -46,8 +46,49 @@ interface Run {
   last: number;
 }
 
+/** A web address, as a site's watermark ends with one. */
+const ADDRESS = /(?:https?:\/\/)?www\.[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|cc)(?![a-z0-9-])/gi;
+/** What a watermark's slogan before the address is made of: no white space, no sentence end. */
+const SLOGAN = /[^\s。;]/;
+
+/**
+ * A document-sharing site's watermark pasted into the text wherever a page of it ended, inside
+ * words and names too (`镇农业服务文秘优选—精品材料天天更新www.….com中心`): the same address at least
+ * twice, after the same slogan. It is blanked in the match view, so that what it cuts reads whole.
+ */
+function blankWatermarks(src: Source, lines: Line[]): { src: Source; lines: Line[] } {
+  const { view } = src;
+  if (!view.includes('www.')) return { src, lines };
+  const byAddress = new Map<string, number[][]>();
+  ADDRESS.lastIndex = 0;
+  for (let m = ADDRESS.exec(view); m; m = ADDRESS.exec(view)) {
+    const key = m[0].toLowerCase();
+    byAddress.set(key, [...(byAddress.get(key) ?? []), [m.index, m.index + m[0].length]]);
+  }
+  const ranges: number[][] = [];
+  for (const found of byAddress.values()) {
+    if (found.length < 2) continue;
+    // The slogan: the longest text that stands before every copy of the address with text before it.
+    const after = found.filter(([at]) => at! > 0 && SLOGAN.test(view[at! - 1]!)).map(([at]) => at!);
+    let length = 0;
+    while (after.length >= 2 && length < 30) {
+      const c = view[after[0]! - length - 1];
+      if (c === undefined || !SLOGAN.test(c) || !after.every((at) => view[at - length - 1] === c)) break;
+      length++;
+    }
+    const slogan = length > 0 ? view.slice(after[0]! - length, after[0]!) : '';
+    for (const [at, end] of found) ranges.push([slogan && view.startsWith(slogan, at! - length) ? at! - length : at!, end!]);
+  }
+  if (ranges.length === 0) return { src, lines };
+  const chars = view.split('');
+  for (const [a, b] of ranges) for (let k = a!; k < b!; k++) chars[k] = ' ';
+  const blanked = chars.join('');
+  return { src: { ...src, view: blanked }, lines: lines.map((l) => ({ ...l, view: blanked.slice(l.start, l.end) })) };
+}
+
 /** The lines to read: the physical ones, or the physical ones with lost line breaks restored. */
-export function reflow(src: Source, lines: Line[]): Reflowed {
+export function reflow(read: Source, physical: Line[]): Reflowed {
+  const { src, lines } = blankWatermarks(read, physical);
   const runs = findRuns(src, lines);
   if (runs.length === 0) {
     const split = splitGluedHeadings(lines);

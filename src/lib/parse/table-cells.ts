@@ -21,7 +21,9 @@ const HEADER_TAILS = new RegExp(
 export function headerRole(cell: string): ColumnRole | undefined {
   // 主责单位:县民政局 and 【责任单位】… are label lines, not header cells.
   if (/:\s*\S/.test(cell) || /[【】]/.test(cell)) return undefined;
-  const h = cell.replace(/[\s|:]+/g, '');
+  // A note in brackets after the header's words (责任部门(加*号为牵头部门,其余为参与部门), 投资(万元)) says
+  // how to read the column, not what it holds.
+  const h = cell.replace(/[\s|:]+/g, '').replace(HEADER_NOTE, '');
   if (h.length === 0 || h.length > 14 || /[。;,、]/.test(h) || /^\d+$/.test(h)) return undefined;
   for (const { words, role } of HEADER_WORDS) {
     // 序号 starts its cell (工作秩序 is no serial column).
@@ -29,6 +31,8 @@ export function headerRole(cell: string): ColumnRole | undefined {
   }
   return undefined;
 }
+
+const HEADER_NOTE = /(?<=..)[(（][^()（）]*[)）]$/;
 
 /** A level's role word with no noun (`市级牵头`), the first line of a header cell whose noun (`责任单位`) is the next. */
 const LEVEL_ROLE = new RegExp(`^(?:${alt(PLACE_WORDS)})级?(?:${alt(LABEL_ROLES)})$`);

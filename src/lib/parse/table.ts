@@ -50,6 +50,8 @@ export interface Cell {
   wrapped?: boolean;
   /** The lines are fragments of one text broken anywhere (县生态环⏎境分局): read with no break between them. */
   glued?: boolean;
+  /** The column's header cell, where it holds a note on how to read the column (责任部门(加*号为牵头部门)). */
+  note?: string;
 }
 
 export interface TableRow {
@@ -76,6 +78,8 @@ export interface TableRow {
    * at the end instead (`| 已完成。… | | |`): its units are those of the row above.
    */
   lostUnits?: boolean;
+  /** A delimited row with fewer cells than the header: cells merged over several rows were dropped from it. */
+  short?: boolean;
 }
 
 export interface Table {
@@ -109,6 +113,8 @@ const TABLE_END = new RegExp(`^\\s*(?:${alt(NOTE_LABELS)}|备注|附件|附表|�
 /** A part's row written as a line of its own in a delimited table: `一、项目建设类`. */
 const PART_ROW = /^\s*[一二三四五六七八九十]{1,3}[、.]/;
 const RULE = /^\s*\|?\s*:?-{3,}/;
+/** A task's number glued to a month: `2.9月底前…`, `9.10月底前…`. */
+const GLUED_MONTH = /^\s*\d{1,3}\s*[.、]\s*(?:1[0-2]|[1-9])\s*月/;
 const ONLY_PIPES = /^[\s|]*$/;
 
 interface RawCell extends Piece {
@@ -546,6 +552,7 @@ function makeRow(b: Builder, firstLine: number, lastLine: number, raw: RawCell[]
   // Ragged ends (`| a | b | ||`): empty cells beyond the header's columns are padding.
   while (cells.length > placeColumns.length && src.view.slice(cells.at(-1)!.start, cells.at(-1)!.end).trim() === '') cells = cells.slice(0, -1);
   let kinds = kindsOf(src, cells);
+  if (positional && cells.length < placeColumns.length) row.short = true;
   // Merged unit cells dropped and the rest moved left, empty cells padding the end: text where the
   // first unit column is, nothing where units should be. The trailing padding goes; the cells are
   // placed by what they hold.
@@ -593,10 +600,17 @@ function makeRow(b: Builder, firstLine: number, lastLine: number, raw: RawCell[]
   row.cells.forEach((cell, k) => {
     if (cell.role !== 'text' && cell.role !== 'number' && cell.role !== 'category') return;
     const p = cell.pieces[0]!;
-    const marker = readMarker(src.view.slice(p.start, p.end), src.text.slice(p.start, p.end));
-    if (marker && !marker.bare && !marker.glued) row.markers.push({ cell: k, marker, start: p.start });
+    const cellView = src.view.slice(p.start, p.end);
+    const marker = readMarker(cellView, src.text.slice(p.start, p.end));
+    // A number glued to a month opens its task all the same (2.9月底前完成…): no decimal is followed by 月.
+    if (marker && !marker.bare && (!marker.glued || GLUED_MONTH.test(cellView))) row.markers.push({ cell: k, marker, start: p.start });
   });
   return row;
+}
+
+/** The row has its text and a cell of units: a later heading or numbered cell starts something new. */
+function hasUnitCell(row: TableRow): boolean {
+  return row.cells.some((c) => UNIT_ROLES.has(c.role)) && row.cells.some((c) => c.role === 'text');
 }
 
 function rowIsComplete(row: TableRow, columns: ColumnRole[]): boolean {
@@ -698,6 +712,23 @@ function inheritMerged(b: Builder, row: TableRow): void {
     );
   }
   const hasUnits = row.cells.some((c) => UNIT_ROLES.has(c.role));
+  // A pipe row short of cells, its task opened by a number in its text (4. … | 办公室 |): the unit
+  // columns before its own unit cells were merged over it from the row above.
+  // Its own unit cells are the last unit columns'.
+  if (table.mode === 'pipe' && row.short && prev && prev.kind === 'row' && row.markers.some((m) => m.marker.level >= 3)) {
+    const unitColumns = table.columns.flatMap((r, k) => (UNIT_ROLES.has(r) ? [k] : []));
+    const own = row.cells.filter((c) => UNIT_ROLES.has(c.role));
+    if (own.length >= unitColumns.length) return;
+    const targets = unitColumns.slice(unitColumns.length - own.length);
+    own.forEach((cell, k) => {
+      cell.column = targets[k]!;
+      cell.role = table.columns[cell.column]!;
+    });
+    row.cells.sort((x, y) => x.column - y.column);
+    const missing = unitColumns.slice(0, unitColumns.length - own.length);
+    take(above.filter((c) => missing.includes(c.column)));
+    return;
+  }
   if (row.lostUnits && prev && row.serial) {
     if (!hasUnits) take(above.filter((c) => UNIT_ROLES.has(c.role)));
     return;
@@ -1022,15 +1053,37 @@ function readStream(b: Builder, lines: Line[], infos: LineInfo[], from: number):
         cells.push(category!);
         firstLine = lineOf(lines, category!.start, i);
       }
-    } else if (marker && marker.level <= 2 && !marker.bare && (!current || rowIsComplete(current, table.columns) || cells.length > table.columns.length)) {
+    } else if (
+      marker &&
+      marker.level <= 2 &&
+      !marker.bare &&
+      (!current || rowIsComplete(current, table.columns) || cells.length > table.columns.length || hasUnitCell(current))
+    ) {
       flush();
-      // Outside the table once a part is followed by no row.
-      if (!nextIsRow(lines, i + 1)) break;
-      table.rows.push({ firstLine: i, lastLine: i, kind: 'part', marker, cells: [{ role: 'text', column: 0, pieces: [{ start: s, end: e }] }], markers: [] });
+      // Outside the table once a part is followed by no row (a part's cell may take several lines between bars).
+      if (!nextIsRow(src, lines, last + 1)) break;
+      table.rows.push({
+        firstLine: i,
+        lastLine: last,
+        kind: 'part',
+        marker,
+        cells: [{ role: 'text', column: 0, pieces: [{ start: s, end: e }] }],
+        markers: [],
+      });
       b.previous = undefined;
-      table.lastLine = i;
+      table.lastLine = last;
+      i = last;
       continue;
-    } else if (!numbered && current && rowIsComplete(current, table.columns) && cellKind(src, s, e) !== 'units' && cellKind(src, s, e) !== 'deadline') {
+    } else if (
+      !numbered &&
+      current &&
+      ((rowIsComplete(current, table.columns) && cellKind(src, s, e) !== 'units' && cellKind(src, s, e) !== 'deadline') ||
+        // The next task's numbered cell after a row that has its units (an empty 配合 cell dropped).
+        (hasUnitCell(current) &&
+          marker?.level === 3 &&
+          !marker.bare &&
+          current.markers.some((m) => m.marker.level === 3 && m.marker.value + 1 === marker.value)))
+    ) {
       // A table without serials: a row ends after its last column.
       flush();
       firstLine = i;
@@ -1154,12 +1207,16 @@ function foldWrapped(src: Source, cells: RawCell[], columns: ColumnRole[]): RawC
   return [{ start: frags[0]!.start, end: frags[end - 1]!.end, kind: 'text' }, ...typed];
 }
 
-function nextIsRow(lines: Line[], i: number): boolean {
-  for (let n = 0; i < lines.length && n < 3; i++) {
+function nextIsRow(src: Source, lines: Line[], i: number): boolean {
+  let item = false;
+  for (let n = 0; i < lines.length && n < 4; i++) {
     const v = lines[i]!.view.trim();
     if (v === '' || ONLY_PIPES.test(v)) continue;
     n++;
-    if (SERIAL.test(v.replace(/\|$/, '')) || GLUED_SERIAL.test(v)) return true;
+    if (n <= 3 && (SERIAL.test(v.replace(/\|$/, '')) || GLUED_SERIAL.test(v))) return true;
+    // A table with no 序号 whose task cells are numbered (1.及时公开…), then a cell of units.
+    if (item) return cellKind(src, lines[i]!.start, lines[i]!.end) === 'units';
+    item = n <= 3 && readMarker(v, v)?.level === 3;
   }
   return false;
 }

@@ -16,8 +16,8 @@
  *   caller reports it.
  * All matching runs on the match view; mentions are sliced from the source as written.
  */
-import { matchView, nameKey } from '../normalize.ts';
-import { charClass } from './chars.ts';
+import { matchView, nameKey, viewKey } from '../normalize.ts';
+import { charClass, SPACE } from './chars.ts';
 import {
   DEPARTMENT_GIVER_ENDINGS,
   DEPARTMENT_STEMS,
@@ -47,6 +47,9 @@ import {
   TRAILING_FILLERS,
   UNIT_PEOPLE,
   UNIT_ENDINGS,
+  UNIT_MARKS,
+  OWN_ORGANS,
+  INTERNAL_OFFICE_ENDINGS,
 } from './lexicon.ts';
 import type { Source } from './source.ts';
 
@@ -56,6 +59,8 @@ export interface Span {
   end: number;
   /** As written (source slice), with an elided part completed and line breaks removed. */
   text: string;
+  /** Written with a sign beside it (`县农业农村局*`): the sign is no part of the name; a note may say it leads. */
+  marked?: boolean;
 }
 
 export interface UnitListResult {
@@ -251,6 +256,8 @@ function splitTopLevel(src: Source, start: number, end: number): Item[] {
         cut = /^<br\s*\/?>/i.exec(view.slice(i, i + 6))![0].length;
         sep = ' ';
       } else if (isSpace(c)) {
+        // What the view alone blanks (a site's watermark inside a name) separates nothing.
+        if (!isSpace(src.text[i]!)) continue;
         cut = 1;
         sep = ' ';
         // A name spaced out letter by letter (a PDF's justified cell: 市 工 业 和信 息化局): a piece
@@ -386,7 +393,7 @@ function splitGlued(src: Source, item: Item): Item[] {
         end: k + 1 < cover.length ? item.start + cover[k + 1]! : item.end,
         before: k === 0 ? item.before : '',
       }));
-    if (src.known.has(nameKey(raw))) return [item];
+    if (src.known.has(raw)) return [item];
   }
   const out: Item[] = [];
   let from = item.start;
@@ -504,6 +511,7 @@ interface Piece {
   text: string;
   /** Completed by the ending of the name after it (县发改 → 县发改局). */
   completed?: 'ending';
+  marked?: boolean;
 }
 
 /** Tiers of places: 村 < 乡镇街道 < 县区 < 市州. */
@@ -550,6 +558,8 @@ interface TextFacts {
   prefix: string | undefined;
   /** Ends like a department (厅, 局, 委, 办, 部, 队 …). */
   department: boolean;
+  /** The organ an office of its own is named after (局 of 局计划统筹处). */
+  ownOrgan: string | undefined;
 }
 
 const factsOf = remembered(
@@ -580,6 +590,7 @@ const textFactsOf = remembered((text: string): TextFacts => {
     group: /^(.{0,8}?各(?:有关|相关)?)/.exec(view),
     prefix: adminPrefix(text),
     department: DEPARTMENT_GIVER_END.test(view),
+    ownOrgan: OWN_ORGAN_OFFICE.exec(view) ? text.slice(0, 1) : undefined,
   };
 });
 
@@ -654,6 +665,7 @@ function completePrefix(previous: Piece | undefined, piece: Piece): string {
   // 局属各科室、中心: a bare ending names more of the same group (局属各中心).
   const group = written.group;
   if (facts.bareEnding && group) return previous.text.slice(0, group[1]!.length) + text;
+  if (previous.before !== OUTSIDE && ownOffice(previous, piece)) return written.ownOrgan + text;
   const prefix = written.prefix;
   if (!prefix) return text;
   if (facts.generic) return prefix + text;
@@ -669,6 +681,24 @@ function completePrefix(previous: Piece | undefined, piece: Piece): string {
   // Branches of higher offices (…分局, …大队) are named without the county, so they stay as written.
   if (prefix === '各' || !facts.department || facts.branch) return text;
   return written.department ? prefix + text : text;
+}
+
+const MARK = charClass(UNIT_MARKS.join(''));
+/** Stands for the separator before the unit another group of the clause named (`after`). */
+const OUTSIDE = '\u0002';
+/** An office of the organ a list named first (局计划统筹处), and an office written without it (建设管理处, 办公室). */
+const OWN_ORGAN_OFFICE = new RegExp(`^(?:${alt(OWN_ORGANS)})(?!长)[\u4e00-\u9fff]{2,12}(?:${alt(INTERNAL_OFFICE_ENDINGS)})$`);
+const INTERNAL_OFFICE = new RegExp(`^[\u4e00-\u9fff]{2,12}(?:${alt(INTERNAL_OFFICE_ENDINGS)})$`);
+
+/** 局计划统筹处、建设管理处: the office after an organ's own office is the organ's (局建设管理处). */
+function ownOffice(previous: Piece | undefined, piece: Piece): boolean {
+  return (
+    !!previous &&
+    INTERNAL_OFFICE.test(piece.view) &&
+    !factsOf(piece.view).ownPlace &&
+    !!textFactsOf(previous.text).ownOrgan &&
+    !OWN_ORGAN_OFFICE.test(piece.view)
+  );
 }
 
 /** Stands for the separator before an item in what `namesOf` remembers. */
@@ -708,10 +738,24 @@ export function recognizeUnits(src: Source, start: number, end: number, after?: 
   const result: UnitListResult = { units: [], persons: [], rejected: [] };
   const pieces: Piece[] = [];
   for (const top of splitTopLevel(src, start, end)) {
-    for (const item of namesOf(src, top)) {
+    for (const named of namesOf(src, top)) {
+      // A sign beside the name (县农业农村局*, ★县住建局) is no part of it.
+      let item = named;
+      let marked = false;
+      if (MARK.has(view.charCodeAt(item.start)) || MARK.has(view.charCodeAt(item.end - 1))) {
+        let { start: from, end: to } = item;
+        while (from < to && (MARK.has(view.charCodeAt(from)) || SPACE.has(view.charCodeAt(from)))) from++;
+        while (to > from && (MARK.has(view.charCodeAt(to - 1)) || SPACE.has(view.charCodeAt(to - 1)))) to--;
+        // Signs alone (★★) are no name: the piece stays as written, to be reported.
+        if (to - from >= 2) {
+          item = { ...item, start: from, end: to };
+          marked = true;
+        }
+      }
       const itemView = view.slice(item.start, item.end);
       const itemText = text.slice(item.start, item.end);
-      const broken = /\s/.test(itemText);
+      // White space in the view: the text's own, or what the view blanks (a site's watermark).
+      const broken = /\s/.test(itemView);
       let pieceView = broken ? itemView.replace(/\s+/g, '') : itemView;
       // What the view blanks (white space, a site's chunk marker) is no part of the name.
       let pieceText = broken ? withoutBlanks(itemText, itemView) : itemText;
@@ -723,21 +767,24 @@ export function recognizeUnits(src: Source, start: number, end: number, after?: 
           pieceText = pieceText.replace(PINYIN_RESIDUE, '');
         }
       }
-      pieces.push({ start: item.start, end: item.end, before: item.before, view: pieceView, text: pieceText });
+      pieces.push({ start: item.start, end: item.end, before: item.before, view: pieceView, text: pieceText, ...(marked ? { marked } : {}) });
     }
   }
   if (pieces.length > 1 && pieces.length <= 5000) completeEndings(pieces);
   // The unit before the list in the same clause (A、B牵头,C配合): C is of A's place as a list's next name is.
-  let previous: Piece | undefined = after && { start, end: start, before: '', view: nameKey(after.text), text: after.text };
+  let previous: Piece | undefined = after && { start, end: start, before: OUTSIDE, view: nameKey(after.text), text: after.text };
   for (const piece of pieces) {
-    const span = { start: piece.start, end: piece.end, text: piece.text };
+    const span: Span = { start: piece.start, end: piece.end, text: piece.text, ...(piece.marked ? { marked: true } : {}) };
     if (isPersonLike(piece.view)) {
       result.persons.push(span);
       continue;
     }
-    const known = piece.view.length <= 40 && src.known.size > 0 && src.known.has(nameKey(piece.view));
+    const known = piece.view.length <= 40 && src.known.size > 0 && src.known.has(viewKey(piece.view));
     // A place alone (责任单位:区, where an excerpt stops) names no unit.
-    if ((!known && !isUnitLike(piece.view) && !factsOf(piece.view).generic) || piece.view.length < 2) {
+    if (
+      (!known && !isUnitLike(piece.view) && !factsOf(piece.view).generic && !(previous?.before !== OUTSIDE && ownOffice(previous, piece))) ||
+      piece.view.length < 2
+    ) {
       result.rejected.push(span);
       continue;
     }
