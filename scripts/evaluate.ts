@@ -1,19 +1,19 @@
 /**
  * Unit+role F1 of the parser on labelled plans:
- *   npm run evaluate                      (every fixture set under tests/fixtures/)
+ *   npm run evaluate                      (every fixture set under tests/fixtures/, then tests/open/)
  *   npm run evaluate -- <dir> [-v]        (one set, or one case; -v lists every miss)
  * A case with a `corrections.yaml` beside its input is scored without it (the parser alone, in the
  * set's total) and with it (the corrected column and total): what review adds.
  */
 import { existsSync } from 'node:fs';
-import { fixtureCases, fixtureSets } from './lib/fixtures.ts';
+import { OPEN_DIR, fixtureCases, fixtureSets } from './lib/fixtures.ts';
 import { readGold, score } from './lib/score.ts';
 import { parsePlanFile } from '../src/lib/pipeline.ts';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('-v');
 const roots = args.filter((a) => a !== '-v');
-const folders = roots.length ? roots : fixtureSets();
+const folders = roots.length ? roots : [...fixtureSets(), ...fixtureSets(OPEN_DIR)];
 const units = 'content/units.yaml';
 
 for (const folder of folders) {

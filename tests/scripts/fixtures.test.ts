@@ -30,6 +30,10 @@ describe('fixture sets', () => {
     expect(fixtureSets(root)).toEqual([join(root, 'layouts'), join(root, 'real-tables')]);
   });
 
+  it('are none under a folder that does not exist (no tests/open/ yet)', () => {
+    expect(fixtureSets(join(root, 'no-such-folder'))).toEqual([]);
+  });
+
   it('list their cases by name with the input beside each gold.json', () => {
     expect(fixtureCases(join(root, 'layouts')).map((c) => [c.name, c.input])).toEqual([
       ['a-case', join(root, 'layouts/a-case/input.docx')],

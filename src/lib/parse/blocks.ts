@@ -295,7 +295,10 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
       while (at < b) {
         let nl = at;
         while (nl < b && view[nl] !== '\n' && view[nl] !== '\r') nl++;
-        if (nl > at) out.push(leaf({ start: at, end: nl, type: view.slice(at, nl).trim() === '' ? 'blank' : 'text' }));
+        // Between the cells of a tab record, the quotes around a cell (`⇥"县财政局⏎县税务局"⇥`) are no text.
+        const piece = view.slice(at, nl);
+        const empty = piece.trim() === '' || (piece.includes('\t') && piece.replace(/"/g, '').trim() === '');
+        if (nl > at) out.push(leaf({ start: at, end: nl, type: empty ? 'blank' : 'text' }));
         if (nl >= b) break;
         const brEnd = view[nl] === '\r' && view[nl + 1] === '\n' && nl + 1 < b ? nl + 2 : nl + 1;
         out.push(leaf({ start: nl, end: brEnd, type: 'break' }));
@@ -682,8 +685,8 @@ function repeatsAsChrome(physical: Line[], lines: Line[], infos: LineInfo[]): vo
   }
 }
 
-/** `注:` / `说明:` opening a note, with its first item (`注:1.…`) or alone on its line. */
-const NOTE_HEAD = new RegExp(`^\\s*(?:${alt(NOTE_LABELS)})\\s*[:]\\s*(?:(1|一|①)\\s*[.、]|$)`);
+/** `注:` / `说明:` opening a note, with its first item (`注:1.…`) or alone on its line; in a quoted cell, after its quote. */
+const NOTE_HEAD = new RegExp(`^\\s*(?:"\\s*)?(?:${alt(NOTE_LABELS)})\\s*(?:[:]\\s*(?:(1|一|①)\\s*[.、]|$)|$)`);
 
 /**
  * `注:1.…` ⏎ `2.…` ⏎ `3.…` after a table or the last task: the lines that go on with the note's

@@ -18,6 +18,7 @@ import { readMarker } from './markers.ts';
 import { chineseToNumber } from './numerals.ts';
 import type { Source } from './source.ts';
 import { hasGluedHeader } from './glued-table.ts';
+import { csvAsTabs } from './csv.ts';
 
 /** A site's chunk marker at the start of a line. */
 const CHUNK_MARKER = /^(\d{1,2})、/;
@@ -88,7 +89,8 @@ function blankWatermarks(src: Source, lines: Line[]): { src: Source; lines: Line
 
 /** The lines to read: the physical ones, or the physical ones with lost line breaks restored. */
 export function reflow(read: Source, physical: Line[]): Reflowed {
-  const { src, lines } = blankWatermarks(read, physical);
+  const unmarked = blankWatermarks(read, physical);
+  const { src, lines } = csvAsTabs(unmarked.src, unmarked.lines);
   const runs = findRuns(src, lines);
   if (runs.length === 0) {
     const split = splitGluedHeadings(lines);

@@ -299,7 +299,8 @@ export function headerAt(src: Source, lines: Line[], i: number): Header | undefi
   if (view.includes('|')) shapes.push(['pipe', pipeCells(line, src.view)]);
   // A tab header may hold a quoted cell with a line break in it ("完成⏎时限").
   let tabLast = i;
-  if (view.includes('\t')) {
+  // …and a header whose first cell is quoted over lines ("测评⏎项目"⇥指标名称⇥…).
+  if (view.includes('\t') || (view.trimStart().startsWith('"') && !view.includes('|') && lines[i + 1]?.view.includes('\t'))) {
     const record = tabRecord(src, lines, i);
     tabLast = record.lastLine;
     shapes.push(['tab', record.cells]);
@@ -785,7 +786,7 @@ function readDelimited(b: Builder, lines: Line[], infos: LineInfo[], from: numbe
     let after = i + 1;
     while (after < lines.length && !separated(lines[after]!.view) && PART_ROW.test(lines[after]!.view)) after++;
     const partLine = (mode === 'tab' || mode === 'words') && !separated(v) && PART_ROW.test(v) && separated(lines[after]?.view);
-    if (mode === 'tab' && !v.includes('\t') && !partLine) break;
+    if (mode === 'tab' && !v.includes('\t') && !partLine && !opensQuotedRecord(src, lines, i)) break;
     if (mode === 'words' && !partLine && (!/\S \S/.test(v.trim()) || infos[i]!.kind === 'chrome')) break;
     // A note row (注:1.… | | |) ends the table: its numbered lines after it are the note's.
     if (TABLE_END.test(v) && v.replace(/[\s|\t]+$/, '').split(/\s*[|\t]\s*/).length === 1) break;
@@ -933,6 +934,11 @@ function tabRecord(src: Source, lines: Line[], i: number, width = 0): Record {
   }
   cells.push(unquote(view, cellStart, end()));
   return { firstLine: i, lastLine, cells };
+}
+
+/** A tab record whose first cell is quoted over lines (`"Ⅰ—1⏎务⏎实"⇥…`): its first line has no tab. */
+function opensQuotedRecord(src: Source, lines: Line[], i: number): boolean {
+  return lines[i]!.view.trimStart().startsWith('"') && tabRecord(src, lines, i).cells.length > 1;
 }
 
 function tabCount(text: string): number {
@@ -1386,7 +1392,7 @@ export function findTables(src: Source, lines: Line[], infos: LineInfo[], from: 
         mode === 'pipe'
           ? ahead.some((v) => v.split('|').length > 2 || (RULE.test(v) && v.includes('|')))
           : mode === 'tab'
-            ? nv.includes('\t') || (PART_ROW.test(nv) && !!ahead[1]?.includes('\t'))
+            ? nv.includes('\t') || (PART_ROW.test(nv) && !!ahead[1]?.includes('\t')) || opensQuotedRecord(src, lines, next!)
             : mode === 'words'
               ? ahead.some((v) => /^\s*\d{1,3}\s+\S/.test(v) && /\S \S/.test(v))
               : ahead.some((v) => /\S {2,}\S/.test(v));
