@@ -288,16 +288,16 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
   const valueLine = (k: number): boolean => goesOn(k) && lines[k]!.view.trim().length <= 60 && !/[。;]\s*\S/.test(lines[k]!.view);
 
   /** Leaves of `[from, to)` (several lines): segments, and the gaps between them line by line. */
-  const rangeLeaves = (from: number, to: number, segments: Segment[]): PlanLeaf[] => {
+  const rangeLeaves = (from: number, to: number, segments: Segment[], quoted = false): PlanLeaf[] => {
     const out: PlanLeaf[] = [];
     const gap = (a: number, b: number) => {
       let at = a;
       while (at < b) {
         let nl = at;
         while (nl < b && view[nl] !== '\n' && view[nl] !== '\r') nl++;
-        // Between the cells of a tab record, the quotes around a cell (`⇥"县财政局⏎县税务局"⇥`) are no text.
+        // Between the cells of a tab record (`quoted`), the quotes around a cell (`⇥"县财政局⏎县税务局"⇥`) are no text.
         const piece = view.slice(at, nl);
-        const empty = piece.trim() === '' || (piece.includes('\t') && piece.replace(/"/g, '').trim() === '');
+        const empty = piece.trim() === '' || (quoted && piece.replace(/"/g, '').trim() === '');
         if (nl > at) out.push(leaf({ start: at, end: nl, type: empty ? 'blank' : 'text' }));
         if (nl >= b) break;
         const brEnd = view[nl] === '\r' && view[nl + 1] === '\n' && nl + 1 < b ? nl + 2 : nl + 1;
@@ -328,7 +328,7 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
     if (r.kind === 'header') {
       // A header repeated after a page break belongs to no task.
       while (stack.length > 0 && stack.at(-1)!.type === 'task') stack.pop();
-      append(container().children as (PlanBlock | PlanLeaf)[], rangeLeaves(from, to, []));
+      append(container().children as (PlanBlock | PlanLeaf)[], rangeLeaves(from, to, [], table.mode === 'tab'));
       return;
     }
     if (r.kind === 'part') {
@@ -346,16 +346,38 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
     }
     const segments: Segment[] = [];
     if (r.serial) segments.push({ start: r.serial.start, end: r.serial.end, type: 'marker' });
+    const cellMarkers = r.serial ? r.markers.filter((m) => m.marker.level > taskLevel) : r.markers;
+    // A cell's marker is the block's marker, not its text; the rest of a cell that opens a section
+    // or a part is its heading (`Ⅰ—1⏎务⏎实…`, `(一)城乡⏎环境`).
+    const openedBy = new Map(cellMarkers.map((m) => [m.start, m.marker]));
     for (const cell of r.cells) {
       const header = table.headerCells[cell.column];
       if (header?.includes('(')) cell.note = header;
-      for (const p of cell.pieces) segments.push({ start: p.start, end: p.end, type: 'cell', data: { role: cell.role, cell } });
+      for (const p of cell.pieces) {
+        const marker = openedBy.get(p.start);
+        if (!marker) {
+          segments.push({ start: p.start, end: p.end, type: 'cell', data: { role: cell.role, cell } });
+          continue;
+        }
+        const markerEnd = Math.min(p.end, p.start + marker.end);
+        segments.push({ start: p.start + marker.start, end: markerEnd, type: 'marker' });
+        if (markerEnd < p.end)
+          segments.push(
+            marker.level < taskLevel
+              ? { start: markerEnd, end: p.end, type: 'heading' }
+              : {
+                  start: markerEnd,
+                  end: p.end,
+                  type: 'cell',
+                  data: { role: cell.role, cell: { ...cell, pieces: [{ ...p, start: markerEnd }, ...cell.pieces.filter((q) => q !== p)] } },
+                },
+          );
+      }
     }
-    const leaves = rangeLeaves(from, to, segments);
+    const leaves = rangeLeaves(from, to, segments, table.mode === 'tab');
     // Blocks the row opens, each from an offset: the task of its serial (or of the row above under
     // a merged 序号, or of its place), then the blocks its cells' markers open.
     const openings: { at: number; level: number; marker: Pick<Marker, 'text' | 'number' | 'value'> }[] = [];
-    const cellMarkers = r.serial ? r.markers.filter((m) => m.marker.level > taskLevel) : r.markers;
     if (r.serial) {
       const marker = { text: r.serial.text.trim(), number: String(r.serial.value), value: r.serial.value };
       openings.push({ at: from, level: taskLevel, marker });

@@ -57,7 +57,9 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
     const end = leaf.position.end.offset!;
     switch (leaf.type) {
       case 'heading':
-        headingParts.push(leaf.value);
+        // A heading written in a table cell over several lines (城乡⏎环境⏎整治, or one character a
+        // line) is one name: its lines join with nothing.
+        headingParts.push(leaf.value.replace(/\s*\n\s*/g, ''));
         break;
       case 'text':
         // Separators alone (` | ||` at a ragged row's end) are no text.

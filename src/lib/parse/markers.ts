@@ -1,7 +1,8 @@
 /**
  * Hierarchy markers at the start of a line, read on the match view (full-width already folded):
  * 一、 (part) · (一) (section) · 1. 1、 2 . (item) · (1) (sub-item) · ① ⑴ 1) (sub-sub-item), each
- * optionally after ★. A serial number alone on its line starts a row of a flattened table.
+ * optionally after ★; a 测评体系's level codes Ⅰ—1 (section) · Ⅱ—1 (item) · Ⅲ—1 (sub-item). A serial
+ * number alone on its line starts a row of a flattened table.
  */
 import { chineseToNumber, enclosedToNumber } from './numerals.ts';
 
@@ -43,6 +44,12 @@ const GLUED_DIGITS = /^\s*(?:★\s*)?\d{1,5}\s*[、,.]\d/;
 const SUB = /^(\s*)(★\s*)?\(\s*(\d{1,3})\s*\)\s*/;
 const SUBSUB = /^(\s*)(★\s*)?(?:([①-⑳⑴-⒇])|(\d{1,2})\)(?!\)))\s*/;
 const BARE = /^(\s*)(\d{1,4})\s*$/;
+/**
+ * An index code of a 测评体系 (`Ⅰ—1` 测评项目, `Ⅱ—3` 指标, `Ⅲ—12` 测评内容; a dash or hyphen): its Roman
+ * numeral names its level, the number after it counts through the table.
+ */
+const LEVEL_CODE = /^(\s*)([ⅠⅡⅢⅣ])\s*[—–-]{1,2}\s*(\d{1,3})(?!\d)\s*/;
+const CODE_LEVELS: Record<string, MarkerLevel> = { Ⅰ: 2, Ⅱ: 3, Ⅲ: 4, Ⅳ: 5 };
 
 /** `view` is the match view of a line; `text` its source (for `text` and `number` as written). */
 export function readMarker(view: string, text: string): Marker | undefined {
@@ -93,6 +100,8 @@ function readLineMarker(view: string, text: string): Marker | undefined {
   }
   m = SUBSUB.exec(view);
   if (m) return make(5, m, m[3] ? 3 : 4, m[3] ? enclosedToNumber(m[3]) : Number(m[4]));
+  m = LEVEL_CODE.exec(view);
+  if (m) return make(CODE_LEVELS[m[2]!]!, m, 3, Number(m[3]));
   m = BARE.exec(view);
   if (m) return make(3, m, 2, Number(m[2]), true);
   return undefined;

@@ -675,9 +675,13 @@ function rowMarkers(b: Builder, row: TableRow): void {
   };
   const kept: TableRow['markers'] = [];
   let deepest = -1;
+  // Markers per cell: a cell right of a numbered one that numbers items of its own (`1)…;⏎2)…`, a
+  // 测评标准 beside its 测评内容) holds the row's task's items, deeper or not.
+  const itemLines = (cell: number, level: number) =>
+    row.cells[cell]!.pieces.flatMap((p) => b.src.view.slice(p.start, p.end).split('\n')).filter((l) => readMarker(l, l)?.level === level).length;
   for (const m of row.markers) {
     const column = columnOf(m.cell);
-    if (m.marker.level < deepest) {
+    if (m.marker.level < deepest || (deepest >= 0 && kept.at(-1)!.cell !== m.cell && itemLines(m.cell, m.marker.level) > 1)) {
       items.add(column);
       continue;
     }
@@ -910,9 +914,11 @@ function tabRecord(src: Source, lines: Line[], i: number, width = 0): Record {
   const end = () => lines[lastLine]!.end;
   const fits = (next: Line | undefined) =>
     !!next && next.view.trim() !== '' && !RECORD_START.test(next.view) && cells.length + 1 + tabCount(next.view) <= width;
+  // The last cell is quoted and its quote closed: the record ends with its line, whatever follows.
+  let closed = false;
   while (true) {
     if (k >= end()) {
-      if ((quoted || fits(lines[lastLine + 1])) && lastLine + 1 < lines.length) {
+      if ((quoted || (!closed && fits(lines[lastLine + 1]))) && lastLine + 1 < lines.length) {
         lastLine++;
         k = lines[lastLine]!.start;
         continue;
@@ -923,10 +929,14 @@ function tabRecord(src: Source, lines: Line[], i: number, width = 0): Record {
     if (quoted) {
       if (c === '"') {
         if (view[k + 1] === '"') k++;
-        else quoted = false;
+        else {
+          quoted = false;
+          closed = true;
+        }
       }
     } else if (c === '"' && view.slice(cellStart, k).trim() === '') quoted = true;
-    else if (c === '\t') {
+    else if (c !== ' ' && c !== '\u3000') closed = false;
+    if (!quoted && c === '\t') {
       cells.push(unquote(view, cellStart, k));
       cellStart = k + 1;
     }
