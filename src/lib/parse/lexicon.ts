@@ -431,6 +431,12 @@ export const DEPARTMENT_ENDINGS = ['厅', '局', '委', '办', '科协', '残联
  */
 export const DEPARTMENT_TAKER_ENDINGS = [...DEPARTMENT_ENDINGS, '支队', '大队', '法院', '检察院', '研究院', '医院', '设计院'] as const;
 export const DEPARTMENT_GIVER_ENDINGS = [...DEPARTMENT_ENDINGS, '部', '队', '供销社', '供销合作社', '委员会'] as const;
+/**
+ * A township's stations (财政所, 自然资源所, 农技站): of the place of the station listed before them when
+ * they open with a government department's stem (镇财政所、自然资源所 → 镇自然资源所); not 派出所 or 加油站,
+ * and not after an office (镇安监办、市场监管所 stays as written).
+ */
+export const STATION_ENDINGS = ['所', '站'] as const;
 
 /**
  * A national organ's words (金融监管总局, 国家税务总局, 海关总署, 人民银行总行): a name glued after one is its local
@@ -495,9 +501,11 @@ export const GOVERNMENT_ENDINGS = ['人民政府', '党委政府', '党委', '�
 export const PARTY_ORGAN_ENDINGS = ['部', '办', '委', '室'] as const;
 
 /** Words that say nothing about who: dropped from the end of a mention. */
+/** Kinds of unit a list may end with after 等 (`A、B等业务科室`, `等职能部门`): the units named stand for them. */
+export const UNIT_KINDS = ['业务', '职能', '执法', '成员', '监管', '主管', '行业主管'] as const;
 export const TRAILING_FILLERS = [
-  // 等有关部门, 等相关单位, 等有关科室, 等股室 …: the units named before stand for the rest.
-  ...['有关', '相关', ''].flatMap((q) => LABEL_NOUNS.map((n) => `等${q}${n}`)),
+  // 等有关部门, 等相关单位, 等有关科室, 等股室, 等业务科室 …: the units named before stand for the rest.
+  ...['有关', '相关', '', ...UNIT_KINDS].flatMap((q) => LABEL_NOUNS.map((n) => `等${q}${n}`)),
   '等',
   '按职责分工负责',
   '按职责负责',

@@ -1,6 +1,6 @@
 /**
  * Hierarchy markers at the start of a line, read on the match view (full-width already folded):
- * 一、 (part) · (一) (section) · 1. 1、 2 . (item) · (1) (sub-item) · ① ⑴ 1) (sub-sub-item), each
+ * 一、 (part) · (一) ㈠ (section) · 1. 1、 2 . (item) · (1) (sub-item) · ① ⑴ 1) (sub-sub-item), each
  * optionally after ★; a 测评体系's level codes Ⅰ—1 (section) · Ⅱ—1 (item) · Ⅲ—1 (sub-item). A serial
  * number alone on its line starts a row of a flattened table.
  */
@@ -36,6 +36,8 @@ export interface Marker {
 const CN = '[一二三四五六七八九十百〇零两]{1,4}';
 const PART = new RegExp(`^(\\s*)(★\\s*)?(?:第(${CN})(?:部分|章)|(${CN})\\s*[、.,])\\s*`);
 const SECTION = new RegExp(`^(\\s*)(★\\s*)?(?:\\(\\s*(${CN})\\s*\\)|第(${CN})节)\\s*`);
+/** ㈠–㈩: (一)–(十) as one character (a copy that kept the font's enclosed form). */
+const ENCLOSED_SECTION = /^(\s*)(★\s*)?([\u3220-\u3229])\s*/;
 /** A page number left by a PDF before a heading (`— 3 —第二节…`), or Markdown bold opening it (`**一、…**`, a copied article). */
 const PAGE_PREFIX = /^\s*(?:[—–-]\s*\d{1,3}\s*[—–-]|\*\*|__)\s*(?=\S)/;
 const ITEM = /^(\s*)(★\s*)?(\d{1,5})\s*(?:[、,]|\.)\s*/;
@@ -90,6 +92,8 @@ function readLineMarker(view: string, text: string): Marker | undefined {
   }
   m = SECTION.exec(view);
   if (m) return make(2, m, m[3] ? 3 : 4, chineseToNumber((m[3] ?? m[4])!));
+  m = ENCLOSED_SECTION.exec(view);
+  if (m) return make(2, m, 3, m[3]!.charCodeAt(0) - 0x3220 + 1);
   m = SUB.exec(view);
   if (m) return make(4, m, 3, Number(m[3]));
   m = ITEM.exec(view);

@@ -22,6 +22,7 @@ import {
   DEPARTMENT_GIVER_ENDINGS,
   DEPARTMENT_STEMS,
   DEPARTMENT_TAKER_ENDINGS,
+  STATION_ENDINGS,
   PARTY_STEMS,
   alt,
   COUNT_FILLER,
@@ -75,6 +76,7 @@ const GOVERNMENT_STEM = new RegExp(`^(?:${alt(DEPARTMENT_STEMS.filter((w) => !(P
 const DEPARTMENT_STEM_START = new RegExp(`^(?:${alt(DEPARTMENT_STEMS)})`);
 const DEPARTMENT_TAKER_END = new RegExp(`(?:${alt(DEPARTMENT_TAKER_ENDINGS)})$`);
 const DEPARTMENT_GIVER_END = new RegExp(`(?:${alt(DEPARTMENT_GIVER_ENDINGS)})$`);
+const STATION_END = new RegExp(`(?:${alt(STATION_ENDINGS)})$`);
 const PERSON_END = new RegExp(`(?:${alt(PERSON_TITLES)}|委员(?!会))$`);
 const GLUE_CHAR = new RegExp(`[${GLUE_AFTER}]`);
 const UNCUT = new Set<string>(UNCUT_WORDS);
@@ -547,6 +549,8 @@ interface NameFacts {
   governmentStem: boolean;
   /** Ends like a department that a place prefix belongs to. */
   department: boolean;
+  /** A station of a place (财政所, 自然资源所): a government department's stem and 所 or 站. */
+  station: boolean;
   /** …分局, …公司: named without the county. */
   branch: boolean;
 }
@@ -579,6 +583,7 @@ const factsOf = remembered(
     stateOrgan: /^(政府|人大|政协|人民|纪委)/.test(view),
     governmentStem: GOVERNMENT_STEM.test(view),
     department: DEPARTMENT_TAKER_END.test(view),
+    station: GOVERNMENT_STEM.test(view) && STATION_END.test(view),
     branch: BRANCH.test(view),
   }),
 );
@@ -679,6 +684,8 @@ function completePrefix(previous: Piece | undefined, piece: Piece): string {
   if (party && facts.organEnding && before.organEnding && !facts.stateOrgan && !facts.governmentStem) return party[1] + text;
   // A department named without its place after one that has it: 省财政厅、工业和信息化厅.
   // Branches of higher offices (…分局, …大队) are named without the county, so they stay as written.
+  // 镇财政所、自然资源所: a station after a station of the place.
+  if (facts.station && prefix !== '各' && STATION_END.test(previous.view)) return prefix + text;
   if (prefix === '各' || !facts.department || facts.branch) return text;
   return written.department ? prefix + text : text;
 }
