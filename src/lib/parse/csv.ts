@@ -49,6 +49,9 @@ function readRecord(text: string, at: number): CsvRecord {
 /** The longest column name a header field holds (完成时限及要求, 责任单位(牵头单位为第一个)). */
 const HEADER_FIELD_MAX = 16;
 
+/** How far down a header is looked for: lines, as a quoted note over lines may stand before it. */
+const HEADER_LINES = 80;
+
 /** More fields than a table's header has columns: a line of prose, not a header. */
 const HEADER_FIELDS_MAX = 40;
 
@@ -67,9 +70,10 @@ export function csvAsTabs(src: Source, lines: Line[]): { src: Source; lines: Lin
   if (!text.includes(',') || text.includes('\t')) return { src, lines };
   let header: CsvRecord | undefined;
   let headerAt = -1;
-  for (const line of lines) {
-    const commas = line.text.split(',').length - 1;
-    if (commas < 2 && !line.text.startsWith('"')) continue;
+  // The header stands near the top, after a title and notes (a spreadsheet's first rows).
+  for (const line of lines.slice(0, HEADER_LINES)) {
+    const second = line.text.indexOf(',', line.text.indexOf(',') + 1);
+    if (second < 0 && !line.text.startsWith('"')) continue;
     const record = readRecord(text, line.start);
     if (record.separators.length < 2 || record.separators.length >= HEADER_FIELDS_MAX) continue;
     // A header's fields are column names, and the record after it has as many fields: a sentence
