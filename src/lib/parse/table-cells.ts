@@ -85,6 +85,7 @@ export function cellKind(src: Source, start: number, end: number): CellKind {
   if (NUMBER.test(view.replace(/\s/g, ''))) return 'number';
   if (view.length <= 24 && (DEADLINE_CELL.test(view) || UNDATED.test(view))) return 'deadline';
   if (readMarker(view, view)) return 'marker';
+  if (TWO_CHARACTER_NAME.test(view)) return 'person';
   if (view.length <= 300 && !/[。!?]/.test(view)) {
     // Role words may stand in a unit cell (A牵头,B配合; A牵头落实).
     const body = readClauseBody(src, start, end);
@@ -111,6 +112,12 @@ export function cellKind(src: Source, start: number, end: number): CellKind {
   if (isPersonLike(view) || (PERSON_NAME.test(view) && !isUnitLike(view))) return 'person';
   return 'text';
 }
+
+/**
+ * Two characters that read as a unit only by a loose ending (田园, 王园): a person's name in a table's
+ * cell, where a two-character unit ends in an organ's word (妇联, 团委, 工会, 林场) and a place opens none.
+ */
+const TWO_CHARACTER_NAME = /^(?![各省市县区镇乡村])[\u4e00-\u9fff][^局委办队所站部处科室院会联协社司厅行校馆场组中\s]$/;
 
 /** How well a cell of a kind fits a column of a role (higher is better). */
 function columnFit(kind: CellKind, role: ColumnRole): number {
