@@ -227,7 +227,8 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
     if (!open) return { clauses, end: line.end, last: i };
     for (let k = i + 1; k <= i + 4 && k < lines.length; k++) {
       const next = lines[k]!;
-      if (infos[k]!.kind !== 'text' || inTable.has(k) || infos[k]!.marker) break;
+      // (A bracket left open at a line's end goes on on a label line too: …。(⏎责任科室:A) / (牵头科室:A;⏎配合科室:B).)
+      if ((infos[k]!.kind !== 'text' && infos[k]!.kind !== 'label') || inTable.has(k) || infos[k]!.marker) break;
       if (!/[)】〕]/.test(next.view)) continue;
       const joined = findLineClauses({ src, start: from, end: next.end, allowUnlabeled });
       if (joined.some((c) => c.unclosed) || !joined.some((c) => c.end > next.start)) continue;
@@ -775,11 +776,13 @@ function bareTaskLines(src: Source, lines: Line[], infos: LineInfo[], bodyStart:
   };
   // Paragraphs by heading: each run of text lines after a heading (or from the start).
   const groups: number[][] = [[]];
+  const headingLevels: number[] = [0];
   let sawHeading = noMarkers;
   for (let i = from; i < lines.length; i++) {
     const info = infos[i]!;
     if (info.marker && !info.marker.bare) {
       groups.push([]);
+      headingLevels.push(info.marker.level);
       sawHeading = true;
       continue;
     }
@@ -798,6 +801,18 @@ function bareTaskLines(src: Source, lines: Line[], infos: LineInfo[], bodyStart:
     );
   };
   const chosen: number[] = [];
+  // Items (一)… whose heading stands alone over paragraphs that name their units once, in the last
+  // paragraph: the item is the task and its paragraphs its text, not a section of bare tasks.
+  let itemsOverText = 0;
+  let namedGroups = 0;
+  for (const [g, group] of groups.entries()) {
+    const flags = group.map(named);
+    const n = flags.filter(Boolean).length;
+    if (n === 0) continue;
+    namedGroups++;
+    if (headingLevels[g] === 2 && n === 1 && flags.at(-1)) itemsOverText++;
+  }
+  if (namedGroups >= 3 && itemsOverText === namedGroups) return out;
   for (const group of groups) {
     const flags = group.map(named);
     const n = flags.filter(Boolean).length;

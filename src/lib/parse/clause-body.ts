@@ -108,6 +108,7 @@ const HAS_LEAD = new RegExp(`(?:${alt(ROLE_WORDS.filter((w) => w.role === 'lead'
 const HAS_SUPPORT = new RegExp(`(?:${SUPPORT_WORDS})(?=\\s*(?:[,;。.、]|$))|(?:${SUPPORT_WORDS})(?:单位|部门)`);
 const NOTE = new RegExp(CLAUSE_NOTES.map((n) => `(${n.pattern})`).join('|'), 'g');
 const PARTNER = new RegExp(PARTNER_PATTERN);
+const NON_SPACE = /\S/g;
 /**
  * A piece of a clause, or a sentence, that is a deadline, not a unit: `12月底前完成`, `2025年6月30日前`,
  * `年底前`, `4月底前全部完成`.
@@ -350,7 +351,10 @@ export function readClauseBody(
       for (const piece of list.rejected) {
         const pieceView = view.slice(piece.start, piece.end);
         if (DEADLINE_PIECE.test(pieceView)) continue;
-        if (options.promote && isNameLike(pieceView)) result.mentions.push({ ...piece, role: part.role ?? defaultRole, unusual: true });
+        // A piece the text ends in, with no ending, is where the copy was cut (…;责任单位:区委各改革专项小): reported, no unit.
+        NON_SPACE.lastIndex = piece.end;
+        const cut = !NON_SPACE.test(view);
+        if (options.promote && !cut && isNameLike(pieceView)) result.mentions.push({ ...piece, role: part.role ?? defaultRole, unusual: true });
         else result.rejected.push(piece);
       }
     }

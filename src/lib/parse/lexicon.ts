@@ -85,8 +85,15 @@ export const ROLE_WORDS: readonly { word: string; role: WordRole }[] = [
 export const PARTNER_WORDS = ['会同', '联合'] as const;
 /** Names that hold a partner word and are one unit (市妇女联合会, 供销合作联合社). */
 export const PARTNER_IN_NAMES = ['联合会', '联合社', '联合体'] as const;
+/**
+ * 会 alone for 会同 in a terse cell (宣传处会办公室: 宣传处 leads, 办公室 supports): only after an
+ * ending that never forms a word with 会 (a 委 does: 管委会, 居委会), and never before a character it
+ * forms a word with (会计, 会议, 会展) or a 同 on the next line.
+ */
+export const TERSE_PARTNER_AFTER = ['局', '处', '厅', '部', '室', '科', '署', '府', '院', '所', '站', '办', '中心'] as const;
+const TERSE_PARTNER = `(?<=${alt(TERSE_PARTNER_AFTER)})会(?![计议展所馆务员同]|\\s*同)`;
 /** A partner word that is no part of a name, as a regex source. */
-export const PARTNER_PATTERN = `(?!${alt(PARTNER_IN_NAMES)})(?:${alt(PARTNER_WORDS)})`;
+export const PARTNER_PATTERN = `(?!${alt(PARTNER_IN_NAMES)})(?:${alt(PARTNER_WORDS)}|${TERSE_PARTNER})`;
 
 /** Words that open a unit list in a sentence: `由A负责`, `此项工作由A主办`. */
 export const AGENT_OPENERS = ['以上工作由', '上述工作由', '此项工作由', '该项工作由', '本项工作由', '工作由', '分别由', '由'] as const;
@@ -537,6 +544,9 @@ export const LEADING_WORDS = [
   '组织',
   '等',
 ] as const;
+
+/** Leading words that also open a name (组织人事科, 组织科): cut off only before a name with a place or 各 of its own (组织县教育局…). */
+export const LEADING_WORDS_IN_NAMES = ['组织'] as const;
 
 /** Words that open a sentence, never a unit's name: `按国家统一部署`, `推进…处`. */
 export const SENTENCE_STARTS = [

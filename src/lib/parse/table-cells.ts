@@ -73,6 +73,13 @@ const UNDATED = new RegExp(
 const DEADLINE_CELL =
   /^(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日|\s*底|\s*末|\s*份|\s*中旬|\s*上旬|\s*下旬)?|年底|年末|上半年|下半年|第?[一二三四1-4]\s*季度|\d{4}\s*年(?:底|末)?)(?:前|之前|以前)?/;
 const EMPTY = /^[\s—\-/|无]*$/;
+
+/** A schedule of dated steps (2025年2月公布预算信息,2025年8月公布决算信息): each piece opens with its date. */
+function isSchedule(view: string): boolean {
+  if (view.length > 80 || /[。!?]/.test(view)) return false;
+  const pieces = view.split(/[,;]/).filter((p) => p.trim());
+  return pieces.length >= 2 && pieces.every((p) => /\d\s*月|年底|年末|半年|季度/.test(DEADLINE_CELL.exec(p.trim())?.[0] ?? ''));
+}
 /** A person's name: two to four characters, or two written apart to line up with three (`钱 进`, `钱　进`). */
 const NAME = '(?:[\\u4e00-\\u9fff·]{2,4}|[\\u4e00-\\u9fff] {1,3}[\\u4e00-\\u9fff](?![\\u4e00-\\u9fff]))';
 const PERSON_NAME = new RegExp(`^${NAME}(?:[、,\\s]${NAME})*$`);
@@ -84,6 +91,7 @@ export function cellKind(src: Source, start: number, end: number): CellKind {
   if (/^\d{1,3}\.?$/.test(view)) return 'serial';
   if (NUMBER.test(view.replace(/\s/g, ''))) return 'number';
   if (view.length <= 24 && (DEADLINE_CELL.test(view) || UNDATED.test(view))) return 'deadline';
+  if (isSchedule(view)) return 'deadline';
   if (readMarker(view, view)) return 'marker';
   if (TWO_CHARACTER_NAME.test(view)) return 'person';
   if (view.length <= 300 && !/[。!?]/.test(view)) {

@@ -40,6 +40,7 @@ import {
   GROUP_WORDS,
   HEAD_OFFICES,
   LEADING_WORDS,
+  LEADING_WORDS_IN_NAMES,
   LEVEL_WORDS,
   PERSON_TITLES,
   PLACE_WORDS,
@@ -87,6 +88,7 @@ const PLACE_START = new RegExp(`^(?:各|${alt(PLACE_WORDS.filter((p) => p !== '�
 const GENERIC = new RegExp(`^(?:${alt(GENERIC_UNITS)})$`);
 const FILLER_END = new RegExp(`(?:${COUNT_FILLER}|${DESCRIBED_FILLER}|${alt(TRAILING_FILLERS)})$`);
 const LEADING = new RegExp(`^(?:${alt(LEADING_WORDS)})`);
+const NAME_LEADING: ReadonlySet<string> = new Set(LEADING_WORDS_IN_NAMES);
 const QUALIFIER = `(?:${alt(QUALIFIERS)})`;
 const QUALIFIER_AT_START = new RegExp(`^${QUALIFIER}`);
 const LEVEL = `(?:${alt(LEVEL_WORDS)})`;
@@ -111,6 +113,8 @@ const COUNT = /\d+(?:\.\d+)?\s*(?:处|个|家|所|座|条|项|万|亿|人|户|�
 const SENTENCE_START = new RegExp(`^(?:${alt(SENTENCE_STARTS)})`);
 const FALSE_END = new RegExp(`(?:${alt(FALSE_ENDINGS)})$`);
 const ENDING_ONLY = new RegExp(`^(?:${alt(UNIT_ENDINGS)})$`);
+/** The rest of a 科室's name after a word that opens sentences too (组织 + 人事科): two characters and its ending. */
+const SHORT_OFFICE = /^[\u4e00-\u9fff]{2}(?:科|处|股|室)$/;
 const BARE_ENDING = new RegExp(`^(?:${alt(UNIT_ENDINGS.filter((e) => e.length >= 2))})$`);
 const NAMED_PLACE = /^[\u4e00-\u9fff]{1,6}(区|县|镇|乡|街道|市)$/;
 const ORGAN_AFTER_PLACE = /^[\u4e00-\u9fff]{1,6}(区|县|镇|乡|街道|市)(管委会|党工委|人民政府|政府|党委|办事处)$/;
@@ -175,9 +179,10 @@ function unitLike(view: string): boolean {
   if (/[。!?:的]/.test(bare)) return false;
   // 改造项目8处: a count, not a name; 按国家统一部署: a sentence.
   if (COUNT.test(bare)) return false;
-  // …unless the word is all of the name but its ending (组织办, 宣传部: the office of that work).
+  // …unless the word is all of the name but its ending (组织办, 宣传部: the office of that work), or
+  // opens a 科室's short name (组织人事科).
   const opening = SENTENCE_START.exec(bare);
-  if (opening && !ENDING_ONLY.test(bare.slice(opening[0].length))) return false;
+  if (opening && !ENDING_ONLY.test(bare.slice(opening[0].length)) && !SHORT_OFFICE.test(bare.slice(opening[0].length))) return false;
   if (PERSON_END.test(bare)) return false;
   if (UNIT_END.test(bare)) return true;
   // 各镇街, 各宾馆酒店: a short 各 phrase names every one of them; a long one is a sentence.
@@ -229,6 +234,18 @@ function trimmedEnd(view: string, start: number, end: number): number {
   return end;
 }
 
+const CLOSERS: ReadonlySet<string> = new Set([')', ']', '〕', '】']);
+
+/** Whether every closing bracket of `text` closes one it opens. */
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === '(' || c === '[' || c === '〔' || c === '【') depth++;
+    else if (CLOSERS.has(c) && --depth < 0) return false;
+  }
+  return true;
+}
+
 /** Split at separators outside parentheses. */
 function splitTopLevel(src: Source, start: number, end: number): Item[] {
   const view = src.view;
@@ -238,7 +255,10 @@ function splitTopLevel(src: Source, start: number, end: number): Item[] {
   let before = '';
   const push = (s: number, e: number, next: string) => {
     const a = trimmedStart(view, s, e);
-    const b = trimmedEnd(view, a, e);
+    let b = trimmedEnd(view, a, e);
+    // A bracket that closes what opened before the list (a clause's `(` at the end of the line
+    // above): no part of the last name.
+    while (b > a && CLOSERS.has(view[b - 1]!) && !balanced(view.slice(a, b))) b = trimmedEnd(view, a, b - 1);
     if (b > a) {
       items.push({ start: a, end: b, before });
       before = next;
@@ -489,7 +509,8 @@ function stripFiller(view: string, item: Item): Item {
   if (people && people.index >= 2 && isUnitLike(view.slice(start, start + people.index))) end = start + people.index;
   // Leading words that belong to the sentence, not the name.
   const lead = LEADING.exec(view.slice(start, end));
-  if (lead && end - start - lead[0].length >= 2) start += lead[0].length;
+  if (lead && end - start - lead[0].length >= 2 && (!NAME_LEADING.has(lead[0]) || ADMIN_PREFIX.test(matchView(view.slice(start + lead[0].length, end)))))
+    start += lead[0].length;
   // A heading run into its text (编制改造计划由区住建局…): the name starts after 由.
   const agent = HEADING_AGENT.exec(view.slice(start, end));
   if (agent && !isUnitLike(agent[1]!) && isUnitLike(view.slice(start + agent[0].length, end))) start += agent[0].length;

@@ -1,0 +1,89 @@
+/**
+ * Terse forms of real plans, each read by one rule of the lexicon: 会 for 会同 between two names,
+ * a 科室 whose name opens with a word that opens sentences too, a schedule of dated steps in a
+ * 完成时限 cell, and a unit list the copy was cut in.
+ */
+import { describe, expect, it } from 'vitest';
+import { parsePlanBytes } from '../../src/lib/pipeline.ts';
+
+async function read(lines: string[]) {
+  const { document } = await parsePlanBytes(new TextEncoder().encode(lines.join('\n') + '\n'), { path: 'plan.txt' });
+  return document;
+}
+
+const units = (document: Awaited<ReturnType<typeof read>>) => document.tasks.map((t) => t.assignments.map((a) => `${a.mention}|${a.role}`));
+
+describe('会 for 会同', () => {
+  it('splits two names it joins: the first leads, the second supports', async () => {
+    const d = await read(['一、信息公开', '1.每季度举办新闻发布会。(责任单位:县委宣传部会县政府办公室)']);
+    expect(units(d)).toEqual([['县委宣传部|lead', '县政府办公室|support']]);
+  });
+
+  it('leaves names that hold 会 whole (管委会, 会计, 会展, 委员会)', async () => {
+    const d = await read([
+      '一、服务保障',
+      '1.完善园区服务。(责任单位:县开发区管委会办公室、县财政局会计核算中心)',
+      '2.办好展会。(责任单位:县会展中心、县人大常委会办公室)',
+    ]);
+    expect(units(d)).toEqual([
+      ['县开发区管委会办公室|responsible', '县财政局会计核算中心|responsible'],
+      ['县会展中心|responsible', '县人大常委会办公室|responsible'],
+    ]);
+  });
+});
+
+describe('names that open with a word of sentences', () => {
+  it('reads 组织人事科 as a unit and 组织 before a placed name as the sentence', async () => {
+    const d = await read(['一、队伍建设', '1.做好岗位竞聘。(责任科室:组织人事科、机关党委)', '2.开展教师培训,由组织县教师发展中心负责。']);
+    expect(units(d)[0]).toEqual(['组织人事科|responsible', '机关党委|responsible']);
+    expect(units(d)[1]).not.toContain('组织人事科|responsible');
+  });
+});
+
+describe('a schedule in a deadline cell', () => {
+  it('dates each step of a cell too long to be a date alone', async () => {
+    const d = await read([
+      '序号 | 工作任务 | 责任处室 | 完成时限 | 备注 |',
+      '1 | 公开部门预算和决算 | 财务处 | 2025年3月公开部门预算,2025年9月公开上年度决算 |',
+      '|',
+      '2 | 清理文件 | 法规处 | 长期推进 |',
+      '|',
+    ]);
+    expect(d.tasks[0]!.deadlines.map((x) => x.date)).toEqual(['2025-03', '2025-09']);
+  });
+
+  it('leaves a sentence with one date in it to the text', async () => {
+    const d = await read(['序号 | 工作任务 | 责任处室 | 完成时限 |', '1 | 公开部门预算 | 财务处 | 2025年9月底前 |']);
+    expect(d.tasks[0]!.deadlines.map((x) => x.date)).toEqual(['2025-09-30']);
+  });
+});
+
+describe('a list the copy was cut in', () => {
+  it('reports the cut piece and makes no unit of it', async () => {
+    const d = await read(['一、改革督察', '1.健全改革督察机制。(牵头单位:县委改革办;责任单位:县委各改革专项小']);
+    expect(units(d)).toEqual([['县委改革办|lead']]);
+    expect(d.diagnostics.some((x) => x.ruleId === 'clause-piece' && x.message.includes('县委各改革专项小'))).toBe(true);
+  });
+
+  it('keeps a piece that reads like a name when the text goes on after it', async () => {
+    const d = await read(['一、改革督察', '1.健全改革督察机制。(牵头单位:县委改革办;责任单位:县水务)', '2.完善台账。(责任单位:县委改革办)']);
+    expect(units(d)[0]).toContain('县水务|responsible');
+  });
+});
+
+describe('a bracket left open at the end of a line', () => {
+  it('goes on on the label lines below it, with no warning and no bracket in a name', async () => {
+    const d = await read([
+      '一、党建',
+      '1.提升党建质量。(',
+      '责任科室:机关党委;责任单位:局属各学校)',
+      '2.做好竞聘。(牵头科室:人事科;',
+      '配合科室:教师工作科、财务科)',
+    ]);
+    expect(units(d)).toEqual([
+      ['机关党委|responsible', '局属各学校|responsible'],
+      ['人事科|lead', '教师工作科|support', '财务科|support'],
+    ]);
+    expect(d.diagnostics.filter((x) => x.ruleId === 'unclosed-clause')).toEqual([]);
+  });
+});
