@@ -62,6 +62,8 @@ interface Stream {
   pieces: Piece[];
   firstLine: number;
   lastLine: number;
+  /** Where each cell starts in the stream, when the cells were joined by single spaces (a 范文 page). */
+  tokens?: Set<number>;
 }
 
 function toSource(stream: Stream, offset: number): number {
@@ -126,6 +128,25 @@ function unitRanges(view: string, at: number, limit: number): [number, number][]
   }
 }
 
+/**
+ * The units of the cells from `at` on, in a table whose cells were joined by spaces: each cell that
+ * is all units (one, or several run together: 各镇区各单位), up to the first that is not.
+ */
+function cellUnits(view: string, tokens: Set<number>, at: number, limit: number): [number, number][] {
+  const out: [number, number][] = [];
+  let p = at;
+  while (p < limit && tokens.has(p)) {
+    let e = p + 1;
+    while (e < limit && !tokens.has(e)) e++;
+    const ranges = unitRanges(view, p, e);
+    if (ranges.length > 0 && ranges.at(-1)![1] === e && ranges[0]![0] === p) out.push(...ranges);
+    else if (isUnitLike(view.slice(p, e)) && !/[。;:]/.test(view.slice(p, e))) out.push([p, e]);
+    else break;
+    p = e;
+  }
+  return out;
+}
+
 /** A name that runs on past a whole name into a sentence (轨道公司|推进…核心区): no name. */
 function goesOnIntoSentence(view: string, start: number, end: number): boolean {
   for (let k = start + 2; k < end - 1; k++) {
@@ -185,11 +206,71 @@ function readStream(lines: Line[], view: string, from: number): Stream {
   return stream;
 }
 
+/** A line this long that holds a whole table, its cells joined by single spaces. */
+const SPACED_TABLE_LINE = 300;
+
+/**
+ * A table a 范文 site gives on one line, every cell joined to the next by one space (and the whole
+ * wrapped in one `| … |` cell): the line's cells, read back to back as a glued table's are, with
+ * where each cell starts kept, and its header: the header cells written one after another before
+ * the first part row or serial (a two-row header flattened: `工作内容及要求 牵头单位 责任单位 类型 序号 条款`).
+ */
+function spacedTable(src: Source, line: Line, index: number): { stream: Stream; header: { cells: string[]; end: number }; start: number } | undefined {
+  let view = line.view;
+  if (view.length < SPACED_TABLE_LINE || view.includes('\t')) return undefined;
+  let from = line.start;
+  let to = line.end;
+  const wrapped = /^\|\s/.test(view) && /\s\|\s*$/.test(view);
+  if (wrapped) {
+    from += 2;
+    to = line.start + view.replace(/\s*\|\s*$/, '').length;
+    view = src.view.slice(from, to);
+  }
+  if (view.includes('|')) return undefined;
+  const tokens: { start: number; end: number }[] = [];
+  for (const m of view.matchAll(/[^ \u3000]+/g)) tokens.push({ start: from + m.index, end: from + m.index + m[0].length });
+  if (tokens.length < 20) return undefined;
+  // The header: from the first header cell, the cells up to the first part row or serial.
+  const first = tokens.findIndex((t) => HEADER_CELL.test(src.view.slice(t.start, t.end)));
+  if (first < 0) return undefined;
+  const cells: string[] = [];
+  let k = first;
+  for (; k < tokens.length && k < first + 16; k++) {
+    const cell = src.view.slice(tokens[k]!.start, tokens[k]!.end);
+    if (/^[一二三四五六七八九十]+、/.test(cell) || /^\d/.test(cell) || cell.length > 10 || /[。;]/.test(cell)) break;
+    cells.push(cell);
+  }
+  const roles = cells.map((c) => headerRole(c));
+  if (roles.filter((r) => r !== undefined).length < 3 || !roles.some((r) => r === 'lead' || r === 'responsible' || r === 'support')) return undefined;
+  const stream: Stream = { view: '', text: '', starts: [], pieces: [], firstLine: index, lastLine: index, tokens: new Set() };
+  for (const t of tokens.slice(k)) {
+    stream.tokens!.add(stream.view.length);
+    stream.starts.push(stream.view.length);
+    stream.pieces.push(t);
+    stream.view += src.view.slice(t.start, t.end);
+  }
+  stream.tokens!.add(stream.view.length);
+  stream.text = stream.pieces.map((p) => src.text.slice(p.start, p.end)).join('');
+  return { stream, header: { cells, end: 0 }, start: tokens[first]!.start };
+}
+
 /** Tables run together on a document-sharing page, found from line `from`. */
 export function findGluedTables(src: Source, lines: Line[], from: number): Table[] {
   const tables: Table[] = [];
   for (let i = from; i < lines.length; i++) {
     const view = lines[i]!.view;
+    const spaced = view.length >= SPACED_TABLE_LINE ? spacedTable(src, lines[i]!, i) : undefined;
+    if (spaced) {
+      const table = readRows(spaced.stream, spaced.header.cells, 0);
+      if (table && table.rows.filter((r) => r.kind === 'row').length >= 2) {
+        table.headerFirst = i;
+        table.headerLast = i;
+        table.lastLine = i;
+        table.start = spaced.start;
+        tables.push(table);
+        continue;
+      }
+    }
     if (view.length < 20 || view.includes('|') || view.includes('\t')) continue;
     let header: { cells: string[]; end: number } | undefined;
     let headerAt = -1;
@@ -247,8 +328,13 @@ function readRows(stream: Stream, headerCells: string[], headerEnd: number): Tab
   });
   /** Where the next row, part row, repeated header or note opens after `from`. */
   const nextBoundary = (from: number): number => {
+    const tokens = stream.tokens;
     for (let q = from; q < view.length; q++) {
+      // Cells joined by spaces: a row, a part or a header opens a cell, and a serial is a cell of its own.
+      if (tokens && !tokens.has(q)) continue;
+      if (tokens && view.startsWith(String(last + 1), q) && tokens.has(q + String(last + 1).length)) return q;
       if (
+        !tokens &&
         view.startsWith(String(last + 1), q) &&
         !/\d/.test(view[q - 1] ?? '') &&
         !NOT_AFTER_SERIAL.test(view.slice(q + String(last + 1).length)) &&
@@ -286,13 +372,14 @@ function readRows(stream: Stream, headerCells: string[], headerEnd: number): Tab
     }
     const serial = /^\d{1,3}/.exec(rest);
     if (!serial || Number(serial[0]) !== last + 1) break;
+    if (stream.tokens && !stream.tokens.has(p + serial[0].length)) break;
     last = Number(serial[0]);
     const bodyStart = p + serial[0].length;
     const end = nextBoundary(bodyStart);
     const row = rowAt(p, end, 'row');
     const serialPieces = sourcePieces(stream, p, bodyStart);
     row.serial = { start: serialPieces[0]!.start, end: serialPieces.at(-1)!.end, value: last, text: serial[0] };
-    row.cells = rowCells(stream, bodyStart, end, { person, names, unitColumns, deadlineColumn, textColumn, columns });
+    row.cells = rowCells(stream, bodyStart, end, { tokens: stream.tokens, person, names, unitColumns, deadlineColumn, textColumn, columns });
     table.rows.push(row);
     p = end;
     if (/^(?:注|说明)/.test(view.slice(p))) break;
@@ -301,6 +388,8 @@ function readRows(stream: Stream, headerCells: string[], headerEnd: number): Tab
 }
 
 interface RowShape {
+  /** Where each cell starts, for a table whose cells were joined by spaces. */
+  tokens?: Set<number>;
   person: boolean;
   /** How often each reading of a person's name occurs in the table. */
   names: Map<string, number>;
@@ -426,7 +515,15 @@ function rowCells(stream: Stream, start: number, end: number, shape: RowShape): 
         }
       }
     }
-    const units = unitRanges(view, personEnd, stop);
+    let units = shape.tokens ? cellUnits(view, shape.tokens, personEnd, stop) : unitRanges(view, personEnd, stop);
+    // Cells joined by spaces: the units are a row's last cells, before the next row or a sub-row's
+    // measure (5、…); short cells before more text or a list of measures that opens at 1 (计划部署
+    // 1、制定…, 机构 建设 1.健全…) are the row's label (类型).
+    if (shape.tokens && units.length > 0) {
+      const after = units.at(-1)![1];
+      const next = /^(\d{1,2})\s*[.、]/.exec(view.slice(after, after + 4));
+      if (after < stop && (!next || next[1] === '1')) units = [];
+    }
     // Names that go on into a list of things (各科室、局属单位廉政风险点…) open a sentence: no units cell.
     if (units.length === 0 || view[units.at(-1)![1]] === '、') {
       p = dot + 1;
