@@ -79,8 +79,10 @@ const LABEL_LOOSE = labelPattern(loose);
 const AT_START_STRICT = labelAtStart(alt);
 const AT_START_LOOSE = labelAtStart(loose);
 
-/** A unit label after a wide gap or a separator, later in a line (`责任领导:X  责任单位:A B`): where it starts, or -1. */
-const UNIT_LABEL_LATER = new RegExp(`(?:\\s{2,}|[;,]\\s*)(?=(?:${alt(ALL_LABELS.filter((l) => l.kind === 'units').map((l) => l.word))})${QUALIFIED}\\s*[:])`);
+/** A unit label after a wide gap, a separator or a space after a name, later in a line (`责任领导:X  责任单位:A B`, `牵头领导:X 责任单位:A`): where it starts, or -1. */
+const UNIT_LABEL_LATER = new RegExp(
+  `(?:\\s{2,}|[;,]\\s*|(?<=[\\u4e00-\\u9fff)])\\s)(?=(?:${alt(ALL_LABELS.filter((l) => l.kind === 'units').map((l) => l.word))})${QUALIFIED}\\s*[:])`,
+);
 export function unitLabelLater(view: string, start: number, end: number): number {
   const m = UNIT_LABEL_LATER.exec(view.slice(start, end));
   return m ? start + m.index + m[0].length : -1;
@@ -109,6 +111,8 @@ const HAS_SUPPORT = new RegExp(`(?:${SUPPORT_WORDS})(?=\\s*(?:[,;。.、]|$))|(?
 const NOTE = new RegExp(CLAUSE_NOTES.map((n) => `(${n.pattern})`).join('|'), 'g');
 const PARTNER = new RegExp(PARTNER_PATTERN);
 const NON_SPACE = /\S/g;
+/** Two or more bare figures in a row, spaced: a flattened table's cells (3 5 2 2 12). */
+const FIGURE_RUN = /\s\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)+(?:\s|$)/;
 /**
  * A piece of a clause, or a sentence, that is a deadline, not a unit: `12月底前完成`, `2025年6月30日前`,
  * `年底前`, `4月底前全部完成`.
@@ -274,6 +278,20 @@ export function readClauseBody(
     cursor = m.index + m[0].length;
   }
   pushSegment(cursor, body.length);
+  // A table of figures flattened onto the end of a list (…,各区政府 东湖 南塘 合计 年度目标 3 5 8): the list
+  // ends at the space before it; the rest is reported as it stands.
+  for (const segment of segments) {
+    if (segment.label && segment.label.kind !== 'units') continue;
+    const text = view.slice(segment.start, segment.end);
+    const figures = FIGURE_RUN.exec(text);
+    if (!figures) continue;
+    const gap = text.search(/\S\s/);
+    if (gap < 0 || gap >= figures.index) continue;
+    const cut = segment.start + gap + 1;
+    const rest = cut + (view.slice(cut, segment.end).length - view.slice(cut, segment.end).trimStart().length);
+    result.rejected.push({ start: rest, end: segment.end, text: src.text.slice(rest, segment.end).trimEnd() });
+    segment.end = cut;
+  }
 
   // 2. Role words cut segments into groups.
   const groups: Group[] = [];

@@ -669,6 +669,13 @@ export function agentClauses(src: Source, start: number, end: number): Clause[] 
         if (subject) {
           more.push(...subject.mentions);
           clauseEnd = subject.end;
+          break;
+        }
+        // What the lead does (由A负责施划停放区,B配合做好引导): a later group of the sentence may still
+        // name who helps, as its subject.
+        if (more.length === 0 && view[q] === ',') {
+          p = q + 1;
+          continue;
         }
         break;
       }

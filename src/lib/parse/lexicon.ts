@@ -202,7 +202,24 @@ export const TASK_FIELD_LABELS = [
 ] as const;
 
 /** Labels that name people or notes: their part of a clause names no unit. */
-export const OTHER_LABELS = ['牵头领导', '责任领导', '分管领导', '牵头县领导', '牵头市领导', '牵头区领导', '责任人', '联系人', '备注'] as const;
+export const OTHER_LABELS = [
+  '牵头领导',
+  '责任领导',
+  '分管领导',
+  '牵头县领导',
+  '牵头市领导',
+  '牵头区领导',
+  '项目责任人',
+  '项目负责人',
+  '责任人',
+  '联系人',
+  '备注',
+  // A progress report's fields after the units (实际完成情况:…): what was done, no units.
+  '实际完成情况',
+  '完成情况',
+  '进展情况',
+  '推进情况',
+] as const;
 
 export const ALL_LABELS: readonly ClauseLabel[] = [
   ...UNIT_LABELS,
@@ -544,6 +561,12 @@ export const LEADING_WORDS = [
   '组织',
   '等',
 ] as const;
+
+/**
+ * Nouns of a duty written before the unit that holds it (由包片单位县档案馆负责, 由滨河路沿线包片单位县职教中心负责):
+ * they and the words before them are the sentence's, the unit's name starts after them.
+ */
+export const DUTY_NOUNS = ['包片单位', '包联单位', '包保单位', '帮扶单位', '挂钩单位', '结对单位', '责任单位', '牵头单位', '主管部门', '属地单位'] as const;
 
 /** Leading words that also open a name (组织人事科, 组织科): cut off only before a name with a place or 各 of its own (组织县教育局…). */
 export const LEADING_WORDS_IN_NAMES = ['组织'] as const;

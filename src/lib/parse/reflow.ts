@@ -12,7 +12,7 @@
  * The lines keep their exact places in the source: a line may end where the next one starts, with
  * no line ending between, or hold the line endings of the chunks it crosses.
  */
-import { alt, UNIT_LABELS } from './lexicon.ts';
+import { ALL_LABELS, alt, UNIT_LABELS } from './lexicon.ts';
 import type { Line } from './lines.ts';
 import { readMarker } from './markers.ts';
 import { chineseToNumber } from './numerals.ts';
@@ -27,6 +27,8 @@ const LONG_LINE = 200;
 const CN = '[一二三四五六七八九十]{1,3}';
 const INLINE_MARKER = new RegExp(`^(?:(${CN})、|\\((${CN})\\)|(\\d{1,2})(?:[、.](?![\\d.、])))`);
 const BOUNDARY_BEFORE = /[\s。;!?:)】”」]/;
+/** A label of any kind and its colon: `牵头领导:`, `责任单位:`. */
+const FIELD_AFTER_SENTENCE = new RegExp(`^(?:${alt(ALL_LABELS.map((l) => l.word))})\\s*[::]`);
 /** A label glued to the unit list before it: `…残联责任单位:`. */
 const GLUED_LABEL = new RegExp(`^(?:${alt(UNIT_LABELS.map((l) => l.word))})\\s*:`);
 
@@ -234,7 +236,11 @@ function findRuns(src: Source, lines: Line[]): Run[] {
         blanked = blanked.slice(0, at) + ' '.repeat(m[0].length) + blanked.slice(at + m[0].length);
       }
     const cuts = findCuts(blanked, 0, blanked.length);
-    if (cuts.length >= 2 && cuts.some((c) => c.level === 1 || c.level === 2)) runs.push({ first: i, last });
+    // A part or section and one more after it; or, where the line is all the text there is (a
+    // paper's page whose <br> were lost), its tasks in sequence alone.
+    const whole = last === i && lines.every((l, k) => k === i || l.view.trim().length < 40);
+    if (cuts.length >= 2 && (cuts.some((c) => c.level === 1 || c.level === 2) || (whole && cuts.filter((c) => c.level === 3).length >= 4)))
+      runs.push({ first: i, last });
     i = last;
   }
   return runs;
@@ -298,6 +304,12 @@ function findCuts(view: string, start: number, end: number): Cut[] {
           continue;
         }
       }
+    }
+    // A field after a sentence and a space (…通车。 牵头领导:X 责任单位:A): its line, with the fields after it.
+    if (before === ' ' && p > lineStart + 2 && /。\s*$/.test(view.slice(Math.max(lineStart, p - 3), p)) && FIELD_AFTER_SENTENCE.test(view.slice(p, p + 12))) {
+      cuts.push({ at: p, level: 0 });
+      lineStart = p;
+      continue;
     }
     // A label glued to a name before it (…残联责任单位:): a line of its own.
     if (/[\u4e00-\u9fff)]/.test(before) && p > lineStart + 2) {

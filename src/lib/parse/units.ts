@@ -40,6 +40,7 @@ import {
   GROUP_WORDS,
   HEAD_OFFICES,
   LEADING_WORDS,
+  DUTY_NOUNS,
   LEADING_WORDS_IN_NAMES,
   LEVEL_WORDS,
   PERSON_TITLES,
@@ -89,6 +90,7 @@ const GENERIC = new RegExp(`^(?:${alt(GENERIC_UNITS)})$`);
 const FILLER_END = new RegExp(`(?:${COUNT_FILLER}|${DESCRIBED_FILLER}|${alt(TRAILING_FILLERS)})$`);
 const LEADING = new RegExp(`^(?:${alt(LEADING_WORDS)})`);
 const NAME_LEADING: ReadonlySet<string> = new Set(LEADING_WORDS_IN_NAMES);
+const DUTY_BEFORE = new RegExp(`^[^、,;()]{0,12}?(?:${alt(DUTY_NOUNS)})`);
 const QUALIFIER = `(?:${alt(QUALIFIERS)})`;
 const QUALIFIER_AT_START = new RegExp(`^${QUALIFIER}`);
 const LEVEL = `(?:${alt(LEVEL_WORDS)})`;
@@ -511,6 +513,10 @@ function stripFiller(view: string, item: Item): Item {
   const lead = LEADING.exec(view.slice(start, end));
   if (lead && end - start - lead[0].length >= 2 && (!NAME_LEADING.has(lead[0]) || ADMIN_PREFIX.test(matchView(view.slice(start + lead[0].length, end)))))
     start += lead[0].length;
+  // 包片单位县档案馆 / 滨河路沿线包片单位县职教中心: the duty's noun, and what goes before it, are the sentence's.
+  const duty = DUTY_BEFORE.exec(view.slice(start, end));
+  if (duty && ADMIN_PREFIX.test(matchView(view.slice(start + duty[0].length, end))) && isUnitLike(view.slice(start + duty[0].length, end)))
+    start += duty[0].length;
   // A heading run into its text (编制改造计划由区住建局…): the name starts after 由.
   const agent = HEADING_AGENT.exec(view.slice(start, end));
   if (agent && !isUnitLike(agent[1]!) && isUnitLike(view.slice(start + agent[0].length, end))) start += agent[0].length;
@@ -636,6 +642,13 @@ function completeEndings(pieces: Piece[]): void {
     if (named && organ && organ[1] === named[1] && !government) {
       piece.view += organ[2]!;
       piece.text += organ[2]!;
+      piece.completed = 'ending';
+      continue;
+    }
+    // 东湖、南塘、北岸区政府: a place's bare name before a place of a level and its organ takes both.
+    if (!named && organ && piece.view.length <= 4 && !PLACE_START.test(piece.view) && !opensWithStem(piece.view) && !isUnitLike(piece.view)) {
+      piece.view += organ[1]! + organ[2]!;
+      piece.text += organ[1]! + organ[2]!;
       piece.completed = 'ending';
       continue;
     }
