@@ -50,6 +50,8 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
   let textCells = 0;
   let firstCell = '';
   let rowNamed = false;
+  /** Every clause of the block is units at the end of a sentence, with no label: its other sentences are read too. */
+  let sentenceEndOnly = true;
   for (const child of block.children) {
     if (!('value' in child)) continue;
     const leaf = child as PlanLeaf;
@@ -75,6 +77,7 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
         break;
       case 'clause': {
         const clause = leaf.data!.clause!;
+        if (clause.mentions.length > 0) sentenceEndOnly &&= clause.form === 'sentence-final-units';
         append(data.mentions, clause.mentions);
         if (clause.mentions.length > 0) data.lists.push(clause.mentions);
         // 【牵头单位:A;完成时限:6月底前】: a deadline written inside the clause; after its label any date counts.
@@ -184,7 +187,9 @@ export function describeBlock(block: PlanBlock, src: Source, problems: Problem[]
     .replace(/\s*(?:\*\*|__)$/, '')
     .replace(/[。.]$/, '');
   if (block.type === 'task') {
-    if (data.mentions.length === 0) {
+    // Units read from the end of a sentence, with no label, leave the task's other sentences to be
+    // read too (一是A牵头,会同B开展…。二是各县政府落实属地责任。).
+    if (data.mentions.length === 0 || (sentenceEndOnly && data.mentionSource === 'unlabeled')) {
       for (const paragraph of paragraphs(view, textRanges)) {
         for (const clause of inParagraph(src, paragraph, findBodyClauses)) {
           append(data.mentions, clause.mentions);

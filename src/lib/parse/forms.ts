@@ -10,9 +10,20 @@ import { matchView } from '../normalize.ts';
 import { charClass, isSpaceAt } from './chars.ts';
 import type { Role } from '../schema.ts';
 import { DEADLINE_PIECE, readClauseBody, ROLE_WORD, UNIT_LABEL_AT_START, type ClauseBody, type FirstLeads, type Mention } from './clause-body.ts';
-import { AGENT_OPENERS, alt, loose, readsLoose, NON_UNIT_PARENTHESES, ORGAN_ENDINGS, PARTNER_PATTERN, ROLE_WORDS, UNIT_LABELS } from './lexicon.ts';
+import {
+  AGENT_OPENERS,
+  alt,
+  loose,
+  readsLoose,
+  NON_UNIT_PARENTHESES,
+  ORGAN_ENDINGS,
+  PARTNER_PATTERN,
+  ROLE_WORDS,
+  TASK_FIELD_LABELS,
+  UNIT_LABELS,
+} from './lexicon.ts';
 import type { Source } from './source.ts';
-import { isUnitLike, opensWithPlace, recognizeUnits, type Span } from './units.ts';
+import { hasUnitEnding, isUnitLike, opensWithPlace, recognizeUnits, type Span } from './units.ts';
 
 /** A piece that ends with a role word (B、C配合), with or without a comma after it. */
 const ROLE_WORD_AT_END = new RegExp(`(?:${ROLE_WORD.source})\\s*$`);
@@ -238,7 +249,31 @@ function openingPieces(src: Source, from: number, end: number): Clause | undefin
     body = read;
     to = comma;
   }
-  return body && to < end - 1 ? fromBody('units-first', 'inline', from, to, body, false, true) : undefined;
+  if (!body || to >= end - 1) return undefined;
+  // …A牵头,会同B、C开展…: the units after the partner word support.
+  const partners = partnerUnits(src, to + 1, end);
+  if (partners) {
+    body = { ...body, mentions: [...body.mentions, ...partners.mentions] };
+    to = partners.end;
+  }
+  return fromBody('units-first', 'inline', from, to, body, false, true);
+}
+
+/** `会同B、C开展…` from `from`: B and C (support) and where their names end, or undefined. */
+function partnerUnits(src: Source, from: number, end: number): { mentions: Mention[]; end: number } | undefined {
+  const view = src.view;
+  const at = from + (view.slice(from, end).length - view.slice(from, end).trimStart().length);
+  const partner = PARTNER_AT_START.exec(view.slice(at, Math.min(end, at + 4)));
+  if (!partner) return undefined;
+  const a = at + partner[0].length;
+  for (let e = Math.min(end, a + 40); e >= a + 2; e--) {
+    if (!/[\u4e00-\u9fff]/.test(view[e] ?? '')) continue;
+    const list = recognizeUnits(src, a, e);
+    if (list.units.length === 0 || list.rejected.length > 0 || list.units.at(-1)!.end !== e) continue;
+    if (!hasUnitEnding(list.units.at(-1)!.text)) continue;
+    return { mentions: list.units.map((u) => ({ start: u.start, end: u.end, text: u.text, role: 'support' as const })), end: e };
+  }
+  return undefined;
 }
 
 function subjectClause(src: Source, from: number, to: number, closed = false): Clause | undefined {
@@ -258,6 +293,8 @@ function subjectClause(src: Source, from: number, to: number, closed = false): C
 }
 
 const PARTNER = new RegExp(PARTNER_PATTERN);
+const PARTNER_AT_START = new RegExp(`^(?:${PARTNER_PATTERN})`);
+const FIELD_AT = new RegExp(`^(?:${alt(TASK_FIELD_LABELS)})\\s*[::]\\s*`);
 
 /** Role words anywhere, longest first: where a subject's units may end. */
 const ROLE_AT = new RegExp(alt([...ROLE_WORDS.map((w) => w.word)].sort((a, b) => b.length - a.length)), 'g');
@@ -525,7 +562,10 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
       for (; s < end; ) {
         let q = s;
         while (q < end && !SENTENCE_ENDS.has(view.charCodeAt(q))) q++;
-        const at = s + (view.slice(s, q).length - view.slice(s, q).trimStart().length);
+        let at = s + (view.slice(s, q).length - view.slice(s, q).trimStart().length);
+        // A task's field label (整改要求:一是A牵头,…) opens no unit: the sentence starts after it.
+        const field = FIELD_AT.exec(view.slice(at, Math.min(q, at + 8)));
+        if (field) at += field[0].length;
         // A sentence that opens with its units, in comma-separated pieces each closed by a role word
         // (县卫健局牵头负责,县生态环境局、县市场监管局配合,对…): the task's text or any sentence of it.
         const opening = q > at ? openingPieces(src, at, q) : undefined;
@@ -662,6 +702,13 @@ export function agentClauses(src: Source, start: number, end: number): Clause[] 
       let q = p;
       while (q < end && !GROUP_ENDS.has(view.charCodeAt(q))) q++;
       if (q <= p || /由/.test(view.slice(p, q))) break;
+      // 由A牵头,会同B、C做好…: the partners support.
+      const partners = more.length === 0 ? partnerUnits(src, p, q) : undefined;
+      if (partners) {
+        more.push(...partners.mentions);
+        clauseEnd = partners.end;
+        break;
+      }
       const piece = unitsOnly(src, p, q);
       if (!piece || !ROLE_WORD_AT_END.test(view.slice(p, q).trimEnd())) {
         // The last group goes on with what it does: B配合开展监督检查.

@@ -95,8 +95,10 @@ export function reflow(read: Source, physical: Line[]): Reflowed {
   const { src, lines } = csvAsTabs(unmarked.src, unmarked.lines);
   const runs = findRuns(src, lines);
   if (runs.length === 0) {
-    const split = splitGluedHeadings(lines);
-    return { src, lines: split ?? lines };
+    const split = splitGluedHeadings(lines) ?? lines;
+    const items = cutTitledItems(src, split);
+    if (items) for (const [k, line] of items.entries()) line.index = k;
+    return { src, lines: items ?? split };
   }
   let view = src.view;
   const chars = view.split('');
@@ -136,8 +138,67 @@ export function reflow(read: Source, physical: Line[]): Reflowed {
     r++;
   }
   const split = splitGluedHeadings(out) ?? out;
-  for (const [k, line] of split.entries()) line.index = k;
-  return { src: blanked ? { ...src, view } : src, lines: split };
+  const reflowed = blanked ? { ...src, view } : src;
+  const items = cutTitledItems(reflowed, split) ?? split;
+  for (const [k, line] of items.entries()) line.index = k;
+  return { src: reflowed, lines: items };
+}
+
+/** An item's title run into the text after a full stop: `…不得外排。关于砖瓦行业问题。`. */
+const ITEM_TITLE = /(?:^|(?<=[。\n]))[^\S\n]*(关于[^。,;:!?]{2,30}。)/g;
+
+/**
+ * A briefing's items, each opened by its title (关于砂石行业整治。县水利局牵头负责,…), run together in a
+ * paragraph a PDF broke at its width: each item is cut into a line of its own, from its title to the
+ * next (the lines keep the line endings they cross). Undefined when no paragraph holds three.
+ */
+function cutTitledItems(src: Source, lines: Line[]): Line[] | undefined {
+  let changed = false;
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && lines[j]!.view.trim() !== '') j++;
+    if (j === i) {
+      out.push(lines[i]!);
+      i++;
+      continue;
+    }
+    const first = lines[i]!;
+    const last = lines[j - 1]!;
+    // The paragraph's lines, one after the other in the source (no line of another run between).
+    const joined = lines.slice(i, j).every((l, k) => k === 0 || l.start === lines[i + k - 1]!.next);
+    const starts: number[] = [];
+    if (joined && j - i >= 3) {
+      const view = src.view.slice(first.start, last.end);
+      ITEM_TITLE.lastIndex = 0;
+      for (let m = ITEM_TITLE.exec(view); m; m = ITEM_TITLE.exec(view)) starts.push(first.start + m.index + m[0].length - m[1]!.length);
+    }
+    if (starts.length < 3) {
+      out.push(...lines.slice(i, j));
+      i = j;
+      continue;
+    }
+    changed = true;
+    // The lines before the first item stay as they are (a heading, an intro); one the first item opens
+    // inside of ends there.
+    let k0 = i;
+    for (; k0 < j && lines[k0]!.end <= starts[0]!; k0++) out.push(lines[k0]!);
+    if (lines[k0]!.start < starts[0]!) {
+      let e = starts[0]!;
+      while (e > lines[k0]!.start && /\s/.test(src.view[e - 1]!)) e--;
+      out.push({ ...lines[k0]!, end: e, next: starts[0]!, text: src.text.slice(lines[k0]!.start, e), view: src.view.slice(lines[k0]!.start, e) });
+    }
+    const bounds = starts;
+    for (let k = 0; k < bounds.length; k++) {
+      const a = bounds[k]!;
+      const b = k + 1 < bounds.length ? bounds[k + 1]! : last.end;
+      let e = b;
+      while (e > a && /\s/.test(src.view[e - 1]!)) e--;
+      out.push({ index: 0, start: a, end: e, next: k + 1 < bounds.length ? b : last.next, text: src.text.slice(a, e), view: src.view.slice(a, e) });
+    }
+    i = j;
+  }
+  return changed ? out : undefined;
 }
 
 /** A task marker after a short heading on its line: `(二)科普信息化提升工程18.建设…`. */

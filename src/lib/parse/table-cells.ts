@@ -74,10 +74,14 @@ const DEADLINE_CELL =
   /^(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日|\s*底|\s*末|\s*份|\s*中旬|\s*上旬|\s*下旬)?|年底|年末|上半年|下半年|第?[一二三四1-4]\s*季度|\d{4}\s*年(?:底|末)?)(?:前|之前|以前)?/;
 const EMPTY = /^[\s—\-/|无]*$/;
 
+const NUMERIC_DATE = /^(?:19|20)\d{2}\s*([.\-/])\s*(?:0?[1-9]|1[0-2])(?:\s*\1\s*(?:0?[1-9]|[12]\d|3[01]))?$/;
+
 /** A schedule of dated steps (2025年2月公布预算信息,2025年8月公布决算信息): each piece opens with its date. */
 function isSchedule(view: string): boolean {
   if (view.length > 80 || /[。!?]/.test(view)) return false;
-  const pieces = view.split(/[,;]/).filter((p) => p.trim());
+  // Steps split by commas, or numbered (1.2025年8月 2.2025年12月).
+  const numbered = /^\s*1\s*[.、]/.test(view) ? view.split(/(?:^|\s)\d\s*[.、](?=(?:19|20)\d{2}|\D)/) : view.split(/[,;]/);
+  const pieces = numbered.filter((p) => p.trim());
   return pieces.length >= 2 && pieces.every((p) => /\d\s*月|年底|年末|半年|季度/.test(DEADLINE_CELL.exec(p.trim())?.[0] ?? ''));
 }
 /** A person's name: two to four characters, or two written apart to line up with three (`钱 进`, `钱　进`). */
@@ -89,6 +93,8 @@ export function cellKind(src: Source, start: number, end: number): CellKind {
   const view = src.view.slice(start, end).replace(/\s+/g, ' ').trim();
   if (EMPTY.test(view)) return 'empty';
   if (/^\d{1,3}\.?$/.test(view)) return 'serial';
+  // A ledger's numeric month or date (2025.9, 2025-10, 2025/6/30) is a deadline, not a figure.
+  if (NUMERIC_DATE.test(view)) return 'deadline';
   if (NUMBER.test(view.replace(/\s/g, ''))) return 'number';
   if (view.length <= 24 && (DEADLINE_CELL.test(view) || UNDATED.test(view))) return 'deadline';
   if (isSchedule(view)) return 'deadline';

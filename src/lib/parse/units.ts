@@ -88,7 +88,8 @@ const LOWEST_OFFICE_END = new RegExp(`(?:${alt(LOWEST_OFFICE_ENDINGS)})$`);
 const PLACE_START = new RegExp(`^(?:各|${alt(PLACE_WORDS.filter((p) => p !== '市'))}|市(?!场))`);
 const GENERIC = new RegExp(`^(?:${alt(GENERIC_UNITS)})$`);
 const FILLER_END = new RegExp(`(?:${COUNT_FILLER}|${DESCRIBED_FILLER}|${alt(TRAILING_FILLERS)})$`);
-const LEADING = new RegExp(`^(?:${alt(LEADING_WORDS)})`);
+/** Leading words, and the ordinals that open a duty in a list of them (一是, 二是). */
+const LEADING = new RegExp(`^(?:${alt(LEADING_WORDS)}|[一二三四五六七八九十]{1,3}是)`);
 const NAME_LEADING: ReadonlySet<string> = new Set(LEADING_WORDS_IN_NAMES);
 const DUTY_BEFORE = new RegExp(`^[^、,;()]{0,12}?(?:${alt(DUTY_NOUNS)})`);
 const QUALIFIER = `(?:${alt(QUALIFIERS)})`;
