@@ -87,3 +87,15 @@ describe('a bracket left open at the end of a line', () => {
     expect(d.diagnostics.filter((x) => x.ruleId === 'unclosed-clause')).toEqual([]);
   });
 });
+
+describe('a 各 phrase a line break cut', () => {
+  it('reads the units of a later group whose role word a line break split from its object', async () => {
+    const d = await read(['一、重点任务', '1.推进污水处理厂运行。县住建局牵头,各乡镇落实属', '地责任,已建成的污水处理厂要全部正常运行。']);
+    expect(units(d)).toEqual([['县住建局|lead', '各乡镇|responsible']]);
+  });
+
+  it('reads no 各 phrase that ends in the start of a role word as a name: in a labelled list it is kept and flagged', async () => {
+    const d = await read(['一、重点任务', '1.推进污水处理厂运行。(责任单位:县住建局、各乡镇配', ')']);
+    expect(d.diagnostics.some((x) => x.ruleId === 'unusual-unit' && x.message.includes('各乡镇配'))).toBe(true);
+  });
+});

@@ -571,6 +571,11 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
         const opening = q > at ? openingPieces(src, at, q) : undefined;
         if (opening) {
           out.push(opening);
+          // More groups after the pieces, each the subject of its part: …牵头,各乡镇落实属地责任,….
+          for (let c = view.indexOf(',', opening.end); c >= 0 && c < q; c = view.indexOf(',', c + 1)) {
+            const next = subjectClause(src, c + 1 + (view.slice(c + 1, q).length - view.slice(c + 1, q).trimStart().length), q, true);
+            if (next) out.push(next);
+          }
           s = q + 1;
           continue;
         }

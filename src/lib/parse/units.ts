@@ -40,6 +40,7 @@ import {
   GROUP_WORDS,
   HEAD_OFFICES,
   LEADING_WORDS,
+  ROLE_WORDS,
   DUTY_NOUNS,
   LEADING_WORDS_IN_NAMES,
   LEVEL_WORDS,
@@ -116,6 +117,11 @@ const COUNT = /\d+(?:\.\d+)?\s*(?:处|个|家|所|座|条|项|万|亿|人|户|�
 const SENTENCE_START = new RegExp(`^(?:${alt(SENTENCE_STARTS)})`);
 const FALSE_END = new RegExp(`(?:${alt(FALSE_ENDINGS)})$`);
 const ENDING_ONLY = new RegExp(`^(?:${alt(UNIT_ENDINGS)})$`);
+const ROLE_IN_PHRASE = new RegExp(`(?:${alt(ROLE_WORDS.map((w) => w.word).filter((w) => w.length >= 2))})`);
+/** A place of a level and the first character of a role word after it: a line break cut the word. */
+const ROLE_CUT_OFF = new RegExp(
+  `^各(?:${alt(['乡镇', '镇', '乡', '街道', '村', '社区', '镇街', '部门', '单位'])})[${[...new Set(ROLE_WORDS.map((w) => w.word[0]))].join('')}]$`,
+);
 /** The rest of a 科室's name after a word that opens sentences too (组织 + 人事科): two characters and its ending. */
 const SHORT_OFFICE = /^[\u4e00-\u9fff]{2}(?:科|处|股|室)$/;
 const BARE_ENDING = new RegExp(`^(?:${alt(UNIT_ENDINGS.filter((e) => e.length >= 2))})$`);
@@ -188,8 +194,9 @@ function unitLike(view: string): boolean {
   if (opening && !ENDING_ONLY.test(bare.slice(opening[0].length)) && !SHORT_OFFICE.test(bare.slice(opening[0].length))) return false;
   if (PERSON_END.test(bare)) return false;
   if (UNIT_END.test(bare)) return true;
-  // 各镇街, 各宾馆酒店: a short 各 phrase names every one of them; a long one is a sentence.
-  return bare.startsWith('各') && bare.length <= 6;
+  // 各镇街, 各宾馆酒店: a short 各 phrase names every one of them; a long one is a sentence, and so is one
+  // that holds a role word or the start of one a line break cut (各乡镇落实属⏎地责任, 各乡镇配⏎合).
+  return bare.startsWith('各') && bare.length <= 6 && !ROLE_IN_PHRASE.test(bare) && !ROLE_CUT_OFF.test(bare);
 }
 
 export const isPersonLike: (view: string) => boolean = remembered((view) => PERSON_END.test(stripParenthesized(view).trim()));
