@@ -9,7 +9,16 @@
 import { matchView } from '../normalize.ts';
 import { charClass, isSpaceAt } from './chars.ts';
 import type { Role } from '../schema.ts';
-import { DEADLINE_PIECE, readClauseBody, ROLE_WORD, UNIT_LABEL_AT_START, type ClauseBody, type FirstLeads, type Mention } from './clause-body.ts';
+import {
+  DEADLINE_PIECE,
+  readClauseBody,
+  ROLE_WORD,
+  ROLE_WORD_LOOSE,
+  UNIT_LABEL_AT_START,
+  type ClauseBody,
+  type FirstLeads,
+  type Mention,
+} from './clause-body.ts';
 import {
   AGENT_OPENERS,
   alt,
@@ -26,8 +35,13 @@ import type { Source } from './source.ts';
 import { hasUnitEnding, isUnitLike, opensWithPlace, recognizeUnits, type Span } from './units.ts';
 
 /** A piece that ends with a role word (B、C配合), with or without a comma after it. */
-const ROLE_WORD_AT_END = new RegExp(`(?:${ROLE_WORD.source})\\s*$`);
-const ROLE_WORD_COMMA_AT_END = new RegExp(`(?:${ROLE_WORD.source})\\s*[,]?\\s*$`);
+const ROLE_WORD_AT_END_STRICT = new RegExp(`(?:${ROLE_WORD.source})\\s*$`);
+const ROLE_WORD_COMMA_AT_END_STRICT = new RegExp(`(?:${ROLE_WORD.source})\\s*[,]?\\s*$`);
+const ROLE_WORD_AT_END_LOOSE = new RegExp(`(?:${ROLE_WORD_LOOSE.source})\\s*$`);
+const ROLE_WORD_COMMA_AT_END_LOOSE = new RegExp(`(?:${ROLE_WORD_LOOSE.source})\\s*[,]?\\s*$`);
+/** A role word at the end of a text; a line break may cut it (配⏎合). */
+const ROLE_WORD_AT_END = { test: (text: string) => (text.includes('\n') ? ROLE_WORD_AT_END_LOOSE : ROLE_WORD_AT_END_STRICT).test(text) };
+const ROLE_WORD_COMMA_AT_END = { test: (text: string) => (text.includes('\n') ? ROLE_WORD_COMMA_AT_END_LOOSE : ROLE_WORD_COMMA_AT_END_STRICT).test(text) };
 
 export type FormId =
   | 'own-line-label'
@@ -209,9 +223,10 @@ function unlabeledBracket(scan: LineScan, open: number, close: number): Clause |
 function unitsOnly(src: Source, start: number, end: number): ClauseBody | undefined {
   const text = src.view.slice(start, end);
   // A role word that ends a group (县教育局负责), not one inside a name (县委组织部, 组织机构).
-  ROLE_WORD.lastIndex = 0;
+  const roleWord = text.includes('\n') ? ROLE_WORD_LOOSE : ROLE_WORD;
+  roleWord.lastIndex = 0;
   // 由A负责 is the agent form's (a heading run into it too: 实施集中改造由A负责).
-  if (!ROLE_WORD.test(text) || /(?<!自)由/.test(text)) return undefined;
+  if (!roleWord.test(text) || /(?<!自)由/.test(text)) return undefined;
   const body = readClauseBody(src, start, end);
   // People beside the units (各护林员具体落实) are reported as people; people alone are no clause.
   if (body.mentions.length === 0 || body.rejected.length > 0) return undefined;

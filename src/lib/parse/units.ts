@@ -118,9 +118,9 @@ const SENTENCE_START = new RegExp(`^(?:${alt(SENTENCE_STARTS)})`);
 const FALSE_END = new RegExp(`(?:${alt(FALSE_ENDINGS)})$`);
 const ENDING_ONLY = new RegExp(`^(?:${alt(UNIT_ENDINGS)})$`);
 const ROLE_IN_PHRASE = new RegExp(`(?:${alt(ROLE_WORDS.map((w) => w.word).filter((w) => w.length >= 2))})`);
-/** A place of a level and the first character of a role word after it: a line break cut the word. */
+/** A place of a level and the start of a role word after it (配, 具体负): a line break cut the word. */
 const ROLE_CUT_OFF = new RegExp(
-  `^各(?:${alt(['乡镇', '镇', '乡', '街道', '村', '社区', '镇街', '部门', '单位'])})[${[...new Set(ROLE_WORDS.map((w) => w.word[0]))].join('')}]$`,
+  `^各(?:${alt(['乡镇', '镇', '乡', '街道', '村', '社区', '镇街', '部门', '单位'])})(?:${alt([...new Set(ROLE_WORDS.flatMap((w) => [...w.word].slice(1).map((_, k) => w.word.slice(0, k + 1))))])})$`,
 );
 /** The rest of a 科室's name after a word that opens sentences too (组织 + 人事科): two characters and its ending. */
 const SHORT_OFFICE = /^[\u4e00-\u9fff]{2}(?:科|处|股|室)$/;
