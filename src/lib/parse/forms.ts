@@ -460,8 +460,10 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
         // A heading admits only the units that lead its part (…(A、B牵头)).
         if (!scan.allowUnlabeled && !LEAD_WORD_AT_END.test(scan.src.view.slice(b.open + 1, b.close))) continue;
         const after = scan.src.view.slice(b.close + 1, scan.end);
-        // At the end of the line, or after a full stop and naming roles (…制度。(A负责)加大…).
-        const midLine = /[。;]\s*$/.test(scan.src.view.slice(scan.start, b.open)) && ROLE_WORD_ANY.test(scan.src.view.slice(b.open, b.close));
+        // At the end of the line, or naming roles after a full stop (…制度。(A负责)加大…) or before the
+        // rest of its sentence (…建设(A、B负责),推动…(C牵头)。).
+        const midLine =
+          (/[。;]\s*$/.test(scan.src.view.slice(scan.start, b.open)) || /^\s*[,。;]/.test(after)) && ROLE_WORD_ANY.test(scan.src.view.slice(b.open, b.close));
         // (Bold markup may close the line: `**二、…(A牵头)**`.)
         if (!/^[\s。.;,]*(?:\*\*|__)?\s*$/.test(after) && !midLine) continue;
         const clause = unlabeledBracket(scan, b.open, b.close);
@@ -538,6 +540,13 @@ export const CLAUSE_FORMS: readonly ClauseForm[] = [
       // 由A负责,B配合: the agent form reads the whole sentence, lead group and all; a sentence
       // begun on the line before is read with its paragraph.
       if ((continues && sentence === start) || (view.slice(sentence, stop).includes('由') && hasAgentClause(src, sentence, stop))) return [];
+      // A sentence that ends in a bracket of units is the bracket forms' (…建设(A负责,B牵头),推进…(C负责)。).
+      if (
+        view[stop - 1] === ')' &&
+        view.slice(sentence, stop).includes('(') &&
+        unlabeledBracket({ src, start, end, allowUnlabeled: true }, view.lastIndexOf('(', stop - 1), stop - 1)
+      )
+        return [];
       let last = finalUnits(src, sentence, stop, trimEnd(view, start, end));
       // A closing deadline sentence after the parts (…,供电所负责。4月底前全部完成。).
       if (!last && sentence > start && DEADLINE_PIECE.test(view.slice(sentence, stop).trim())) {

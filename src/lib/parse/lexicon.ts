@@ -235,7 +235,7 @@ export const ALL_LABELS: readonly ClauseLabel[] = [
  */
 /** `县政府部门中列在首位的为牵头部门`: the note speaks of the government's departments only. */
 const GOVERNMENT_SCOPE = '(?:县|市|区|省)?政府部门中';
-export const FIRST_LEADS_NOTE = `(?:${GOVERNMENT_SCOPE})?(?:列|排)(?:在)?(?:第一位|首位|第一|最前|前面)(?:者|的)?(?:责任单位|单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:或(?:汇总|统筹))?(?:单位|部门)?(?:\\s*[,]\\s*(?:其他|其余|有关)(?:单位|部门)按职责分工负责)?|(?:第一|首个)(?:个)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)`;
+export const FIRST_LEADS_NOTE = `(?:${GOVERNMENT_SCOPE})?(?:列|排)(?:在)?(?:第一位|首位|第一|最前|前面)(?:者|的)?(?:责任单位|单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:或(?:汇总|统筹))?(?:单位|部门)?(?:\\s*[,]\\s*(?:其他|其余|有关)(?:的)?(?:单位|部门)(?:(?:和|及|、)(?:单位|部门))?按职责分工负责)?|(?:第一|首个)(?:个)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)`;
 /** `县政府部门中列在首位的为牵头部门`: the first government department leads, not a 镇 or a party body before it. */
 export const GOVERNMENT_FIRST_NOTE = `${GOVERNMENT_SCOPE}(?:列|排)`;
 /** `责任单位有多个的,列第一位的为牵头单位`: the note speaks of lists of several units only. */
@@ -247,9 +247,10 @@ export const ALL_LEAD_NOTE = '(?:无|没有|未明确|未列)牵头单位的?\\s
  * `以下政策措施均需各县区人民政府落实,不再单独列出` / `具体任务均涉及相关市(州)人民政府,不再做分工`: the
  * governments a note says every task concerns are named once for all, as no task's units.
  */
-export const NOT_LISTED_NOTE = '(?:以下|下列|具体|各项|所有|上述)[^。;]{0,60}?不再(?:一一|单独|逐一|逐项|另行|重复)?(?:列出|列明|列举|标注|做分工|分工)';
+export const NOT_LISTED_NOTE =
+  '(?:以下|下列|具体|各项|所有|上述|已明确[^。;,]{0,12}?的)[^。;]{0,60}?不再(?:一一|单独|逐一|逐项|另行|重复)?(?:列出|列明|列举|标注|做分工|分工)';
 /** `除标注为“牵头”单位外`: the units marked lead by their own word keep it; the rest of the note says who else leads. */
-export const EXCEPT_MARKED_NOTE = '除(?:标注|注明|标明|标有)(?:为)?[“”"‘’]?(?:分别)?牵头[“”"‘’]?(?:的)?(?:单位)?外';
+export const EXCEPT_MARKED_NOTE = '除(?:已|已经)?(?:标注|注明|标明|标有)(?:为)?[“”"‘’]?(?:分别)?牵头[“”"‘’]?(?:的)?(?:单位)?外';
 /**
  * Signs a list sets beside some of its units (`县农业农村局*`, `★县住建局`): stripped from the name, and
  * read by a note that says what they mean.
@@ -615,6 +616,11 @@ export const SENTENCE_STARTS = [
   '改造',
   '创建',
   '举办',
+  '办好',
+  '抓好',
+  '搞好',
+  '用好',
+  '管好',
   '召开',
   '制定',
   '出台',
