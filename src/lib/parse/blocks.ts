@@ -774,6 +774,7 @@ function bareTaskLines(src: Source, lines: Line[], infos: LineInfo[], bodyStart:
     const line = lines[i]!;
     return findLineClauses({ src, start: line.start, end: line.end, allowUnlabeled: true }).some((c) => c.form === 'units-colon');
   };
+  const wrapped = hardWrapped(lines, from);
   // Paragraphs by heading: each run of text lines after a heading (or from the start).
   const groups: number[][] = [[]];
   const headingLevels: number[] = [0];
@@ -787,7 +788,10 @@ function bareTaskLines(src: Source, lines: Line[], infos: LineInfo[], bodyStart:
       continue;
     }
     // (A short line too where it is a unit and its colon alone, its duties below: 县公安局:.)
-    if (info.kind === 'text' && sawHeading && (lines[i]!.view.trim().length >= 8 || dutyLine(i))) groups.at(-1)!.push(i);
+    // A line that goes on with the sentence of the line above (a PDF's width broke it) opens nothing.
+    const above = i > 0 ? lines[i - 1]!.view.trim() : '';
+    const opensParagraph = !wrapped || above === '' || endsSentence(above);
+    if (info.kind === 'text' && sawHeading && opensParagraph && (lines[i]!.view.trim().length >= 8 || dutyLine(i))) groups.at(-1)!.push(i);
   }
   let clauseLines = 0;
   let textLines = 0;
@@ -825,6 +829,21 @@ function bareTaskLines(src: Source, lines: Line[], infos: LineInfo[], bodyStart:
   if (clauseLines < 3 || clauseLines < textLines * 0.5) return out;
   for (const i of chosen) out.add(i);
   return out;
+}
+
+/**
+ * A text a PDF broke at its width: most of its long lines are about as long as the longest, so a line
+ * that does not end its sentence goes on on the next.
+ */
+function hardWrapped(lines: Line[], from: number): boolean {
+  const lengths = lines
+    .slice(from)
+    .map((l) => l.view.trim().length)
+    .filter((n) => n >= 16);
+  if (lengths.length < 10) return false;
+  const sorted = [...lengths].sort((a, b) => a - b);
+  const width = sorted[Math.floor(sorted.length * 0.9)]!;
+  return lengths.filter((n) => n >= width - 4 && n <= width + 2).length >= lengths.length * 0.6;
 }
 
 /**

@@ -7,6 +7,7 @@
  * lead (and the others support where the note says so). A note inside one clause without 下同 was
  * applied to that clause alone when it was read.
  */
+import { matchView } from '../../normalize.ts';
 import { applyFirstLeads, firstLeadsNote, type FirstLeads } from '../clause-body.ts';
 import { alt, NOTE_LABELS } from '../lexicon.ts';
 import { isBlock, type PlanBlock, type PlanLeaf, type PlanRoot } from '../tree.ts';
@@ -22,7 +23,7 @@ export function applyConventions(root: PlanRoot): void {
     if (parent.type !== 'root') items.push({ kind: 'block', block: parent });
     for (const child of parent.children) {
       if (child.type === 'preamble') {
-        const note = firstLeadsNote(child.children.map((leaf) => leaf.value).join(''));
+        const note = firstLeadsNote(matchView(child.children.map((leaf) => leaf.value).join('')));
         // The covering notice comes before every task: its note holds onward, for the whole plan.
         if (note) items.push({ kind: 'note', note, back: false });
       } else if (isBlock(child)) walk(child);
@@ -32,11 +33,11 @@ export function applyConventions(root: PlanRoot): void {
         if (clauseNote?.onward) items.push({ kind: 'note', note: clauseNote, back: false });
         // A table cell's note with 下同 (…,各镇人民政府(县政府部门中列在首位的为牵头部门,下同)) holds for the rows below.
         else if (leaf.type === 'cell' && leaf.value.includes('下同')) {
-          const note = firstLeadsNote(leaf.value);
+          const note = firstLeadsNote(matchView(leaf.value));
           if (note) items.push({ kind: 'note', note, back: false });
         } else if (leaf.type === 'text' || leaf.type === 'heading' || leaf.type === 'chrome') {
-          const note = firstLeadsNote(leaf.value);
-          if (note) items.push({ kind: 'note', note, back: NOTE_START.test(leaf.value) });
+          const note = firstLeadsNote(matchView(leaf.value));
+          if (note) items.push({ kind: 'note', note, back: NOTE_START.test(matchView(leaf.value)) });
         }
       }
     }
