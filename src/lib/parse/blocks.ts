@@ -65,6 +65,7 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
   let bodyStart = findBodyStart(src, lines, infos);
   // Tasks written as bare paragraphs, one a line, with no number: which lines open one.
   const bare = bareTaskLines(src, lines, infos, bodyStart);
+  const wrappedText = hardWrapped(lines, bodyStart >= lines.length ? 0 : bodyStart);
   if (bare.size > 0) bodyStart = Math.min(bodyStart, ...bare);
   // A table run together on the line that holds the whole document (notice and all) starts the body.
   const gluedFirst = findGluedTables(src, lines, 0).find((t) => t.headerFirst < bodyStart);
@@ -167,6 +168,17 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
     const before = above >= 0 && (infos[above]!.kind === 'text' || infos[above]!.kind === 'marker') && from === line.start ? lines[above]!.view.trimEnd() : '';
     const continues = before !== '' && !endsSentence(before);
     const clauses = findLineClauses({ src, start: from, end: line.end, allowUnlabeled, continues });
+    // A text a PDF broke at its width: units at the end of a line that goes on mid-sentence are the
+    // paragraph's to read (…牵头,各乡镇⏎人民政府配合,…), not a sentence's last pieces.
+    if (
+      wrappedText &&
+      clauses.length > 0 &&
+      clauses.every((c) => c.form === 'sentence-final-units') &&
+      !endsSentence(view.slice(from, line.end).trimEnd()) &&
+      !view.slice(from, line.end).includes('(') &&
+      infos[i + 1]?.kind === 'text'
+    )
+      return { clauses: [], end: line.end, last: i };
     const openAt = (a: number, b: number) => {
       let depth = 0;
       for (let k = a; k < b; k++) {

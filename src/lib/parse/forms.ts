@@ -299,7 +299,7 @@ function subjectClause(src: Source, from: number, to: number, closed = false): C
     const wordEnd = from + m.index + m[0].length;
     // A later group of the sentence may end at its role word (…负责组织演练,B、C配合,确保…).
     const ends = closed && (wordEnd >= to || /^[,;]/.test(view.slice(wordEnd, wordEnd + 1)));
-    if ((!ends && !/^[\u4e00-\u9fff]/.test(view.slice(wordEnd, wordEnd + 1))) || /^(?:人|同志|领导)/.test(view.slice(wordEnd))) continue;
+    if ((!ends && !/^\s*[\u4e00-\u9fff]/.test(view.slice(wordEnd, wordEnd + 3))) || /^(?:人(?!员)|同志|领导)/.test(view.slice(wordEnd))) continue;
     if (/[,。;:]/.test(view.slice(from, from + m.index))) return undefined;
     const body = unitsOnly(src, from, wordEnd);
     if (body) return fromBody('units-first', 'inline', from, wordEnd, body, false, true);

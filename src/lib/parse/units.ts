@@ -117,6 +117,7 @@ const COUNT = /\d+(?:\.\d+)?\s*(?:处|个|家|所|座|条|项|万|亿|人|户|�
 const SENTENCE_START = new RegExp(`^(?:${alt(SENTENCE_STARTS)})`);
 const FALSE_END = new RegExp(`(?:${alt(FALSE_ENDINGS)})$`);
 const ENDING_ONLY = new RegExp(`^(?:${alt(UNIT_ENDINGS)})$`);
+const ROLE_TAIL = new RegExp(`(?:${alt(ROLE_WORDS.map((w) => w.word))})$`);
 const ROLE_IN_PHRASE = new RegExp(`(?:${alt(ROLE_WORDS.map((w) => w.word).filter((w) => w.length >= 2))})`);
 /** A place of a level and the start of a role word after it (配, 具体负): a line break cut the word. */
 const ROLE_CUT_OFF = new RegExp(
@@ -321,7 +322,8 @@ function splitTopLevel(src: Source, start: number, end: number): Item[] {
           const left = view.slice(itemStart, i).trim();
           let j = i;
           while (j < end && isSpace(view[j]!)) j++;
-          const right = /^[^\s,、;/)\]】〕]*/.exec(view.slice(j, Math.min(end, j + 40)))![0];
+          // (Its role word after it is no part of the name: 各乡镇⏎人民政府配合.)
+          const right = /^[^\s,、;/)\]】〕]*/.exec(view.slice(j, Math.min(end, j + 40)))![0].replace(ROLE_TAIL, '');
           const whole = left + right;
           // 各县(市、区)⏎人民政府: a generic ending alone on the next line finishes the name.
           // …管委⏎会: the ending of the whole name begins before the break.
