@@ -99,3 +99,20 @@ describe('a 各 phrase a line break cut', () => {
     expect(d.diagnostics.some((x) => x.ruleId === 'unusual-unit' && x.message.includes('各乡镇配'))).toBe(true);
   });
 });
+
+describe('places that a word hides or a line break splits', () => {
+  it('gives 商务局 the county of 县市场监管: 县市场… opens with the county, 市场 is no place', async () => {
+    const d = await read(['一、分工', '1.做好监管。(责任单位:县市场监管、商务局)']);
+    expect(units(d)).toEqual([['县市场监管局|responsible', '县商务局|responsible']]);
+  });
+
+  it('reads 各乡⏎镇人民政府 whole where a line break splits the level', async () => {
+    const d = await read(['一、分工', '1.开展宣传培训。(责任单位:县委宣传部、各乡', '镇人民政府)']);
+    expect(units(d)).toEqual([['县委宣传部|responsible', '各乡镇人民政府|responsible']]);
+  });
+
+  it('reads 指导… after the units as the sentence, no unit', async () => {
+    const d = await read(['一、分工', '1.开展宣传培训。县委宣传部牵头,县文旅局配合,开展进社区活动,指导经营单位落实主体责任。']);
+    expect(units(d).flat()).not.toContain('指导经营单位|responsible');
+  });
+});

@@ -106,17 +106,21 @@ const STEM = new RegExp(`^(?:${alt(PLACE_WORDS)})?(?:委)?[\\u4e00-\\u9fff]{2,5}
 const STEM_ENDING = /[\u4e00-\u9fff]{2,}?(局|委|办|厅|部)$/;
 const PARTY_PREFIX = new RegExp(`^((?:${alt(PLACE_WORDS)})委)(?!员|会)`);
 /** A name that opens with its place (`县`, `市`, `各`), not with a word that only starts like one (市场, 乡村 …). */
-const PLACE_OPENS = new RegExp(`^(?:各|(?!${alt(NOT_PLACE_STARTS)})(?:${alt(PLACE_WORDS)}))`);
+/** A word that starts like a place and names none (市场, 县市); 县市场… is the county's 市场…. */
+const NOT_PLACE = `(?:${alt(NOT_PLACE_STARTS)})(?!场)`;
+const PLACE_OPENS = new RegExp(`^(?:各|(?!${NOT_PLACE})(?:${alt(PLACE_WORDS)}))`);
 export function opensWithPlace(view: string): boolean {
   return PLACE_OPENS.test(view);
 }
-const ADMIN_PREFIX = new RegExp(`^(各(?:${LEVEL})?(?:\\([^()]*\\))?|(?!${alt(NOT_PLACE_STARTS)})(?:${alt(PLACE_WORDS)}))`);
+const ADMIN_PREFIX = new RegExp(`^(各(?:${LEVEL})?(?:\\([^()]*\\))?|(?!${NOT_PLACE})(?:${alt(PLACE_WORDS)}))`);
 /** A name that starts with a place of its own (澜州市…); 城乡, 乡村, 城市, 市场, 城镇, 社区 are words, not places. */
 const OWN_PLACE = /^(?:(?!城乡|乡村|城市|市场|城镇|社区|小区|园区|景区|片区)[\u4e00-\u9fff]){1,6}?(?<!城)(省|市(?!场)|县|区|州|镇|乡(?!村))/;
 const COUNT = /\d+(?:\.\d+)?\s*(?:处|个|家|所|座|条|项|万|亿|人|户|次|名|公里|亩|%|期|场|批|类|吨)/;
 const SENTENCE_START = new RegExp(`^(?:${alt(SENTENCE_STARTS)})`);
 const FALSE_END = new RegExp(`(?:${alt(FALSE_ENDINGS)})$`);
 const ENDING_ONLY = new RegExp(`^(?:${alt(UNIT_ENDINGS)})$`);
+/** Two levels that make one word across a line break (各乡⏎镇人民政府): the break is inside the name. */
+const LEVEL_COMPOUND = /^(?:乡镇|镇街|县区|区县|县市|市县)$/;
 const ROLE_TAIL = new RegExp(`(?:${alt(ROLE_WORDS.map((w) => w.word))})$`);
 const ROLE_IN_PHRASE = new RegExp(`(?:${alt(ROLE_WORDS.map((w) => w.word).filter((w) => w.length >= 2))})`);
 /** A place of a level and the start of a role word after it (配, 具体负): a line break cut the word. */
@@ -340,7 +344,7 @@ function splitTopLevel(src: Source, start: number, end: number): Item[] {
             !isPersonLike(left) &&
             hasEnding(whole) &&
             isUnitLike(whole) &&
-            (!PLACE_START.test(right) || !isUnitLike(left))
+            (!PLACE_START.test(right) || !isUnitLike(left) || LEVEL_COMPOUND.test(left.slice(-1) + right.slice(0, 1)))
           ) {
             i = j - 1;
             continue;
