@@ -116,3 +116,15 @@ describe('places that a word hides or a line break splits', () => {
     expect(units(d).flat()).not.toContain('指导经营单位|responsible');
   });
 });
+
+describe('a pipe row padded at its end', () => {
+  it('places its cells by what they hold: the empty padding earns no column', async () => {
+    const d = await read([
+      '项目名称 | 工作任务 | 计划完成时间 | 牵头单位 |',
+      '1.殡葬服务项目 | 建成乡镇骨灰堂12处。 | 10月底 | 民政局 |',
+      '计划9月底完成骨灰堂主体建设 | 公用事业集团 | ||',
+      '2.农村公路项目 | 拓宽公路35公里。 | 10月 | 交通运输局 |',
+    ]);
+    expect(units(d)).toEqual([['民政局|lead', '公用事业集团|lead'], ['交通运输局|lead']]);
+  });
+});

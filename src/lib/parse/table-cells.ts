@@ -183,7 +183,8 @@ export function alignCells(kinds: CellKind[], columns: ColumnRole[], positional:
   // best[i][j]: best score of cells 0..i with cell i in column j.
   const best: number[][] = Array.from({ length: m }, () => new Array<number>(n).fill(NEG));
   const from: number[][] = Array.from({ length: m }, () => new Array<number>(n).fill(-1));
-  const score = (i: number, j: number) => columnFit(kinds[i]!, columns[j]!) + (positional && i === j ? 3 : 0);
+  // (An empty cell earns no place by position: padding at a row's end must not pull its cells left.)
+  const score = (i: number, j: number) => columnFit(kinds[i]!, columns[j]!) + (positional && i === j && kinds[i] !== 'empty' ? 3 : 0);
   for (let j = 0; j < n; j++) best[0]![j] = score(0, j) - j * 0.01;
   for (let i = 1; i < m; i++) {
     for (let j = 0; j < n; j++) {
