@@ -64,8 +64,9 @@ export function readBlocks(source: string, options: BuildOptions = {}): { tree: 
 
   let bodyStart = findBodyStart(src, lines, infos);
   // Tasks written as bare paragraphs, one a line, with no number: which lines open one.
-  const bare = bareTaskLines(src, lines, infos, bodyStart);
+  // A text a PDF broke at its width (its lines go on mid-sentence), read once for the whole plan.
   const wrappedText = hardWrapped(lines, bodyStart >= lines.length ? 0 : bodyStart);
+  const bare = bareTaskLines(src, lines, infos, bodyStart, wrappedText);
   if (bare.size > 0) bodyStart = Math.min(bodyStart, ...bare);
   // A table run together on the line that holds the whole document (notice and all) starts the body.
   const gluedFirst = findGluedTables(src, lines, 0).find((t) => t.headerFirst < bodyStart);
@@ -754,7 +755,7 @@ function noteItemsAsText(infos: LineInfo[], lines: Line[]): void {
  * items and no table, and most paragraphs of a heading that has any clause name their units; a
  * heading none of whose paragraphs names a unit (总体要求) keeps its paragraphs as its text.
  */
-function bareTaskLines(src: Source, lines: Line[], infos: LineInfo[], bodyStart: number): Set<number> {
+function bareTaskLines(src: Source, lines: Line[], infos: LineInfo[], bodyStart: number, wrapped: boolean): Set<number> {
   const out = new Set<number>();
   const noMarkers = bodyStart >= lines.length;
   const from = noMarkers ? 0 : bodyStart;
@@ -786,7 +787,6 @@ function bareTaskLines(src: Source, lines: Line[], infos: LineInfo[], bodyStart:
     const line = lines[i]!;
     return findLineClauses({ src, start: line.start, end: line.end, allowUnlabeled: true }).some((c) => c.form === 'units-colon');
   };
-  const wrapped = hardWrapped(lines, from);
   // Paragraphs by heading: each run of text lines after a heading (or from the start).
   const groups: number[][] = [[]];
   const headingLevels: number[] = [0];

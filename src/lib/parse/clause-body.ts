@@ -100,24 +100,27 @@ const ROLE_WORD_ROLE = new Map<string, WordRole>(ROLE_WORDS.map((w) => [w.word, 
  * Role words end a group when a separator or the end follows, or (lead and support words) when the
  * next group's first unit starts at once: `A牵头各有关部门负责`.
  */
-export const ROLE_WORD = new RegExp(
-  `(?:分别|各自)?(${alt(ROLE_WORDS.map((w) => w.word))})(?:${PINYIN_RESIDUE_PATTERN})?(?=\\s*(?:[,;。.、)]|$))|(${alt(ROLE_WORDS.filter((w) => w.role === 'lead' || w.role === 'support').map((w) => w.word))})(?=各|有关|相关|${alt(PLACE_WORDS.filter((p) => p !== '市'))}|市(?!场))`,
-  'g',
-);
-/** ROLE_WORD for a text a line break may cut a word in (配⏎合). */
-export const ROLE_WORD_LOOSE = new RegExp(
-  `(?:分别|各自)?(${loose(ROLE_WORDS.map((w) => w.word))})(?:${PINYIN_RESIDUE_PATTERN})?(?=\\s*(?:[,;。.、)]|$))|(${loose(ROLE_WORDS.filter((w) => w.role === 'lead' || w.role === 'support').map((w) => w.word))})(?=各|有关|相关|${alt(PLACE_WORDS.filter((p) => p !== '市'))}|市(?!场))`,
-  'g',
-);
+function roleWordPattern(words: (w: readonly string[]) => string): RegExp {
+  return new RegExp(
+    `(?:分别|各自)?(${words(ROLE_WORDS.map((w) => w.word))})(?:${PINYIN_RESIDUE_PATTERN})?(?=\\s*(?:[,;。.、)]|$))|(${words(ROLE_WORDS.filter((w) => w.role === 'lead' || w.role === 'support').map((w) => w.word))})(?=各|有关|相关|${alt(PLACE_WORDS.filter((p) => p !== '市'))}|市(?!场))`,
+    'g',
+  );
+}
+export const ROLE_WORD = roleWordPattern(alt);
+/** ROLE_WORD for a text a line break may cut a word in (配⏎合): where `readsLoose`. */
+export const ROLE_WORD_LOOSE = roleWordPattern(loose);
+/** What a line break or a mirror's pinyin put inside a word: left out to read the word. */
 const BROKEN = new RegExp(`\\s+|${PINYIN_RESIDUE_PATTERN}`, 'g');
-const SUPPORT_WORDS = alt(ROLE_WORDS.filter((w) => w.role === 'support').map((w) => w.word));
 /** A lead written with its own word (A牵头,B配合,C负责): a 负责 beside it answers for its part, it does not lead. */
 const HAS_LEAD = new RegExp(`(?:${alt(ROLE_WORDS.filter((w) => w.role === 'lead').map((w) => w.word))})(?=\\s*(?:[,;。.、)]|$))`);
-const HAS_SUPPORT_STRICT = new RegExp(`(?:${SUPPORT_WORDS})(?=\\s*(?:[,;。.、]|$))|(?:${SUPPORT_WORDS})(?:单位|部门)`);
-const SUPPORT_WORDS_LOOSE = loose(ROLE_WORDS.filter((w) => w.role === 'support').map((w) => w.word));
-const HAS_SUPPORT_LOOSE = new RegExp(`(?:${SUPPORT_WORDS_LOOSE})(?=\\s*(?:[,;。.、]|$))|(?:${SUPPORT_WORDS_LOOSE})(?:单位|部门)`);
-/** A support word in the text (配合, 配⏎合 where a line break cut it). */
-const HAS_SUPPORT = { test: (text: string) => (text.includes('\n') ? HAS_SUPPORT_LOOSE : HAS_SUPPORT_STRICT).test(text) };
+const hasSupportPattern = (words: (w: readonly string[]) => string) => {
+  const support = words(ROLE_WORDS.filter((w) => w.role === 'support').map((w) => w.word));
+  return new RegExp(`(?:${support})(?=\\s*(?:[,;。.、]|$))|(?:${support})(?:单位|部门)`);
+};
+const HAS_SUPPORT_STRICT = hasSupportPattern(alt);
+const HAS_SUPPORT_LOOSE = hasSupportPattern(loose);
+/** A support word in the text (配合, or 配⏎合 where a line break cut it). */
+const HAS_SUPPORT = { test: (text: string) => (readsLoose(text) ? HAS_SUPPORT_LOOSE : HAS_SUPPORT_STRICT).test(text) };
 const NOTE = new RegExp(CLAUSE_NOTES.map((n) => `(${n.pattern})`).join('|'), 'g');
 const PARTNER = new RegExp(PARTNER_PATTERN);
 const NON_SPACE = /\S/g;
@@ -312,7 +315,7 @@ export function readClauseBody(
     let from = 0;
     let sawLead = false;
     let lastRole: Role | undefined;
-    const roleWord = segText.includes('\n') ? ROLE_WORD_LOOSE : ROLE_WORD;
+    const roleWord = readsLoose(segText) ? ROLE_WORD_LOOSE : ROLE_WORD;
     roleWord.lastIndex = 0;
     for (let m = roleWord.exec(segText); m; m = roleWord.exec(segText)) {
       // A role word that is the end of a name's own ending (局属各单位党组织: 组织) is the name's.

@@ -34,14 +34,14 @@ import {
 import type { Source } from './source.ts';
 import { hasUnitEnding, isUnitLike, opensWithPlace, recognizeUnits, type Span } from './units.ts';
 
-/** A piece that ends with a role word (B、C配合), with or without a comma after it. */
-const ROLE_WORD_AT_END_STRICT = new RegExp(`(?:${ROLE_WORD.source})\\s*$`);
-const ROLE_WORD_COMMA_AT_END_STRICT = new RegExp(`(?:${ROLE_WORD.source})\\s*[,]?\\s*$`);
-const ROLE_WORD_AT_END_LOOSE = new RegExp(`(?:${ROLE_WORD_LOOSE.source})\\s*$`);
-const ROLE_WORD_COMMA_AT_END_LOOSE = new RegExp(`(?:${ROLE_WORD_LOOSE.source})\\s*[,]?\\s*$`);
-/** A role word at the end of a text; a line break may cut it (配⏎合). */
-const ROLE_WORD_AT_END = { test: (text: string) => (text.includes('\n') ? ROLE_WORD_AT_END_LOOSE : ROLE_WORD_AT_END_STRICT).test(text) };
-const ROLE_WORD_COMMA_AT_END = { test: (text: string) => (text.includes('\n') ? ROLE_WORD_COMMA_AT_END_LOOSE : ROLE_WORD_COMMA_AT_END_STRICT).test(text) };
+/** A role word at the end of a text (a line break may cut it: 配⏎合), with or without a comma after it. */
+const roleWordAtEnd = (tail: string) => {
+  const strict = new RegExp(`(?:${ROLE_WORD.source})${tail}$`);
+  const broken = new RegExp(`(?:${ROLE_WORD_LOOSE.source})${tail}$`);
+  return { test: (text: string) => (readsLoose(text) ? broken : strict).test(text) };
+};
+const ROLE_WORD_AT_END = roleWordAtEnd('\\s*');
+const ROLE_WORD_COMMA_AT_END = roleWordAtEnd('\\s*[,]?\\s*');
 
 export type FormId =
   | 'own-line-label'
@@ -223,7 +223,7 @@ function unlabeledBracket(scan: LineScan, open: number, close: number): Clause |
 function unitsOnly(src: Source, start: number, end: number): ClauseBody | undefined {
   const text = src.view.slice(start, end);
   // A role word that ends a group (县教育局负责), not one inside a name (县委组织部, 组织机构).
-  const roleWord = text.includes('\n') ? ROLE_WORD_LOOSE : ROLE_WORD;
+  const roleWord = readsLoose(text) ? ROLE_WORD_LOOSE : ROLE_WORD;
   roleWord.lastIndex = 0;
   // 由A负责 is the agent form's (a heading run into it too: 实施集中改造由A负责).
   if (!roleWord.test(text) || /(?<!自)由/.test(text)) return undefined;

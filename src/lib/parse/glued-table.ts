@@ -215,16 +215,14 @@ const SPACED_TABLE_LINE = 300;
  * where each cell starts kept, and its header: the header cells written one after another before
  * the first part row or serial (a two-row header flattened: `工作内容及要求 牵头单位 责任单位 类型 序号 条款`).
  */
-function spacedTable(src: Source, line: Line, index: number): { stream: Stream; header: { cells: string[]; end: number }; start: number } | undefined {
+function spacedTable(src: Source, line: Line, index: number): { stream: Stream; headerCells: string[]; start: number } | undefined {
   let view = line.view;
   if (view.length < SPACED_TABLE_LINE || view.includes('\t')) return undefined;
   let from = line.start;
-  let to = line.end;
   const wrapped = /^\|\s/.test(view) && /\s\|\s*$/.test(view);
   if (wrapped) {
     from += 2;
-    to = line.start + view.replace(/\s*\|\s*$/, '').length;
-    view = src.view.slice(from, to);
+    view = src.view.slice(from, line.start + view.replace(/\s*\|\s*$/, '').length);
   }
   if (view.includes('|')) return undefined;
   const tokens: { start: number; end: number }[] = [];
@@ -251,7 +249,7 @@ function spacedTable(src: Source, line: Line, index: number): { stream: Stream; 
   }
   stream.tokens!.add(stream.view.length);
   stream.text = stream.pieces.map((p) => src.text.slice(p.start, p.end)).join('');
-  return { stream, header: { cells, end: 0 }, start: tokens[first]!.start };
+  return { stream, headerCells: cells, start: tokens[first]!.start };
 }
 
 /** Tables run together on a document-sharing page, found from line `from`. */
@@ -259,9 +257,9 @@ export function findGluedTables(src: Source, lines: Line[], from: number): Table
   const tables: Table[] = [];
   for (let i = from; i < lines.length; i++) {
     const view = lines[i]!.view;
-    const spaced = view.length >= SPACED_TABLE_LINE ? spacedTable(src, lines[i]!, i) : undefined;
+    const spaced = spacedTable(src, lines[i]!, i);
     if (spaced) {
-      const table = readRows(spaced.stream, spaced.header.cells, 0);
+      const table = readRows(spaced.stream, spaced.headerCells, 0);
       if (table && table.rows.filter((r) => r.kind === 'row').length >= 2) {
         table.headerFirst = i;
         table.headerLast = i;

@@ -91,7 +91,9 @@ export const PARTNER_IN_NAMES = ['联合会', '联合社', '联合体'] as const
  * forms a word with (会计, 会议, 会展) or a 同 on the next line.
  */
 export const TERSE_PARTNER_AFTER = ['局', '处', '厅', '部', '室', '科', '署', '府', '院', '所', '站', '办', '中心'] as const;
-const TERSE_PARTNER = `(?<=${alt(TERSE_PARTNER_AFTER)})会(?![计议展所馆务员同]|\\s*同)`;
+/** Words 会 opens (会计, 会议, 会展 …): after them a 会 is no partner word. */
+export const WORDS_OPENED_BY_HUI = ['会计', '会议', '会展', '会所', '会馆', '会务', '会员'] as const;
+const TERSE_PARTNER = `(?<=${alt(TERSE_PARTNER_AFTER)})(?!${alt(WORDS_OPENED_BY_HUI)})会(?!\\s*同)`;
 /** A partner word that is no part of a name, as a regex source. */
 export const PARTNER_PATTERN = `(?!${alt(PARTNER_IN_NAMES)})(?:${alt(PARTNER_WORDS)}|${TERSE_PARTNER})`;
 
@@ -568,6 +570,12 @@ export const LEADING_WORDS = [
  * they and the words before them are the sentence's, the unit's name starts after them.
  */
 export const DUTY_NOUNS = ['包片单位', '包联单位', '包保单位', '帮扶单位', '挂钩单位', '结对单位', '责任单位', '牵头单位', '主管部门', '属地单位'] as const;
+
+/** An ordinal that opens a duty in a list of them (一是A牵头…,二是B落实…): the sentence's, no part of a name. */
+export const DUTY_ORDINAL = '[一二三四五六七八九十]{1,3}是';
+
+/** Words that open an item's title run into the text (…不得外排。关于砖瓦行业问题。县自然资源局负责…). */
+export const ITEM_TITLE_OPENERS = ['关于'] as const;
 
 /** Leading words that also open a name (组织人事科, 组织科): cut off only before a name with a place or 各 of its own (组织县教育局…). */
 export const LEADING_WORDS_IN_NAMES = ['组织'] as const;

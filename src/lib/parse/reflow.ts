@@ -12,7 +12,7 @@
  * The lines keep their exact places in the source: a line may end where the next one starts, with
  * no line ending between, or hold the line endings of the chunks it crosses.
  */
-import { ALL_LABELS, alt, UNIT_LABELS } from './lexicon.ts';
+import { ALL_LABELS, alt, ITEM_TITLE_OPENERS, UNIT_LABELS } from './lexicon.ts';
 import type { Line } from './lines.ts';
 import { readMarker } from './markers.ts';
 import { chineseToNumber } from './numerals.ts';
@@ -145,7 +145,7 @@ export function reflow(read: Source, physical: Line[]): Reflowed {
 }
 
 /** An item's title run into the text after a full stop: `…不得外排。关于砖瓦行业问题。`. */
-const ITEM_TITLE = /(?:^|(?<=[。\n]))[^\S\n]*(关于[^。,;:!?]{2,30}。)/g;
+const ITEM_TITLE = new RegExp(`(?:^|(?<=[。\\n]))[^\\S\\n]*((?:${alt(ITEM_TITLE_OPENERS)})[^。,;:!?]{2,30}。)`, 'g');
 
 /**
  * A briefing's items, each opened by its title (关于砂石行业整治。县水利局牵头负责,…), run together in a
@@ -179,22 +179,20 @@ function cutTitledItems(src: Source, lines: Line[]): Line[] | undefined {
       continue;
     }
     changed = true;
+    // A line of the source from `a` to `b` (its trailing white space left out), the next one at `next`.
+    const lineOf = (a: number, b: number, next: number): Line => {
+      let e = b;
+      while (e > a && /\s/.test(src.view[e - 1]!)) e--;
+      return { index: 0, start: a, end: e, next, text: src.text.slice(a, e), view: src.view.slice(a, e) };
+    };
     // The lines before the first item stay as they are (a heading, an intro); one the first item opens
     // inside of ends there.
     let k0 = i;
     for (; k0 < j && lines[k0]!.end <= starts[0]!; k0++) out.push(lines[k0]!);
-    if (lines[k0]!.start < starts[0]!) {
-      let e = starts[0]!;
-      while (e > lines[k0]!.start && /\s/.test(src.view[e - 1]!)) e--;
-      out.push({ ...lines[k0]!, end: e, next: starts[0]!, text: src.text.slice(lines[k0]!.start, e), view: src.view.slice(lines[k0]!.start, e) });
-    }
-    const bounds = starts;
-    for (let k = 0; k < bounds.length; k++) {
-      const a = bounds[k]!;
-      const b = k + 1 < bounds.length ? bounds[k + 1]! : last.end;
-      let e = b;
-      while (e > a && /\s/.test(src.view[e - 1]!)) e--;
-      out.push({ index: 0, start: a, end: e, next: k + 1 < bounds.length ? b : last.next, text: src.text.slice(a, e), view: src.view.slice(a, e) });
+    if (lines[k0]!.start < starts[0]!) out.push(lineOf(lines[k0]!.start, starts[0]!, starts[0]!));
+    for (let k = 0; k < starts.length; k++) {
+      const final = k + 1 === starts.length;
+      out.push(lineOf(starts[k]!, final ? last.end : starts[k + 1]!, final ? last.next : starts[k + 1]!));
     }
     i = j;
   }

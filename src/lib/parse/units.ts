@@ -42,6 +42,7 @@ import {
   LEADING_WORDS,
   ROLE_WORDS,
   DUTY_NOUNS,
+  DUTY_ORDINAL,
   LEADING_WORDS_IN_NAMES,
   LEVEL_WORDS,
   PERSON_TITLES,
@@ -90,7 +91,7 @@ const PLACE_START = new RegExp(`^(?:各|${alt(PLACE_WORDS.filter((p) => p !== '�
 const GENERIC = new RegExp(`^(?:${alt(GENERIC_UNITS)})$`);
 const FILLER_END = new RegExp(`(?:${COUNT_FILLER}|${DESCRIBED_FILLER}|${alt(TRAILING_FILLERS)})$`);
 /** Leading words, and the ordinals that open a duty in a list of them (一是, 二是). */
-const LEADING = new RegExp(`^(?:${alt(LEADING_WORDS)}|[一二三四五六七八九十]{1,3}是)`);
+const LEADING = new RegExp(`^(?:${alt(LEADING_WORDS)}|${DUTY_ORDINAL})`);
 const NAME_LEADING: ReadonlySet<string> = new Set(LEADING_WORDS_IN_NAMES);
 const DUTY_BEFORE = new RegExp(`^[^、,;()]{0,12}?(?:${alt(DUTY_NOUNS)})`);
 const QUALIFIER = `(?:${alt(QUALIFIERS)})`;
@@ -119,16 +120,18 @@ const COUNT = /\d+(?:\.\d+)?\s*(?:处|个|家|所|座|条|项|万|亿|人|户|�
 const SENTENCE_START = new RegExp(`^(?:${alt(SENTENCE_STARTS)})`);
 const FALSE_END = new RegExp(`(?:${alt(FALSE_ENDINGS)})$`);
 const ENDING_ONLY = new RegExp(`^(?:${alt(UNIT_ENDINGS)})$`);
-/** Two levels that make one word across a line break (各乡⏎镇人民政府): the break is inside the name. */
-const LEVEL_COMPOUND = /^(?:乡镇|镇街|县区|区县|县市|市县)$/;
+/** Two-character words of places and levels (乡镇, 县区, 社区 …): a line break between their characters is inside the name (各乡⏎镇人民政府). */
+const PLACE_WORD_PAIRS: ReadonlySet<string> = new Set([...LEVEL_WORDS, ...NOT_PLACE_STARTS].filter((w) => w.length === 2));
 const ROLE_TAIL = new RegExp(`(?:${alt(ROLE_WORDS.map((w) => w.word))})$`);
 const ROLE_IN_PHRASE = new RegExp(`(?:${alt(ROLE_WORDS.map((w) => w.word).filter((w) => w.length >= 2))})`);
 /** A place of a level and the start of a role word after it (配, 具体负): a line break cut the word. */
 const ROLE_CUT_OFF = new RegExp(
-  `^各(?:${alt(['乡镇', '镇', '乡', '街道', '村', '社区', '镇街', '部门', '单位'])})(?:${alt([...new Set(ROLE_WORDS.flatMap((w) => [...w.word].slice(1).map((_, k) => w.word.slice(0, k + 1))))])})$`,
+  `^各(?:${alt([...LEVEL_WORDS, ...GROUP_WORDS])})(?:${alt([...new Set(ROLE_WORDS.flatMap((w) => [...w.word].slice(1).map((_, k) => w.word.slice(0, k + 1))))])})$`,
 );
-/** The rest of a 科室's name after a word that opens sentences too (组织 + 人事科): two characters and its ending. */
-const SHORT_OFFICE = /^[\u4e00-\u9fff]{2}(?:科|处|股|室)$/;
+/** The rest of a 科室's name after a word that opens sentences too (组织 + 人事科): two characters and a desk's ending (科, 处, 股, 室; not a station's). */
+const SHORT_OFFICE = new RegExp(
+  `^[\\u4e00-\\u9fff]{2}(?:${alt(INTERNAL_OFFICE_ENDINGS.filter((e) => e.length === 1 && !(STATION_ENDINGS as readonly string[]).includes(e)))})$`,
+);
 const BARE_ENDING = new RegExp(`^(?:${alt(UNIT_ENDINGS.filter((e) => e.length >= 2))})$`);
 const NAMED_PLACE = /^[\u4e00-\u9fff]{1,6}(区|县|镇|乡|街道|市)$/;
 const ORGAN_AFTER_PLACE = /^[\u4e00-\u9fff]{1,6}(区|县|镇|乡|街道|市)(管委会|党工委|人民政府|政府|党委|办事处)$/;
@@ -344,7 +347,7 @@ function splitTopLevel(src: Source, start: number, end: number): Item[] {
             !isPersonLike(left) &&
             hasEnding(whole) &&
             isUnitLike(whole) &&
-            (!PLACE_START.test(right) || !isUnitLike(left) || LEVEL_COMPOUND.test(left.slice(-1) + right.slice(0, 1)))
+            (!PLACE_START.test(right) || !isUnitLike(left) || PLACE_WORD_PAIRS.has(left.slice(-1) + right.slice(0, 1)))
           ) {
             i = j - 1;
             continue;

@@ -7,10 +7,9 @@
  * lead (and the others support where the note says so). A note inside one clause without 下同 was
  * applied to that clause alone when it was read.
  */
-import { matchView } from '../../normalize.ts';
 import { applyFirstLeads, firstLeadsNote, type FirstLeads } from '../clause-body.ts';
 import { alt, NOTE_LABELS } from '../lexicon.ts';
-import { isBlock, type PlanBlock, type PlanLeaf, type PlanRoot } from '../tree.ts';
+import { isBlock, stateOf, type PlanBlock, type PlanLeaf, type PlanRoot } from '../tree.ts';
 
 const NOTE_START = new RegExp(`^\\s*[(]?\\s*(?:${alt(NOTE_LABELS)}|备注)`);
 
@@ -19,11 +18,14 @@ type Item = { kind: 'note'; note: FirstLeads; back: boolean } | { kind: 'block';
 export function applyConventions(root: PlanRoot): void {
   // The plan in document order: notes where they stand, and blocks.
   const items: Item[] = [];
+  // Notes are read in the match view (牽頭 as 牵头), as clauses are.
+  const { view } = stateOf(root).src;
+  const viewOf = (leaf: PlanLeaf) => view.slice(leaf.position.start.offset!, leaf.position.end.offset!);
   const walk = (parent: PlanRoot | PlanBlock) => {
     if (parent.type !== 'root') items.push({ kind: 'block', block: parent });
     for (const child of parent.children) {
       if (child.type === 'preamble') {
-        const note = firstLeadsNote(matchView(child.children.map((leaf) => leaf.value).join('')));
+        const note = firstLeadsNote(child.children.map(viewOf).join(''));
         // The covering notice comes before every task: its note holds onward, for the whole plan.
         if (note) items.push({ kind: 'note', note, back: false });
       } else if (isBlock(child)) walk(child);
@@ -33,11 +35,12 @@ export function applyConventions(root: PlanRoot): void {
         if (clauseNote?.onward) items.push({ kind: 'note', note: clauseNote, back: false });
         // A table cell's note with 下同 (…,各镇人民政府(县政府部门中列在首位的为牵头部门,下同)) holds for the rows below.
         else if (leaf.type === 'cell' && leaf.value.includes('下同')) {
-          const note = firstLeadsNote(matchView(leaf.value));
+          const note = firstLeadsNote(viewOf(leaf));
           if (note) items.push({ kind: 'note', note, back: false });
         } else if (leaf.type === 'text' || leaf.type === 'heading' || leaf.type === 'chrome') {
-          const note = firstLeadsNote(matchView(leaf.value));
-          if (note) items.push({ kind: 'note', note, back: NOTE_START.test(matchView(leaf.value)) });
+          const leafView = viewOf(leaf);
+          const note = firstLeadsNote(leafView);
+          if (note) items.push({ kind: 'note', note, back: NOTE_START.test(leafView) });
         }
       }
     }
